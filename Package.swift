@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "report",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "report", targets: ["report"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(
+      name: "ReportKit",
+      dependencies: ["CCmarkGFM"],
+      swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+    ),
+    .executableTarget(
+      name: "report",
+      dependencies: [
+        "ReportKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"]),
+    .testTarget(name: "ReportCLITests", dependencies: ["report"]),
+  ]
+)

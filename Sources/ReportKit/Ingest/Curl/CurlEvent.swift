@@ -1,0 +1,26 @@
+/// One logical line of a curl trace, whatever the format that wrote it (`-v`, `--trace-ascii`,
+/// `--trace`, `-w`), already rejoined and redacted.
+struct CurlEvent {
+  enum Kind {
+    /// A shell echo of the command (`+ curl -sS https://...`).
+    case command
+    /// curl's own notes (`* Trying ...`, `== Info: ...`).
+    case info
+    case requestHeader
+    case responseHeader
+    case body
+    /// `curl: (7) Failed to connect ...`, with the exit code.
+    case curlError(Int)
+    /// A `-w '%{json}'` object.
+    case writeOut([String: Any])
+    /// A plain `-w` line such as `time_total: 0.123`.
+    case variable(String, String)
+  }
+
+  var kind: Kind
+  /// The text without its marker (`> `, `== Info: `, `0000: `).
+  var text: String
+  var line: Int
+  /// The line as evidence shows it.
+  var evidenceText: String
+}

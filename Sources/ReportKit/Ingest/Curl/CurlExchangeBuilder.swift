@@ -1,0 +1,193 @@
+import Foundation
+
+/// Groups curl events into exchanges: one per request, several per file, with the evidence lines
+/// that show its status or error.
+struct CurlExchangeBuilder {
+  private(set) var exchanges: [HTTPExchange] = []
+  private var current = HTTPExchange()
+  private var hasRequest = false
+  private var hasResponse = false
+  private var headersDone = false
+  private var closed = false
+  private var wroteOut = false
+  private var scheme: String?
+  private var requestPath: String?
+
+  mutating func feed(_ e: CurlEvent) {
+    switch e.kind {
+    case .command:
+      startNew()
+      if let url = Self.commandURL(e.text) { current.url = url; current.host = URLParts.host(url) }
+      current.method = Self.commandMethod(e.text)
+    case .info:
+      info(e)
+    case .requestHeader:
+      if let (method, path) = Self.requestLine(e.text) {
+        if hasRequest || closed { startNew() }
+        hasRequest = true
+        current.method = method
+        requestPath = path
+        current.evidence.append(evidence(e))
+      } else if e.text.lowercased().hasPrefix("host:") {
+        current.host = current.host ?? URLParts.stripPort(e.text.dropFirst(5).trimmingCharacters(in: .whitespaces))
+        if current.url == nil { current.url = (scheme ?? "http") + "://" + e.text.dropFirst(5).trimmingCharacters(in: .whitespaces) + (requestPath ?? "") }
+      }
+    case .responseHeader:
+      if let (status, reason) = Self.statusLine(e.text) {
+        hasResponse = true
+        headersDone = false
+        current.status = status
+        current.reason = reason
+        current.evidence.append(evidence(e))
+      } else if e.text.isEmpty {
+        headersDone = hasResponse
+      } else if ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) }) {
+        current.evidence.append(evidence(e))
+      }
+    case .body:
+      guard hasResponse && !closed else { return }
+      let excerpt = (current.bodyExcerpt.map { $0 + "\n" } ?? "") + e.text
+      if (current.bodyExcerpt?.count ?? 0) < 300 { current.bodyExcerpt = String(excerpt.prefix(300)) }
+    case .curlError(let code):
+      if current.curlExit != nil { startNew() }
+      current.curlExit = code
+      current.error = e.text
+      current.evidence.append(evidence(e))
+      closed = true
+    case .writeOut(let json):
+      writeOut(json, e)
+    case .variable(let key, let value):
+      variable(key, value, e)
+    }
+  }
+
+  mutating func finish() { startNew() }
+
+  private mutating func info(_ e: CurlEvent) {
+    let t = e.text
+    if t.hasPrefix("Trying ") {
+      if hasRequest || closed || wroteOut { startNew() }
+    } else if t.hasPrefix("Connected to ") {
+      let rest = t.dropFirst(13)
+      if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
+      if t.hasSuffix("port 443") || t.contains("port 443 ") { scheme = scheme ?? "https" }
+    } else if t.hasPrefix("SSL connection") || t.hasPrefix("ALPN") || t.hasPrefix("TLS") {
+      scheme = "https"
+    } else if Self.isFailureNote(t) {
+      if current.error == nil { current.error = t }
+      current.evidence.append(evidence(e))
+    }
+  }
+
+  private mutating func writeOut(_ json: [String: Any], _ e: CurlEvent) {
+    let url = (json["url_effective"] as? String) ?? (json["url"] as? String)
+    if wroteOut || (closed && url != nil && current.url != nil && current.url != url) { startNew() }
+    wroteOut = true
+    if let url { current.url = Redactor.redact(url); current.host = URLParts.host(current.url!) }
+    if let m = json["method"] as? String { current.method = m }
+    if let code = (json["http_code"] ?? json["response_code"]) as? Int, code > 0 { current.status = code }
+    if let exit = json["exitcode"] as? Int { current.curlExit = exit }
+    if let msg = json["errormsg"] as? String, !msg.isEmpty { current.error = Redactor.redact(msg) }
+    for key in ["namelookup", "connect", "appconnect", "pretransfer", "starttransfer", "total"] {
+      if let s = json["time_" + key] as? Double { current.timingsMs[key] = s * 1000 }
+    }
+    current.evidence.append(evidence(e))
+  }
+
+  private mutating func variable(_ key: String, _ value: String, _ e: CurlEvent) {
+    if key.hasPrefix("time_") {
+      let name = String(key.dropFirst(5))
+      if current.timingsMs[name] != nil { startNew() }
+      if let s = Double(value) { current.timingsMs[name] = s * 1000 }
+      if name == "total" { current.evidence.append(evidence(e)) }
+    } else if key == "http_code" || key == "response_code", let code = Int(value), code > 0 {
+      if current.status != nil && wroteOut { startNew() }
+      current.status = code
+      current.evidence.append(evidence(e))
+    } else if key == "url_effective" {
+      current.url = value
+      current.host = URLParts.host(value)
+    } else if key == "exitcode", let code = Int(value) {
+      current.curlExit = code
+    } else if key == "errormsg", !value.isEmpty {
+      current.error = value
+    } else if key == "method" {
+      current.method = value
+    }
+    wroteOut = wroteOut || key == "time_total"
+  }
+
+  private mutating func startNew() {
+    if current.url == nil, let host = current.host {
+      current.url = (scheme ?? "http") + "://" + host + (requestPath ?? "")
+    }
+    if current.hasContent { exchanges.append(current) }
+    current = HTTPExchange()
+    hasRequest = false
+    hasResponse = false
+    headersDone = false
+    closed = false
+    wroteOut = false
+    scheme = nil
+    requestPath = nil
+  }
+
+  private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }
+
+  static func isFailureNote(_ t: String) -> Bool {
+    ["Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset",
+     "SSL certificate problem", "Recv failure", "Empty reply"].contains { t.contains($0) }
+  }
+
+  /// `GET /path HTTP/1.1` → ("GET", "/path").
+  static func requestLine(_ s: String) -> (String, String)? {
+    let parts = s.split(separator: " ")
+    guard parts.count == 3, parts[2].hasPrefix("HTTP/"), parts[0].allSatisfy({ $0.isUppercase }) else { return nil }
+    return (String(parts[0]), String(parts[1]))
+  }
+
+  /// `HTTP/1.1 404 Not Found` or `HTTP/2 200` → (404, "Not Found").
+  static func statusLine(_ s: String) -> (Int, String?)? {
+    guard s.hasPrefix("HTTP/") else { return nil }
+    let parts = s.split(separator: " ", maxSplits: 2)
+    guard parts.count >= 2, let code = Int(parts[1]) else { return nil }
+    return (code, parts.count == 3 ? String(parts[2]) : nil)
+  }
+
+  static func commandURL(_ s: String) -> String? {
+    for token in s.split(separator: " ") {
+      let t = token.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+      if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("ws://") || t.hasPrefix("wss://") { return t }
+    }
+    return nil
+  }
+
+  static func commandMethod(_ s: String) -> String {
+    let tokens = s.split(separator: " ").map(String.init)
+    if let i = tokens.firstIndex(where: { $0 == "-X" || $0 == "--request" }), i + 1 < tokens.count {
+      return tokens[i + 1].trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+    }
+    if tokens.contains(where: { ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"].contains($0) }) { return "POST" }
+    if tokens.contains("-I") || tokens.contains("--head") { return "HEAD" }
+    return "GET"
+  }
+}
+
+/// Host names out of URLs, without pulling in URL parsing for every line.
+enum URLParts {
+  static func host(_ url: String) -> String? {
+    guard let r = url.range(of: "://") else { return nil }
+    var rest = url[r.upperBound...]
+    if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+    return rest.isEmpty ? nil : stripPort(String(rest))
+  }
+
+  static func stripPort(_ hostPort: String) -> String {
+    if hostPort.hasPrefix("[") { return String(hostPort.prefix { $0 != "]" }.dropFirst()) }
+    if let colon = hostPort.lastIndex(of: ":"), hostPort[hostPort.index(after: colon)...].allSatisfy(\.isNumber) {
+      return String(hostPort[..<colon])
+    }
+    return hostPort
+  }
+}

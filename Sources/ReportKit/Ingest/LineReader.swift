@@ -1,0 +1,81 @@
+/// Splits a text file into numbered lines: any encoding `UTF8Stream` reads, LF, CRLF or bare CR
+/// line ends, ANSI colour codes stripped, invalid UTF-8 replaced.
+struct LineReader {
+  let path: String
+
+  /// Calls `body` with each line (1-based number, text); stops early when it returns false.
+  /// Returns false when the file cannot be opened.
+  @discardableResult
+  func forEach(_ body: (Int, String) -> Bool) -> Bool {
+    guard let stream = UTF8Stream(path: path) else { return false }
+    var buffer: [UInt8] = []
+    var lineNumber = 0
+    var more = true
+    var start = 0
+    while more {
+      more = stream.next(into: &buffer)
+      var stop = false
+      buffer.withUnsafeBufferPointer { p in
+        var i = start
+        while i < p.count {
+          let b = p[i]
+          if b == 0x0A || b == 0x0D {
+            // A CR at the very end of a chunk may be half of a CRLF: wait for more.
+            if b == 0x0D && i + 1 == p.count && more { break }
+            lineNumber += 1
+            if !body(lineNumber, Self.string(p, start, i)) { stop = true; return }
+            i += (b == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A) ? 2 : 1
+            start = i
+          } else {
+            i += 1
+          }
+        }
+      }
+      if stop { return true }
+      buffer.removeFirst(start)
+      start = 0
+    }
+    if !buffer.isEmpty {
+      lineNumber += 1
+      _ = buffer.withUnsafeBufferPointer { body(lineNumber, Self.string($0, 0, $0.count)) }
+    }
+    return true
+  }
+
+  /// The bytes `from..<to` as a String, with ANSI escape sequences removed.
+  static func string(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+    var hasEscape = false
+    for i in from..<to where p[i] == 0x1B { hasEscape = true; break }
+    if !hasEscape { return String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self) }
+    return String(decoding: ANSI.strip(p[from..<to]), as: UTF8.self)
+  }
+}
+
+/// Removes terminal colour and cursor codes (CSI `ESC [ ... final` and OSC `ESC ] ... BEL`).
+enum ANSI {
+  static func strip<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8, C.Index == Int {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      guard b == 0x1B, i + 1 < bytes.endIndex else { out.append(b); i += 1; continue }
+      let kind = bytes[i + 1]
+      i += 2
+      if kind == UInt8(ascii: "[") {
+        while i < bytes.endIndex, !(0x40...0x7E).contains(bytes[i]) { i += 1 }
+        i += 1
+      } else if kind == UInt8(ascii: "]") {
+        while i < bytes.endIndex, bytes[i] != 0x07, bytes[i] != 0x1B { i += 1 }
+        if i < bytes.endIndex, bytes[i] == 0x1B { i += 1 }  // ESC \ terminator
+        i += 1
+      }
+    }
+    return out
+  }
+
+  static func strip(_ text: String) -> String {
+    guard text.utf8.contains(0x1B) else { return text }
+    return String(decoding: strip(Array(text.utf8)), as: UTF8.self)
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// One titled block of pytest's ERRORS, FAILURES or PASSES section: a test's traceback, its
+/// `E` lines, location and captured output.
+struct PytestBlock {
+  enum Kind { case failure, error(Phase), passed }
+
+  let kind: Kind
+  /// The test as the title names it (`TestX.test_y[p]`), or the module for collection errors.
+  let title: String
+  let headerLine: Int
+  private(set) var eLines: [(line: Int, text: String)] = []
+  private(set) var locations: [(file: String, line: Int, type: String?, at: Int)] = []
+  private var head: [String] = []
+  private var tail: [String] = []
+  private var dropped = 0
+  private var output = ""
+  private var capturing = false
+
+  /// Parses a block title: `ERROR at setup of T.t` / `ERROR collecting a.py` / `T.t`.
+  init(title: String, line: Int, section: PytestSection) {
+    headerLine = line
+    switch section {
+    case .errors:
+      if let r = title.range(of: "ERROR at setup of ") { kind = .error(.setup); self.title = String(title[r.upperBound...]) }
+      else if let r = title.range(of: "ERROR at teardown of ") { kind = .error(.teardown); self.title = String(title[r.upperBound...]) }
+      else if let r = title.range(of: "ERROR collecting ") { kind = .error(.collection); self.title = String(title[r.upperBound...]) }
+      else { kind = .error(.call); self.title = title }
+    case .passes: kind = .passed; self.title = title
+    default: kind = .failure; self.title = title
+    }
+  }
+
+  mutating func add(_ text: String, line: Int) {
+    let s = text[...]
+    if let sep = PytestLines.separator(s), sep.char == "-" {
+      capturing = sep.title.hasPrefix("Captured")
+      if capturing { output += (output.isEmpty ? "" : "\n") + "--- \(sep.title) ---" }
+      return
+    }
+    if capturing {
+      if output.utf8.count < 8192 { output += "\n" + text }
+      return
+    }
+    if s.hasPrefix("E ") || s == "E" {
+      if eLines.count < 40 { eLines.append((line, String(s.dropFirst().drop { $0 == " " }))) }
+    } else if let loc = PytestLines.location(s) {
+      locations.append((loc.file, loc.line, loc.type, line))
+    }
+    if head.count < 20 { head.append(text) } else {
+      tail.append(text)
+      if tail.count > 60 { tail.removeFirst(); dropped += 1 }
+    }
+  }
+
+  /// The outcome the block implies for a test the log did not name elsewhere.
+  var status: TestStatus {
+    switch kind {
+    case .error: .error
+    case .failure: .failed
+    case .passed: .passed
+    }
+  }
+
+  /// Which section the block came from, for matching blocks to tests in turn.
+  var sectionKey: Int {
+    switch kind {
+    case .error: 0
+    case .failure: 1
+    case .passed: 2
+    }
+  }
+
+  var message: String? {
+    guard !eLines.isEmpty else { return locations.last?.type }
+    return eLines.prefix(20).map(\.text).joined(separator: "\n")
+  }
+
+  /// The exception type: from the last location line, or the `Type:` that opens the message.
+  var exceptionType: String? {
+    if let t = locations.last?.type { return t }
+    guard let first = eLines.first?.text, let colon = first.firstIndex(of: ":") else { return nil }
+    let t = first[..<colon]
+    return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } && !t.isEmpty ? String(t) : nil
+  }
+
+  var detail: String {
+    var lines = head
+    if dropped > 0 { lines.append("… [\(dropped) lines cut] …") }
+    return (lines + tail).joined(separator: "\n")
+  }
+
+  var capturedOutput: String? { output.isEmpty ? nil : output }
+
+  /// Evidence: the first `E` line and the final location line.
+  func evidence(path: String) -> [Evidence] {
+    var items: [Evidence] = []
+    if let e = eLines.first { items.append(Evidence(path: path, line: e.line, text: Excerpt.line("E   " + e.text))) }
+    if let loc = locations.last {
+      items.append(Evidence(path: path, line: loc.at, text: "\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")))
+    }
+    if items.isEmpty { items.append(Evidence(path: path, line: headerLine, text: Excerpt.line(title))) }
+    return items
+  }
+}
+
+/// The section of a pytest log a line belongs to.
+enum PytestSection { case none, header, errors, failures, passes, summary, other }

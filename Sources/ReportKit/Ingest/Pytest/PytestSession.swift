@@ -1,0 +1,264 @@
+import Foundation
+
+/// The state of one pytest session while its log is read, and how it becomes tests at the end.
+struct PytestSession {
+  let path: String
+  var started = false
+  var section = PytestSection.none
+  private var tests: [TestResult] = []
+  private var index: [String: Int] = [:]
+  private var lines: [Int] = []  // the log line that named each test
+  private var pending: (id: String, line: Int)?
+  private var progress: [(file: String, chars: [Character])] = []
+  private var blocks: [PytestBlock] = []
+  private var block: PytestBlock?
+  private var summary: PytestSummary?
+  private var interrupted: String?
+  private var errorsAfterPass = 0
+  private var interner = Interner()
+
+  init(path: String) { self.path = path }
+
+  var hasContent: Bool { !tests.isEmpty || !progress.isEmpty || !blocks.isEmpty || block != nil || summary != nil }
+
+  mutating func enterSection(title: String, line: Int) {
+    closeBlock()
+    if let s = PytestSummary(title: title, line: line) {
+      summary = s
+      section = .none
+      return
+    }
+    switch title {
+    case "ERRORS": section = .errors
+    case "FAILURES": section = .failures
+    case "PASSES": section = .passes
+    case "short test summary info": section = .summary
+    default: section = .other
+    }
+  }
+
+  mutating func consume(_ text: String, line: Int) {
+    let s = text[...]
+    if s.hasPrefix("!!!!"), let sep = PytestLines.separator(s), sep.title.hasPrefix("Interrupted") {
+      interrupted = sep.title
+      return
+    }
+    switch section {
+    case .none, .header:
+      readProgress(s, line: line)
+    case .errors, .failures, .passes:
+      if let sep = PytestLines.separator(s), sep.char == "_" {
+        closeBlock()
+        block = PytestBlock(title: sep.title, line: line, section: section)
+      } else {
+        block?.add(text, line: line)
+      }
+    case .summary:
+      readShortSummary(s, line: line)
+    case .other:
+      break
+    }
+  }
+
+  private mutating func closeBlock() {
+    if let b = block { blocks.append(b) }
+    block = nil
+  }
+
+  private mutating func readProgress(_ s: Substring, line: Int) {
+    if let p = pending, let status = PytestLines.bareStatus(s) {
+      record(p.id, status, line: p.line)
+      pending = nil
+      return
+    }
+    if let v = PytestLines.verbose(s) {
+      started = true
+      if let status = v.status {
+        record(v.id, status, line: line, reason: v.reason)
+      } else {
+        pending = (v.id, line)
+      }
+      return
+    }
+    if let p = PytestLines.progress(s), started || !p.file.isEmpty {
+      started = true
+      if p.file.isEmpty, !progress.isEmpty {
+        // A continuation line (or -q output): the chars belong to the last file seen.
+        progress[progress.count - 1].chars += Array(p.chars)
+      } else {
+        progress.append((p.file, Array(p.chars)))
+      }
+    }
+  }
+
+  private mutating func readShortSummary(_ s: Substring, line: Int) {
+    guard let space = s.firstIndex(of: " "), let status = PytestLines.statusPrefix(s)?.0 else { return }
+    let rest = s[s.index(after: space)...]
+    if status == .skipped { return }  // `SKIPPED [2] file:line: reason` names no test
+    guard let id = PytestLines.nodeID(rest) else { return }
+    let after = rest[id.endIndex...]
+    let message = after.hasPrefix(" - ") ? String(after.dropFirst(3)) : nil
+    let i = record(String(id), status, line: line)
+    if let message, status.isFailure || status == .xfailed || status == .xpassed {
+      let d = tests[i].detailsForWriting()
+      if d.message == nil { d.message = message }
+      if d.evidence.isEmpty { d.evidence = [Evidence(path: path, line: line, text: Excerpt.line(String(s)))] }
+    }
+  }
+
+  /// Adds or updates a test; one test seen twice in a session keeps its worse outcome.
+  @discardableResult
+  private mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil) -> Int {
+    if let i = index[id] {
+      if tests[i].status == .passed && status == .error { errorsAfterPass += 1 }
+      if status > tests[i].status { tests[i].status = status; lines[i] = line }
+      if let phase, tests[i].phase == nil { tests[i].phase = phase }
+      return i
+    }
+    let (prefix, name) = TestID.split(id)
+    var test = TestResult(idPrefix: interner(String(prefix)), name: String(name), suite: interner(String(prefix.dropLast(2))), status: status, phase: phase)
+    if status.isFailure && phase == nil { test.phase = .call }
+    if status != .passed {
+      let d = test.detailsForWriting()
+      d.sources = [path]
+      if let reason { d.skipReason = reason }
+      d.evidence = [Evidence(path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0))" } ?? "")))]
+    }
+    index[id] = tests.count
+    tests.append(test)
+    lines.append(line)
+    return tests.count - 1
+  }
+
+  /// Resolves blocks to tests, fills counts the log only showed as progress characters, checks
+  /// the final summary line, and hands the tests over.
+  mutating func finish(into artifact: inout ParsedArtifact, lastLine: Int) {
+    closeBlock()
+    if let p = pending { record(p.id, .passed, line: p.line); pending = nil }
+    resolveBlocks()
+    fillFromProgress()
+    check(lastLine: lastLine, into: &artifact.warnings)
+    artifact.tests.append(contentsOf: tests)
+  }
+
+  private mutating func resolveBlocks() {
+    var byDisplayName: [String: [Int]] = [:]
+    for (i, t) in tests.enumerated() { byDisplayName[Self.displayName(t.id), default: []].append(i) }
+    // Blocks come in the order of the tests; two tests with one title are matched in turn,
+    // separately per section (a test can have both an ERRORS and a FAILURES block).
+    var cursors: [String: Int] = [:]
+    let files = progress.map(\.file)
+    for b in blocks {
+      let i: Int
+      if case .error(.collection) = b.kind {
+        i = record(b.title, .error, line: b.headerLine, phase: .collection)
+      } else if let candidates = byDisplayName[b.title], !candidates.isEmpty {
+        let key = "\(b.sectionKey)|\(b.title)"
+        let n = cursors[key, default: 0]
+        i = candidates[min(n, candidates.count - 1)]
+        cursors[key] = n + 1
+      } else {
+        let file = b.locations.first(where: { files.contains($0.file) })?.file ?? b.locations.first?.file ?? ""
+        let id = (file.isEmpty ? "" : file + "::") + Self.idTail(b.title)
+        i = record(id, b.status, line: b.headerLine)
+        byDisplayName[b.title, default: []].append(i)
+      }
+      apply(b, to: i)
+    }
+  }
+
+  private mutating func apply(_ b: PytestBlock, to i: Int) {
+    switch b.kind {
+    case .error(let phase):
+      if tests[i].status == .passed { errorsAfterPass += 1 }
+      if tests[i].status < .error { tests[i].status = .error }
+      tests[i].phase = phase
+    case .failure:
+      if tests[i].status < .failed { tests[i].status = .failed }
+      if tests[i].phase == nil { tests[i].phase = .call }
+    case .passed:
+      if let out = b.capturedOutput {
+        let d = tests[i].detailsForWriting()
+        d.sources = [path]
+        d.output = Excerpt.cap(out, head: 2048, tail: 2048)
+      }
+      return
+    }
+    let d = tests[i].detailsForWriting()
+    d.sources = [path]
+    if let m = b.message { d.message = Excerpt.cap(m, head: 2048, tail: 0) }
+    d.exceptionType = b.exceptionType
+    d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)
+    if let loc = b.locations.last { d.file = loc.file; d.line = loc.line }
+    if let out = b.capturedOutput { d.output = Excerpt.cap(out, head: 2048, tail: 2048) }
+    d.evidence = b.evidence(path: path)
+  }
+
+  /// Tests that the log counted (`..F.s`) but never named become anonymous placeholders.
+  private mutating func fillFromProgress() {
+    var named: [String: [TestStatus: Int]] = [:]
+    for t in tests {
+      let file = t.idPrefix.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+      named[file, default: [:]][t.status, default: 0] += 1
+    }
+    var counted: [String: [TestStatus: Int]] = [:]
+    var order: [String] = []
+    for p in progress {
+      if counted[p.file] == nil { order.append(p.file) }
+      for c in p.chars { if let s = PytestLines.status(forChar: c) { counted[p.file, default: [:]][s, default: 0] += 1 } }
+    }
+    for file in order {
+      for status in TestStatus.allCases {
+        let missing = (counted[file]?[status] ?? 0) - (named[file]?[status] ?? 0)
+        guard missing > 0 else { continue }
+        let prefix = interner(file.isEmpty ? "" : file + "::")
+        for k in 1...missing {
+          var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: file, status: status)
+          t.anonymous = true
+          tests.append(t)
+        }
+      }
+    }
+  }
+
+  private func check(lastLine: Int, into warnings: inout [Diagnostic]) {
+    guard let summary else {
+      if hasContent {
+        let why = interrupted.map { " (\($0))" } ?? ""
+        warnings.append(Diagnostic(path: path, line: lastLine, message: "no final summary line\(why); the log may be cut off, kept what was read"))
+      }
+      return
+    }
+    let totals = Totals(tests)
+    var diffs: [String] = []
+    for status in [TestStatus.passed, .failed, .error, .skipped, .xfailed, .xpassed] {
+      var parsed = 0
+      switch status {
+      case .passed: parsed = totals.passed + errorsAfterPass
+      case .failed: parsed = totals.failed
+      case .error: parsed = totals.errors
+      case .skipped: parsed = totals.skipped
+      case .xfailed: parsed = totals.xfailed
+      case .xpassed: parsed = totals.xpassed
+      case .flaky: break
+      }
+      let said = summary.count(status)
+      if said != parsed { diffs.append("\(said) \(status.rawValue) (read \(parsed))") }
+    }
+    if !diffs.isEmpty {
+      warnings.append(Diagnostic(path: path, line: summary.line, message: "final summary disagrees with the tests read: " + diffs.joined(separator: ", ")))
+    }
+  }
+
+  /// How pytest titles a test's block: `a.py::T::t[p]` → `T.t[p]`.
+  static func displayName(_ id: String) -> String {
+    let parts = id.components(separatedBy: "::")
+    return parts.dropFirst().joined(separator: ".")
+  }
+
+  /// The reverse, for a title with no known test: `T.t[p.q]` → `T::t[p.q]`.
+  static func idTail(_ title: String) -> String {
+    let bracket = title.firstIndex(of: "[") ?? title.endIndex
+    return title[..<bracket].replacingOccurrences(of: ".", with: "::") + title[bracket...]
+  }
+}

@@ -1,0 +1,174 @@
+/// Masks anything that looks like a credential, as text is read (before any stage sees it).
+///
+/// Covers Authorization, Proxy-Authorization, Cookie and Set-Cookie values (the auth scheme word is
+/// kept: "Bearer [REDACTED]" still tells the reader which kind of auth was used), bearer tokens and
+/// JWTs anywhere, `token|key|secret|password = value` in query strings, headers, dicts and pytest
+/// `-l` locals, and the password of `user:pass@` in URLs. One pass over the bytes, no regexes:
+/// it runs on every line of million-test logs.
+public enum Redactor {
+  public static let mask = "[REDACTED]"
+  private static let maskBytes = Array(mask.utf8)
+
+  /// `text` with every credential masked; the same string when there is none.
+  public static func redact(_ text: String) -> String {
+    var bytes = text
+    let out = bytes.withUTF8 { redact($0) }
+    guard let out else { return text }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The masked bytes, or nil when nothing needed masking.
+  static func redact(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var out: [UInt8] = []
+    var changed = false
+    var copied = 0  // bytes of p already in `out` (lazily, only once something changes)
+    var i = 0
+    func flush(upTo j: Int) {
+      if !changed { out.reserveCapacity(p.count + 16); changed = true }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<j]))
+      copied = j
+    }
+    func replace(_ range: Range<Int>) {
+      flush(upTo: range.lowerBound)
+      out.append(contentsOf: maskBytes)
+      copied = range.upperBound
+    }
+    while i < p.count {
+      let b = p[i]
+      if isIdentStart(b) && (i == 0 || !isIdent(p[i - 1])) {
+        var j = i
+        while j < p.count && isIdent(p[j]) { j += 1 }
+        if let masked = maskAfterWord(p, wordStart: i, wordEnd: j) {
+          if !masked.isEmpty { replace(masked) }
+          i = max(j, masked.upperBound)
+          continue
+        }
+        i = j
+        continue
+      }
+      if b == UInt8(ascii: ":"), let secret = urlPassword(p, colonSlashSlash: i) {
+        replace(secret)
+        i = secret.upperBound
+        continue
+      }
+      i += 1
+    }
+    guard changed else { return nil }
+    flush(upTo: p.count)
+    return out
+  }
+
+  /// After an identifier: the range to mask (empty: nothing, but skip), or nil to carry on.
+  private static func maskAfterWord(_ p: UnsafeBufferPointer<UInt8>, wordStart: Int, wordEnd: Int) -> Range<Int>? {
+    let length = wordEnd - wordStart
+    if length >= 3 && p[wordStart] | 0x20 == UInt8(ascii: "e") && p[wordStart + 1] | 0x20 == UInt8(ascii: "y")
+      && p[wordStart + 2] == UInt8(ascii: "J")
+    {
+      // A JWT (or a JWT-looking base64url blob): header.payload.signature or one long segment.
+      var j = wordEnd
+      while j < p.count && (isBase64URL(p[j]) || p[j] == UInt8(ascii: ".")) { j += 1 }
+      if j - wordStart >= 20 { return wordStart..<j }
+      return nil
+    }
+    if length == 6 && lower(p, wordStart, wordEnd) == Array("bearer".utf8) {
+      var j = wordEnd
+      while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
+      guard j > wordEnd else { return nil }
+      let start = j
+      while j < p.count && isTokenChar(p[j]) { j += 1 }
+      guard j > start, !isMasked(p, start) else { return nil }
+      return start..<j
+    }
+    // Optional closing quote of a quoted key, spaces, then = or :
+    var j = wordEnd
+    if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) { j += 1 }
+    while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
+    guard j < p.count, p[j] == UInt8(ascii: "=") || p[j] == UInt8(ascii: ":") else { return nil }
+    if p[j] == UInt8(ascii: ":") && j + 2 < p.count && p[j + 1] == UInt8(ascii: "/") && p[j + 2] == UInt8(ascii: "/") {
+      return nil  // a URL scheme, not a key
+    }
+    let word = lower(p, wordStart, wordEnd)
+    let header = isAuthHeader(word)
+    guard header || isSecretName(word) else { return nil }
+    j += 1
+    while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
+    guard j < p.count else { return nil }
+    var quote: UInt8? = nil
+    if p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'") { quote = p[j]; j += 1 }
+    if header && word != Array("cookie".utf8) && word != Array("set-cookie".utf8) {
+      // Keep the scheme word ("Bearer", "Basic") when a credential follows it.
+      var k = j
+      while k < p.count && isAlpha(p[k]) { k += 1 }
+      if k > j && k < p.count && p[k] == UInt8(ascii: " ") { j = k + 1 }
+    }
+    let start = j
+    if header {
+      while j < p.count && p[j] != quote ?? 0 && !(quote == nil && (p[j] == UInt8(ascii: "'") || p[j] == UInt8(ascii: "\""))) { j += 1 }
+    } else if let quote {
+      while j < p.count && p[j] != quote { j += 1 }
+    } else {
+      while j < p.count && !isValueEnd(p[j]) { j += 1 }
+    }
+    while j > start && p[j - 1] == UInt8(ascii: " ") { j -= 1 }
+    guard j > start, !isMasked(p, start), !isPlaceholder(p, start, j) else { return wordEnd..<wordEnd }
+    return start..<j
+  }
+
+  /// For `scheme://user:password@host`, the password's range.
+  private static func urlPassword(_ p: UnsafeBufferPointer<UInt8>, colonSlashSlash i: Int) -> Range<Int>? {
+    guard i + 2 < p.count, p[i + 1] == UInt8(ascii: "/"), p[i + 2] == UInt8(ascii: "/") else { return nil }
+    var j = i + 3
+    var colon: Int? = nil
+    while j < p.count {
+      let c = p[j]
+      if c == UInt8(ascii: "@") {
+        guard let colon, j > colon + 1, !isMasked(p, colon + 1) else { return nil }
+        return (colon + 1)..<j
+      }
+      if c == UInt8(ascii: ":") && colon == nil { colon = j }
+      if c == UInt8(ascii: "/") || c == UInt8(ascii: "?") || c == UInt8(ascii: "#") || c <= 0x20 || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  private static let authHeaders: [[UInt8]] = ["authorization", "proxy-authorization", "cookie", "set-cookie"].map { Array($0.utf8) }
+  private static func isAuthHeader(_ w: [UInt8]) -> Bool { authHeaders.contains(w) }
+
+  /// A key whose value is a secret: token, secret, password, api key, credential, signature.
+  static func isSecretName(_ w: [UInt8]) -> Bool {
+    let s = String(decoding: w, as: UTF8.self)
+    if s.hasSuffix("error") || s.hasSuffix("exception") || s.hasSuffix("warning") { return false }
+    for part in ["token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "signature", "private_key"] where s.contains(part) {
+      return true
+    }
+    return s == "key" || s == "auth" || s == "sig" || s == "sessionid" || s == "session_id" || s.hasSuffix("_key") || s.hasSuffix("-key")
+  }
+
+  private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    let v = lower(p, a, b)
+    return v == Array("none".utf8) || v == Array("null".utf8) || v == Array("true".utf8) || v == Array("false".utf8) || v.allSatisfy { $0 == UInt8(ascii: "*") }
+  }
+
+  private static func isMasked(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+    at + maskBytes.count <= p.count && Array(p[at..<(at + maskBytes.count)]) == maskBytes
+  }
+
+  private static func lower(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> [UInt8] {
+    p[a..<b].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
+  }
+  private static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+  private static func isIdentStart(_ c: UInt8) -> Bool { isAlpha(c) || c == UInt8(ascii: "_") }
+  private static func isIdent(_ c: UInt8) -> Bool {
+    isAlpha(c) || (c >= 48 && c <= 57) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+  }
+  private static func isBase64URL(_ c: UInt8) -> Bool { isIdent(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") }
+  private static func isTokenChar(_ c: UInt8) -> Bool {
+    isBase64URL(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "~")
+  }
+  private static func isValueEnd(_ c: UInt8) -> Bool {
+    c <= 0x20 || c == UInt8(ascii: "&") || c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == UInt8(ascii: ")")
+      || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"")
+      || c == UInt8(ascii: "<") || c == UInt8(ascii: ">")
+  }
+}

@@ -1,0 +1,229 @@
+/// Receives the events of `XMLScanner`, in document order.
+protocol XMLScannerDelegate: AnyObject {
+  /// Whether text and CDATA inside the current element should be delivered.
+  var wantsText: Bool { get }
+  func startElement(_ tag: XMLTag, line: Int)
+  func endElement(_ name: ArraySlice<UInt8>, line: Int)
+  /// Character data with entities already decoded (CDATA delivered as is).
+  func text(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// Why a document stopped before its end.
+struct XMLDamage: Error, Equatable {
+  var line: Int
+  var message: String
+}
+
+/// A streaming, non-validating XML scanner over a file, read in chunks.
+///
+/// It never loads a DTD and never expands entities other than the five predefined ones and
+/// character references, so external-entity payloads stay inert text. Memory is bounded by the
+/// largest single token (a tag, a comment, a CDATA section), not by the file.
+final class XMLScanner {
+  private let stream: UTF8Stream
+  private var buf: [UInt8] = []
+  private var pos = 0
+  private var eof = false
+  private(set) var line = 1
+  private var openElements: [[UInt8]] = []
+
+  init?(path: String) {
+    guard let stream = UTF8Stream(path: path) else { return nil }
+    self.stream = stream
+  }
+
+  /// Scans the whole document; returns the damage that stopped it, if any.
+  func scan(_ delegate: some XMLScannerDelegate) -> XMLDamage? {
+    var sawRoot = false
+    while true {
+      if pos >= buf.count && !refill() { break }
+      if buf[pos] == UInt8(ascii: "<") {
+        guard let end = tagEnd(from: pos) else {
+          if refill() { continue }
+          return XMLDamage(line: line, message: "file ends inside \(describeToken(at: pos))")
+        }
+        if let damage = handleMarkup(pos, end, delegate, &sawRoot) { return damage }
+        countLines(pos, end)
+        pos = end
+        if sawRoot && openElements.isEmpty { return nil }
+      } else {
+        let stop = textEnd(from: pos)
+        if stop == pos {  // an entity cut by the chunk boundary
+          if refill() { continue }
+          break
+        }
+        if delegate.wantsText && !openElements.isEmpty {
+          deliverText(pos, stop, delegate)
+        }
+        countLines(pos, stop)
+        pos = stop
+      }
+    }
+    if let open = openElements.last {
+      return XMLDamage(line: line, message: "file ends before </\(String(decoding: open, as: UTF8.self))> (truncated?)")
+    }
+    if !sawRoot { return XMLDamage(line: line, message: "no XML element found") }
+    return nil
+  }
+
+  // MARK: buffer
+
+  /// Reads the next chunk, keeping the unconsumed bytes; false at the end of the file.
+  private func refill() -> Bool {
+    if eof { return false }
+    if pos > 0 { buf.removeFirst(pos); pos = 0 }
+    let before = buf.count
+    while buf.count == before {
+      if !stream.next(into: &buf) { eof = true; return buf.count > before }
+    }
+    return true
+  }
+
+  private func countLines(_ a: Int, _ b: Int) {
+    buf.withUnsafeBufferPointer { p in
+      var n = 0
+      for i in a..<b where p[i] == 0x0A { n += 1 }
+      line += n
+    }
+  }
+
+  private func isBlank(_ a: Int, _ b: Int) -> Bool {
+    buf[a..<b].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+  }
+
+  // MARK: tokens
+
+  /// The index just past the markup starting at `start`, or nil when the buffer ends first.
+  private func tagEnd(from start: Int) -> Int? {
+    buf.withUnsafeBufferPointer { p -> Int? in
+      let n = p.count
+      guard start + 1 < n else { return nil }
+      if p[start + 1] == UInt8(ascii: "!") {
+        if has(p, start, "<!--") { return find(p, "-->", from: start + 4) }
+        if has(p, start, "<![CDATA[") { return find(p, "]]>", from: start + 9) }
+        if start + 9 > n { return nil }  // not enough bytes to tell
+        var depth = 0
+        var quote: UInt8 = 0
+        for i in (start + 2)..<n {
+          let c = p[i]
+          if quote != 0 { if c == quote { quote = 0 }; continue }
+          if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
+          else if c == UInt8(ascii: "[") { depth += 1 }
+          else if c == UInt8(ascii: "]") { depth -= 1 }
+          else if c == UInt8(ascii: ">") && depth <= 0 { return i + 1 }
+        }
+        return nil
+      }
+      if p[start + 1] == UInt8(ascii: "?") { return find(p, "?>", from: start + 2) }
+      var quote: UInt8 = 0
+      var i = start + 1
+      while i < n {
+        let c = p[i]
+        if quote != 0 {
+          if c == quote { quote = 0 }
+        } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+          quote = c
+        } else if c == UInt8(ascii: ">") {
+          return i + 1
+        }
+        i += 1
+      }
+      return nil
+    }
+  }
+
+  private func describeToken(at start: Int) -> String {
+    if buf[start...].starts(with: Array("<![CDATA[".utf8)) { return "a CDATA section" }
+    if buf[start...].starts(with: Array("<!--".utf8)) { return "a comment" }
+    return "a tag"
+  }
+
+  /// Where text starting at `start` stops: at `<`, or before an entity the buffer cuts.
+  private func textEnd(from start: Int) -> Int {
+    buf.withUnsafeBufferPointer { p in
+      var i = start
+      while i < p.count && p[i] != UInt8(ascii: "<") { i += 1 }
+      if i == p.count && !eof {
+        // Do not split an entity reference between two chunks.
+        var k = i - 1
+        while k >= start && k >= i - 12 {
+          if p[k] == UInt8(ascii: ";") { break }
+          if p[k] == UInt8(ascii: "&") { return k }
+          k -= 1
+        }
+      }
+      return i
+    }
+  }
+
+  private func handleMarkup(_ start: Int, _ end: Int, _ delegate: some XMLScannerDelegate, _ sawRoot: inout Bool) -> XMLDamage? {
+    let second = buf[start + 1]
+    if second == UInt8(ascii: "?") { return nil }
+    if second == UInt8(ascii: "!") {
+      if buf[start...].starts(with: Array("<![CDATA[".utf8)) {
+        guard !openElements.isEmpty else { return XMLDamage(line: line, message: "CDATA outside the root element") }
+        if delegate.wantsText {
+          buf.withUnsafeBufferPointer { p in delegate.text(UnsafeBufferPointer(rebasing: p[(start + 9)..<(end - 3)])) }
+        }
+      }
+      return nil  // comments, DOCTYPE (never loaded, never expanded)
+    }
+    if second == UInt8(ascii: "/") {
+      var i = start + 2
+      while i < end - 1 && !isSpace(buf[i]) && buf[i] != UInt8(ascii: ">") { i += 1 }
+      let name = buf[(start + 2)..<i]
+      guard let open = openElements.last else {
+        return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> with no open element")
+      }
+      guard open.elementsEqual(name) else {
+        return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(String(decoding: open, as: UTF8.self))>")
+      }
+      openElements.removeLast()
+      delegate.endElement(name, line: line)
+      return nil
+    }
+    guard let tag = XMLTag(buf[start..<end]) else {
+      return XMLDamage(line: line, message: "malformed tag")
+    }
+    if openElements.isEmpty && sawRoot {
+      return XMLDamage(line: line, message: "content after the root element")
+    }
+    sawRoot = true
+    delegate.startElement(tag, line: line)
+    if tag.selfClosing {
+      delegate.endElement(tag.name, line: line)
+    } else {
+      openElements.append(Array(tag.name))
+    }
+    return nil
+  }
+
+  private func deliverText(_ a: Int, _ b: Int, _ delegate: some XMLScannerDelegate) {
+    if buf[a..<b].contains(UInt8(ascii: "&")) {
+      XMLEntities.decode(buf[a..<b]).withUnsafeBufferPointer { delegate.text($0) }
+    } else {
+      buf.withUnsafeBufferPointer { p in delegate.text(UnsafeBufferPointer(rebasing: p[a..<b])) }
+    }
+  }
+
+  private func has(_ p: UnsafeBufferPointer<UInt8>, _ at: Int, _ s: StaticString) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard at + n <= p.count else { return false }
+    let base = s.utf8Start
+    for k in 0..<n where p[at + k] != base[k] { return false }
+    return true
+  }
+
+  private func find(_ p: UnsafeBufferPointer<UInt8>, _ s: StaticString, from: Int) -> Int? {
+    let n = s.utf8CodeUnitCount
+    let first = s.utf8Start[0]
+    var i = from
+    while i + n <= p.count {
+      if p[i] == first && has(p, i, s) { return i + n }
+      i += 1
+    }
+    return nil
+  }
+}
+
+@inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }

@@ -1,0 +1,22 @@
+/// One request made by curl, as its trace shows it.
+public struct HTTPExchange: Sendable {
+  public var method: String?
+  public var url: String?
+  public var host: String?
+  public var status: Int?
+  public var reason: String?
+  public var curlExit: Int?
+  public var error: String?
+  /// Phase timings in milliseconds, keyed by curl's names (namelookup, connect, appconnect,
+  /// starttransfer, total).
+  public var timingsMs: [String: Double] = [:]
+  public var bodyExcerpt: String?
+  public var evidence: [Evidence] = []
+
+  public init() {}
+
+  /// True once the exchange holds anything worth reporting.
+  var hasContent: Bool {
+    url != nil || status != nil || curlExit != nil || !timingsMs.isEmpty
+  }
+}

@@ -1,0 +1,24 @@
+/// The kinds of artifact `report` reads, named as report.json names them.
+public enum InputFormat: String, Sendable {
+  case junit = "junit-xml"
+  case pytest = "pytest-console"
+  case curl = "curl-trace"
+  case unknown
+}
+
+/// What one input file contributed to the run.
+public struct InputSummary: Sendable {
+  public var path: String
+  public var format: InputFormat
+  public var tests: Int
+  public var requests: Int
+  public var warnings: [Diagnostic]
+
+  public init(path: String, format: InputFormat, tests: Int = 0, requests: Int = 0, warnings: [Diagnostic] = []) {
+    self.path = path
+    self.format = format
+    self.tests = tests
+    self.requests = requests
+    self.warnings = warnings
+  }
+}

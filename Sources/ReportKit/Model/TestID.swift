@@ -1,0 +1,40 @@
+import Foundation
+
+/// Test ids: the canonical split into prefix and name, and pytest node ids derived from JUnit.
+enum TestID {
+  /// Splits an id at its last `::` outside brackets: `a.py::T::t[x::y]` → (`a.py::T::`, `t[x::y]`).
+  static func split(_ id: String) -> (prefix: Substring, name: Substring) {
+    let u = Array(id.utf8)
+    var depth = 0
+    var cut: Int? = nil
+    var i = 0
+    while i < u.count {
+      let c = u[i]
+      if c == UInt8(ascii: "[") { depth += 1 }
+      else if c == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+      else if depth == 0 && c == UInt8(ascii: ":") && i + 1 < u.count && u[i + 1] == UInt8(ascii: ":") { cut = i + 2; i += 1 }
+      i += 1
+    }
+    guard let cut else { return ("", id[...]) }
+    let index = id.utf8.index(id.utf8.startIndex, offsetBy: cut)
+    return (id[..<index], id[index...])
+  }
+
+  /// The pytest node id for a JUnit testcase written by pytest: `tests.api.test_users.TestX` +
+  /// `test_get` → `tests/api/test_users.py::TestX::test_get`.
+  static func pytestNodeID(classname: String, name: String, file: String?) -> String {
+    guard !classname.isEmpty else {
+      // Collection errors: classname "", name "tests.test_mod" (the module that failed to import).
+      if name.contains("/") || name.hasSuffix(".py") { return name }
+      return name.replacingOccurrences(of: ".", with: "/") + ".py"
+    }
+    let parts = classname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    // Module parts are lower-case by convention; classes start upper-case.
+    let firstClass = parts.firstIndex { $0.first?.isUppercase == true } ?? parts.count
+    var module = parts[..<firstClass].joined(separator: "/")
+    if let file, file.hasSuffix(".py") { module = String(file.dropLast(3)) }
+    var id = module + ".py"
+    for cls in parts[firstClass...] { id += "::" + cls }
+    return id + "::" + name
+  }
+}

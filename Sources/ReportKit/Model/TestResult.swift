@@ -1,0 +1,76 @@
+/// One test's outcome, kept compact: a million passing tests must fit in memory.
+///
+/// The id is stored as a shared prefix (interned: all tests of a class share one copy) and the
+/// test's own name; everything a passing test does not need lives in `details`, which stays `nil`
+/// for the common case.
+public struct TestResult: Sendable {
+  /// The id up to and including the last `::` (`tests/test_api.py::TestUsers::`), shared.
+  public var idPrefix: String
+  /// The test's own name, the last part of its id (`test_get[case-1]`).
+  public var name: String
+  /// The suite or class the tool reported (`classname` in JUnit, the node id's prefix in pytest).
+  public var suite: String
+  public var status: TestStatus
+  public var phase: Phase?
+  /// A placeholder for a test a log counted but did not name (pytest's `..F.` progress).
+  public var anonymous = false
+  private var durationStorage: Float = .nan
+  public var details: TestDetails?
+
+  public init(idPrefix: String, name: String, suite: String, status: TestStatus, phase: Phase? = nil,
+              durationSeconds: Double? = nil, details: TestDetails? = nil) {
+    self.idPrefix = idPrefix
+    self.name = name
+    self.suite = suite
+    self.status = status
+    self.phase = phase
+    self.details = details
+    self.durationSeconds = durationSeconds
+  }
+
+  /// The identity used to merge artifacts: a pytest node id where one can be derived.
+  public var id: String { idPrefix + name }
+
+  public var durationSeconds: Double? {
+    get { durationStorage.isNaN ? nil : Double(durationStorage) }
+    set { durationStorage = newValue.map { Float($0) } ?? .nan }
+  }
+
+  /// The details, created on first write.
+  mutating func detailsForWriting() -> TestDetails {
+    if let details { return details }
+    let fresh = TestDetails()
+    details = fresh
+    return fresh
+  }
+}
+
+/// A test's key for merging. Ids are always split the same way (`TestID.split`), so equal ids
+/// have equal prefixes and names.
+struct TestKey: Hashable {
+  let prefix: String
+  let name: String
+
+  init(_ test: TestResult) {
+    prefix = test.idPrefix
+    name = test.name
+  }
+}
+
+/// What a report needs beyond the outcome: message, traceback, location, output, evidence.
+public final class TestDetails: @unchecked Sendable {
+  // Filled while the owning artifact is parsed and merged, then only read.
+  public var message: String?
+  public var exceptionType: String?
+  public var detail: String?
+  public var file: String?
+  public var line: Int?
+  public var skipReason: String?
+  /// Captured stdout, stderr or log of the test, capped (later stages look for mock fallbacks).
+  public var output: String?
+  public var evidence: [Evidence] = []
+  /// The artifacts this test was seen in.
+  public var sources: [String] = []
+
+  public init() {}
+}
