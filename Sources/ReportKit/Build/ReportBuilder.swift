@@ -1,0 +1,92 @@
+public import Foundation
+
+/// `report build`: reads the inputs into one run and writes its report folder.
+public struct ReportBuilder {
+  public struct Options: Sendable {
+    public var inputs: [String]
+    public var outDir = "reports"
+    public var runID: String?
+    /// The moment the report is made for (`--now`); fixes `generated_at` and the default run id.
+    public var now: Date
+
+    public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date) {
+      self.inputs = inputs
+      self.outDir = outDir
+      self.runID = runID
+      self.now = now
+    }
+  }
+
+  public struct Result: Sendable {
+    public var run: Run
+    public var meta: RunMeta
+    public var folder: String
+    /// Every warning, in input order: print them as they are.
+    public var warnings: [Diagnostic]
+  }
+
+  public init() {}
+
+  public func build(_ options: Options) throws -> Result {
+    let run = try read(options.inputs)
+    let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
+    let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
+    do {
+      try files.write { dir in try write(run, meta: meta, into: dir) }
+    } catch let error as BuildError {
+      throw error
+    } catch {
+      throw BuildError.cannotWrite("\(error)")
+    }
+    return Result(run: run, meta: meta, folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
+  }
+
+  /// Reads every input into one run; throws when none could be read as a test artifact.
+  public func read(_ paths: [String]) throws -> Run {
+    let (files, problems) = InputCollector.collect(paths)
+    var artifacts: [ParsedArtifact] = []
+    for file in files { artifacts += Ingest.read(file) }
+    var assembler = RunAssembler()
+    assembler.add(artifacts)
+    var warnings = problems
+    if files.isEmpty && problems.isEmpty { warnings.append(Diagnostic(path: paths.joined(separator: " "), line: nil, message: "no files found")) }
+    let run = assembler.run(warnings: warnings)
+    guard run.inputs.contains(where: { $0.format != .unknown }) else {
+      throw BuildError.noReadableInput(warnings + run.inputs.flatMap(\.warnings))
+    }
+    return run
+  }
+
+  private func write(_ run: Run, meta: RunMeta, into dir: String) throws {
+    guard let sink = OutputSink(path: dir + "/report.json") else { throw BuildError.cannotWrite("cannot create \(dir)/report.json") }
+    JSONRenderer().write(run, meta: meta, to: sink)
+    guard sink.finish() else { throw BuildError.cannotWrite("I/O error writing report.json") }
+    let markdown = MarkdownRenderer().render(run, meta: meta)
+    try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8)
+    let html = HTMLRenderer().page(markdown: markdown, title: "Test run report: \(meta.runID)")
+    try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
+  }
+
+  /// `2026-11-21T05:26:43Z`.
+  public static func iso8601(_ date: Date) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    f.timeZone = TimeZone(identifier: "UTC")
+    return f.string(from: date)
+  }
+
+  /// A run id from the time, sortable and safe as a folder name: `20261121T052643Z`.
+  public static func runID(for date: Date) -> String {
+    iso8601(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+  }
+
+  /// Parses `--now`: ISO 8601 with or without fractional seconds, or seconds since 1970.
+  public static func parseNow(_ s: String) -> Date? {
+    if let seconds = Double(s) { return Date(timeIntervalSince1970: seconds) }
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    if let d = f.date(from: s) { return d }
+    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return f.date(from: s)
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Markdown building blocks that keep text from logs literal: code spans and fences that no
+/// backtick, pipe or `<script>` inside the text can break out of.
+enum Markdown {
+  /// `text` as an inline code span (one line, pipes escaped for tables).
+  static func code(_ text: String, limit: Int = 200) -> String {
+    var t = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ⏎ ")
+    if t.count > limit { t = String(t.prefix(limit)) + "…" }
+    t = t.replacingOccurrences(of: "|", with: "\\|")
+    if t.isEmpty { return "" }
+    let ticks = String(repeating: "`", count: longestRun(of: "`", in: t) + 1)
+    let pad = t.hasPrefix("`") || t.hasSuffix("`") ? " " : ""
+    return ticks + pad + t + pad + ticks
+  }
+
+  /// `text` as a fenced code block.
+  static func fence(_ text: String, info: String = "") -> String {
+    let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: text) + 1))
+    return fence + info + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
+  }
+
+  /// Plain text for prose: Markdown and HTML metacharacters escaped.
+  static func text(_ s: String) -> String {
+    var out = ""
+    for c in s {
+      if "\\`*_[]<>|#&".contains(c) { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+
+  static func percent(_ rate: Double?) -> String {
+    guard let rate else { return "n/a" }
+    return JSONWriter.format(rate * 100, decimals: 1) + "%"
+  }
+
+  private static func longestRun(of c: Character, in s: String) -> Int {
+    var best = 0
+    var run = 0
+    for ch in s {
+      run = ch == c ? run + 1 : 0
+      best = max(best, run)
+    }
+    return best
+  }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `report` command: subcommands only.
+@main
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Turn the raw logs of a test run into an evidence-backed incident report.",
+    discussion: """
+      Exit codes: 0 report built (also when tests failed), 64 usage error, 66 no readable input,
+      73 the report could not be written.
+      """,
+    subcommands: [Build.self]
+  )
+}
