@@ -2,7 +2,9 @@ import Foundation
 
 /// Builds one run from many artifacts: the same test seen twice counts once.
 ///
-/// Within one artifact a repeated test is a retry (fail then pass is flaky); across artifacts it is
+/// Within one artifact a test repeated after a failure is a retry (fail then pass is flaky), and one
+/// repeated after a pass or skip is another invocation (TestNG data providers, jest tests with the
+/// same title) and is kept as `name (2)`; across artifacts it is
 /// the same execution seen by two tools (pytest's console and its `--junitxml`), so the worse
 /// outcome wins and the evidence of both is kept. Placeholders for tests a log counted but did not
 /// name are dropped where another artifact names that file's tests.
@@ -11,6 +13,7 @@ struct RunAssembler {
   private var origin: [UInt16] = []
   private var index: [Int: Int32] = [:]  // hash of the test key → position (collisions below)
   private var overflow: [TestKey: Int32] = [:]
+  private var invocations: [TestKey: Int] = [:]
   private var requests: [HTTPExchange] = []
   private var inputs: [InputSummary] = []
 
@@ -53,8 +56,31 @@ struct RunAssembler {
       origin.append(artifact)
       return
     }
-    tests[p] = origin[p] == artifact ? Self.retry(tests[p], test) : Self.sameRun(tests[p], test)
+    if origin[p] == artifact {
+      let previous = tests[p].status
+      guard previous.isFailure || previous == .flaky else { return addInvocation(test, from: artifact) }
+      tests[p] = Self.retry(tests[p], test)
+    } else {
+      tests[p] = Self.sameRun(tests[p], test)
+    }
     origin[p] = artifact
+  }
+
+  /// Another invocation of a test already seen in this artifact: `name (2)`, `name (3)`, ...
+  private mutating func addInvocation(_ test: TestResult, from artifact: UInt16) {
+    var k = invocations[TestKey(test), default: 1]
+    var renamed = test
+    repeat {
+      k += 1
+      renamed.name = test.name + " (\(k))"
+    } while contains(TestKey(renamed))
+    invocations[TestKey(test)] = k
+    add(renamed, from: artifact)
+  }
+
+  private func contains(_ key: TestKey) -> Bool {
+    guard let p = index[key.hashValue] else { return false }
+    return TestKey(tests[Int(p)]) == key || overflow[key] != nil
   }
 
   /// A test repeated in one artifact: a pass after a failure (or before it) is flaky.

@@ -33,7 +33,7 @@ enum FormatSniffer {
   static func score(_ text: String) -> (pytest: Int, curl: Int) {
     var pytest = 0
     var curl = 0
-    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }).prefix(5000) {
+    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(5000) {
       let line = raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw
       if let sep = PytestLines.separator(line), sep.char == "=" {
         if sep.title.contains("test session starts") || ["FAILURES", "ERRORS", "short test summary info", "PASSES"].contains(sep.title)

@@ -106,7 +106,7 @@ struct PendingTestCase {
     let status = self.status
     let id = pytest
       ? TestID.pytestNodeID(classname: classname, name: name, file: file)
-      : (classname.isEmpty ? name : classname + "::" + name)
+      : (classname.isEmpty ? (suite.isEmpty ? name : suite + "::" + name) : classname + "::" + name)
     let (prefix, ownName) = TestID.split(id)
     var test = TestResult(idPrefix: interner(String(prefix)), name: String(ownName), suite: interner(classname.isEmpty ? suite : classname),
                           status: status, phase: phase(status, pytest: pytest), durationSeconds: time)

@@ -1,0 +1,52 @@
+import Foundation
+@testable import ReportKit
+
+/// A temporary folder for one test, removed when the value goes away.
+final class TempDir {
+  let path: String
+
+  init() {
+    path = NSTemporaryDirectory() + "report-tests-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  /// Writes `bytes` to `name` inside the folder and returns the full path.
+  @discardableResult
+  func file(_ name: String, bytes: [UInt8]) -> String {
+    let full = path + "/" + name
+    try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    return full
+  }
+
+  @discardableResult
+  func file(_ name: String, _ text: String) -> String { file(name, bytes: Array(text.utf8)) }
+}
+
+/// The folder of fixtures made by real tools (see Tests/Fixtures/README.md).
+enum Fixtures {
+  static let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()
+    url.deleteLastPathComponent()
+    return url.path + "/Fixtures"
+  }()
+
+  static func path(_ name: String) -> String { root + "/" + name }
+}
+
+extension Run {
+  func test(_ id: String) -> TestResult? { tests.first { $0.id == id } }
+}
+
+/// UTF-16 bytes of `text`, with a BOM.
+func utf16(_ text: String, littleEndian: Bool = true) -> [UInt8] {
+  var out: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+  for unit in text.utf16 {
+    let lo = UInt8(unit & 0xFF), hi = UInt8(unit >> 8)
+    out += littleEndian ? [lo, hi] : [hi, lo]
+  }
+  return out
+}

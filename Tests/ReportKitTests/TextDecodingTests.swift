@@ -1,0 +1,46 @@
+import Testing
+@testable import ReportKit
+
+@Suite struct TextDecodingTests {
+  func lines(_ bytes: [UInt8]) -> [String] {
+    let dir = TempDir()
+    let path = dir.file("f.txt", bytes: bytes)
+    var out: [String] = []
+    LineReader(path: path).forEach { _, line in out.append(line); return true }
+    return out
+  }
+
+  @Test func utf8WithBOMAndCRLFAndBareCR() {
+    #expect(lines([0xEF, 0xBB, 0xBF] + Array("a\r\nb\rc\nd".utf8)) == ["a", "b", "c", "d"])
+  }
+
+  @Test func utf16LittleAndBigEndian() {
+    #expect(lines(utf16("héllo\r\nwörld ✓\n")) == ["héllo", "wörld ✓"])
+    #expect(lines(utf16("x😀y\nz", littleEndian: false)) == ["x😀y", "z"])
+  }
+
+  @Test func invalidBytesAreReplacedNotFatal() {
+    #expect(lines([0x61, 0xFF, 0x62, 0x0A]) == ["a\u{FFFD}b"])
+  }
+
+  @Test func ansiColourCodesAreStripped() {
+    #expect(lines(Array("\u{1B}[31mFAILED\u{1B}[0m x\n\u{1B}]0;title\u{07}ok".utf8)) == ["FAILED x", "ok"])
+  }
+
+  @Test func crlfSplitAcrossChunksIsOneLineEnd() {
+    // 1 MiB chunks: put a CR exactly at the end of the first chunk.
+    let first = [UInt8](repeating: UInt8(ascii: "a"), count: (1 << 20) - 1) + [0x0D]
+    let result = lines(first + [0x0A] + Array("next".utf8))
+    #expect(result.count == 2)
+    #expect(result.last == "next")
+  }
+
+  @Test func utf16PytestLogIsSniffedAsPytest() {
+    let dir = TempDir()
+    let log = "\r\n=================================== ERRORS ====================================\r\n"
+      + "_________ ERROR collecting tests/test_a.py _________\r\nE   NameError: name 'x' is not defined\r\n"
+      + "!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!\r\n"
+    let path = dir.file("log.txt", bytes: utf16(log))
+    #expect(FormatSniffer.sniff(path: path) == .formats([.pytest]))
+  }
+}
