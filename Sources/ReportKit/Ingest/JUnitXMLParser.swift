@@ -31,7 +31,7 @@ struct JUnitXMLParser {
     }
     if damage == nil, let declared = handler.declaredTests, declared != handler.testcaseElements {
       warnings.append(Diagnostic(path: displayPath, line: handler.rootLine,
-        message: "declares tests=\(declared) but holds \(handler.testcaseElements) <testcase> elements; counted the elements"))
+        message: "declares tests=\(declared) but holds \(handler.testcaseElements) <testcase> element\(handler.testcaseElements == 1 ? "" : "s"); counted the elements"))
     }
     artifact.tests = handler.tests
     artifact.warnings = warnings

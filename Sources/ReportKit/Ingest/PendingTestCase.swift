@@ -25,6 +25,8 @@ struct PendingTestCase {
   private var detail: String?
   private var skipReason: String?
   private var xfail = false
+  /// The message as pytest wrote it, before unwrapping: it names the phase.
+  private var rawPhaseHint: String?
   private var output = ""
   private var reruns = 0
 
@@ -53,7 +55,8 @@ struct PendingTestCase {
       let new: Outcome = kind == "failure" ? .failure : .error
       if outcome < .error || (outcome == .error && new == .failure && message == nil) {
         if outcome < new { outcome = new }
-        message = tag.attribute("message").map(Redactor.redact)
+        rawPhaseHint = tag.attribute("message")
+        message = tag.attribute("message").map { Self.unwrapPytest(Redactor.redact($0)) }
         type = tag.attribute("type")
         elementLine = line
       } else if outcome < new {
@@ -75,6 +78,14 @@ struct PendingTestCase {
     default:
       break
     }
+  }
+
+  /// pytest wraps setup and teardown errors: `failed on setup with "E: msg"` → `E: msg`.
+  static func unwrapPytest(_ m: String) -> String {
+    for prefix in ["failed on setup with \"", "failed on teardown with \""] where m.hasPrefix(prefix) && m.hasSuffix("\"") {
+      return String(m.dropFirst(prefix.count).dropLast())
+    }
+    return m
   }
 
   func captureKind(for name: ArraySlice<UInt8>) -> Capture? {
@@ -148,7 +159,7 @@ struct PendingTestCase {
 
   private func phase(_ status: TestStatus, pytest: Bool) -> Phase? {
     guard status.isFailure else { return nil }
-    let m = message ?? ""
+    let m = rawPhaseHint ?? ""
     if m.hasPrefix("failed on setup") { return .setup }
     if m.hasPrefix("failed on teardown") { return .teardown }
     if m.hasPrefix("collection failure") || (pytest && classname.isEmpty) { return .collection }

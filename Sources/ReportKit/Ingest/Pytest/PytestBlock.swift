@@ -9,7 +9,9 @@ struct PytestBlock {
   /// The test as the title names it (`TestX.test_y[p]`), or the module for collection errors.
   let title: String
   let headerLine: Int
-  private(set) var eLines: [(line: Int, text: String)] = []
+  /// Groups of consecutive `E` lines; with chained exceptions the last group is the one raised.
+  private(set) var eGroups: [[(line: Int, text: String)]] = []
+  private var lastWasE = false
   private(set) var locations: [(file: String, line: Int, type: String?, at: Int)] = []
   private var head: [String] = []
   private var tail: [String] = []
@@ -42,11 +44,14 @@ struct PytestBlock {
       if output.utf8.count < 8192 { output += "\n" + text }
       return
     }
-    if s.hasPrefix("E ") || s == "E" {
-      if eLines.count < 40 { eLines.append((line, String(s.dropFirst().drop { $0 == " " }))) }
+    let isE = s.hasPrefix("E ") || s == "E"
+    if isE {
+      if !lastWasE { eGroups.append([]) }
+      if eGroups[eGroups.count - 1].count < 40 { eGroups[eGroups.count - 1].append((line, String(s.dropFirst().drop { $0 == " " }))) }
     } else if let loc = PytestLines.location(s) {
       locations.append((loc.file, loc.line, loc.type, line))
     }
+    lastWasE = isE
     if head.count < 20 { head.append(text) } else {
       tail.append(text)
       if tail.count > 60 { tail.removeFirst(); dropped += 1 }
@@ -72,14 +77,28 @@ struct PytestBlock {
   }
 
   var message: String? {
-    guard !eLines.isEmpty else { return locations.last?.type }
-    return eLines.prefix(20).map(\.text).joined(separator: "\n")
+    guard let last = eGroups.last else { return locations.last?.type }
+    return last.prefix(20).map(\.text).joined(separator: "\n")
+  }
+
+  /// Where the test failed: the last frame in the test's own file, else the last frame.
+  func failingLocation(testFile: String) -> (file: String, line: Int)? {
+    if !testFile.isEmpty, let own = locations.last(where: { $0.file == testFile || $0.file.hasSuffix("/" + testFile) }) {
+      return (own.file, own.line)
+    }
+    return locations.last.map { ($0.file, $0.line) }
   }
 
   /// The exception type: from the last location line, or the `Type:` that opens the message.
   var exceptionType: String? {
-    if let t = locations.last?.type { return t }
-    guard let first = eLines.first?.text, let colon = first.firstIndex(of: ":") else { return nil }
+    let fromMessage = messageType
+    if let t = locations.last?.type { return fromMessage.map { $0.hasSuffix(t) } == true ? fromMessage : t }
+    return fromMessage
+  }
+
+  /// `requests.exceptions.HTTPError` from `E   requests.exceptions.HTTPError: 404 ...`.
+  private var messageType: String? {
+    guard let first = eGroups.last?.first?.text, let colon = first.firstIndex(of: ":") else { return nil }
     let t = first[..<colon]
     return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } && !t.isEmpty ? String(t) : nil
   }
@@ -95,7 +114,7 @@ struct PytestBlock {
   /// Evidence: the first `E` line and the final location line.
   func evidence(path: String) -> [Evidence] {
     var items: [Evidence] = []
-    if let e = eLines.first { items.append(Evidence(path: path, line: e.line, text: Excerpt.line("E   " + e.text))) }
+    if let e = eGroups.last?.first { items.append(Evidence(path: path, line: e.line, text: Excerpt.line("E   " + e.text))) }
     if let loc = locations.last {
       items.append(Evidence(path: path, line: loc.at, text: "\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")))
     }

@@ -189,7 +189,7 @@ struct PytestSession {
     if let m = b.message { d.message = Excerpt.cap(m, head: 2048, tail: 0) }
     d.exceptionType = b.exceptionType
     d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)
-    if let loc = b.locations.last { d.file = loc.file; d.line = loc.line }
+    if let loc = b.failingLocation(testFile: RunAssembler.file(of: tests[i])) { d.file = loc.file; d.line = loc.line }
     if let out = b.capturedOutput { d.output = Excerpt.cap(out, head: 2048, tail: 2048) }
     d.evidence = b.evidence(path: path)
   }

@@ -1,0 +1,52 @@
+# The two commands of a fresh machine: `make demo` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-utils curl python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+REPORT := .build/release/report
+
+.PHONY: demo test deps release conformance bench example-report examples fixtures format clean
+
+## Install the system packages that are missing (Debian/Ubuntu).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release
+
+## Build and run `report build examples/logs`.
+demo: release
+	$(REPORT) build examples/logs
+	@echo "open reports/latest/report.html, or read reports/latest/report.md"
+
+## Unit tests and CLI tests (the real binary on real fixtures).
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+## Every artifact of ../shared/corpus against its expected counts (skipped when it is absent).
+conformance: release
+	python3 scripts/conformance.py --report $(REPORT)
+
+## Wall time and peak memory on ../shared/bench inputs, next to xmllint and grep.
+bench: release
+	scripts/bench.sh
+
+## Refresh reports/example/, the committed output for examples/logs.
+example-report: release
+	$(REPORT) build examples/logs --out reports --run-id example --now 2026-01-01T00:00:00Z
+
+## Re-run the real tools that made examples/logs and Tests/Fixtures.
+examples:
+	examples/make_logs.sh
+fixtures:
+	scripts/make_fixtures.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build
