@@ -29,7 +29,7 @@ struct RunAssembler {
           let file = Self.file(of: test)
           if file.isEmpty ? anyNamedElsewhere : others.contains(where: { $0.contains(file) }) { continue }
         }
-        add(test, from: UInt16(clamping: n))
+        add(test, from: UInt16(clamping: n), uniqueIDs: artifact.format == .pytest)
         count += 1
       }
       requests.append(contentsOf: artifact.requests)
@@ -42,7 +42,9 @@ struct RunAssembler {
     Run(inputs: inputs, tests: tests, requests: requests, warnings: warnings)
   }
 
-  private mutating func add(_ test: TestResult, from artifact: UInt16) {
+  /// `uniqueIDs`: the artifact's ids name one test each (pytest node ids), so a repeat is always
+  /// a re-run of that test, never another invocation.
+  private mutating func add(_ test: TestResult, from artifact: UInt16, uniqueIDs: Bool = false) {
     let key = TestKey(test)
     let hash = key.hashValue
     var position: Int32?
@@ -58,7 +60,7 @@ struct RunAssembler {
     }
     if origin[p] == artifact {
       let previous = tests[p].status
-      guard previous.isFailure || previous == .flaky else { return addInvocation(test, from: artifact) }
+      guard uniqueIDs || previous.isFailure || previous == .flaky else { return addInvocation(test, from: artifact) }
       tests[p] = Self.retry(tests[p], test)
     } else {
       tests[p] = Self.sameRun(tests[p], test)

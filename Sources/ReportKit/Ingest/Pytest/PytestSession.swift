@@ -43,6 +43,15 @@ struct PytestSession {
       interrupted = sep.title
       return
     }
+    // `pytest -q` ends with a bare `8 failed, 4 passed in 2.04s`, without separators.
+    if section != .errors && section != .failures && section != .passes, s.first?.isNumber == true || s.hasPrefix("no tests ran"),
+      let bare = PytestSummary(title: text, line: line)
+    {
+      closeBlock()
+      summary = bare
+      section = .none
+      return
+    }
     switch section {
     case .none, .header:
       readProgress(s, line: line)
@@ -80,7 +89,8 @@ struct PytestSession {
       }
       return
     }
-    if let p = PytestLines.progress(s), started || !p.file.isEmpty {
+    // Without a file name (`-q`, xdist) only the trailing `[ 50%]` tells a progress line apart.
+    if let p = PytestLines.progress(s), started || !p.file.isEmpty || s.hasSuffix("%]") {
       started = true
       if p.file.isEmpty, !progress.isEmpty {
         // A continuation line (or -q output): the chars belong to the last file seen.
@@ -207,9 +217,16 @@ struct PytestSession {
       if counted[p.file] == nil { order.append(p.file) }
       for c in p.chars { if let s = PytestLines.status(forChar: c) { counted[p.file, default: [:]][s, default: 0] += 1 } }
     }
+    // Characters without a file (`-q`, xdist) stand for tests of any file the progress did not name.
+    let progressFiles = Set(order)
+    var unfiled: [TestStatus: Int] = [:]
+    for (file, counts) in named where !progressFiles.contains(file) || file.isEmpty {
+      for (status, n) in counts { unfiled[status, default: 0] += n }
+    }
     for file in order {
       for status in TestStatus.allCases {
-        let missing = (counted[file]?[status] ?? 0) - (named[file]?[status] ?? 0)
+        let known = file.isEmpty ? (unfiled[status] ?? 0) : (named[file]?[status] ?? 0)
+        let missing = (counted[file]?[status] ?? 0) - known
         guard missing > 0 else { continue }
         let prefix = interner(file.isEmpty ? "" : file + "::")
         for k in 1...missing {
