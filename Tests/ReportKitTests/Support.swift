@@ -50,3 +50,9 @@ func utf16(_ text: String, littleEndian: Bool = true) -> [UInt8] {
   }
   return out
 }
+
+/// A file's lines split on LF only (a CR stays at the end of its line), as `sed -n Np` shows them.
+func rawLines(_ path: String) throws -> [String] {
+  let data = try Data(contentsOf: URL(fileURLWithPath: path))
+  return data.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+}

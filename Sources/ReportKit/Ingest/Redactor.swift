@@ -77,6 +77,8 @@ public enum Redactor {
       let start = j
       while j < p.count && isTokenChar(p[j]) { j += 1 }
       guard j > start, !isMasked(p, start) else { return nil }
+      // `Bearer error="invalid_token"` (a WWW-Authenticate challenge) names parameters, not a token.
+      if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) && p[j - 1] == UInt8(ascii: "=") { return nil }
       return start..<j
     }
     // Optional closing quote of a quoted key, spaces, then = or :

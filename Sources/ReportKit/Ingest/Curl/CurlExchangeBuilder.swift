@@ -12,6 +12,7 @@ struct CurlExchangeBuilder {
   private var wroteOut = false
   private var scheme: String?
   private var requestPath: String?
+  private var seenVariables: Set<String> = []
 
   mutating func feed(_ e: CurlEvent) {
     switch e.kind {
@@ -45,11 +46,14 @@ struct CurlExchangeBuilder {
         current.evidence.append(evidence(e))
       }
     case .body:
-      guard hasResponse && !closed else { return }
+      // With stdout and stderr merged the body may land after "left intact"; take it then only
+      // when it looks like a payload, not the next line of the CI job.
+      let lateBody = closed && current.bodyExcerpt == nil && ["{", "[", "<"].contains(e.text.first.map(String.init) ?? "")
+      guard hasResponse && (!closed || lateBody) else { return }
       let excerpt = (current.bodyExcerpt.map { $0 + "\n" } ?? "") + e.text
       if (current.bodyExcerpt?.count ?? 0) < 300 { current.bodyExcerpt = String(excerpt.prefix(300)) }
     case .curlError(let code):
-      if current.curlExit != nil { startNew() }
+      if current.curlExit != nil || (closed && current.error == nil) || (hasResponse && current.error == nil) { startNew() }
       current.curlExit = code
       current.error = e.text
       current.evidence.append(evidence(e))
@@ -67,6 +71,8 @@ struct CurlExchangeBuilder {
     let t = e.text
     if t.hasPrefix("Trying ") {
       if hasRequest || closed || wroteOut { startNew() }
+    } else if t.hasPrefix("Connection #") && (t.hasSuffix("left intact") || t.contains("left intact")) || t.hasPrefix("Closing connection") {
+      closed = true
     } else if t.hasPrefix("Connected to ") {
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
@@ -74,6 +80,7 @@ struct CurlExchangeBuilder {
     } else if t.hasPrefix("SSL connection") || t.hasPrefix("ALPN") || t.hasPrefix("TLS") {
       scheme = "https"
     } else if Self.isFailureNote(t) {
+      if closed || hasResponse { startNew() }
       if current.error == nil { current.error = t }
       current.evidence.append(evidence(e))
     }
@@ -95,13 +102,14 @@ struct CurlExchangeBuilder {
   }
 
   private mutating func variable(_ key: String, _ value: String, _ e: CurlEvent) {
+    // Plain `-w` output repeats the same variables for each request: a repeat starts the next one.
+    if seenVariables.contains(key) { startNew() }
+    seenVariables.insert(key)
     if key.hasPrefix("time_") {
       let name = String(key.dropFirst(5))
-      if current.timingsMs[name] != nil { startNew() }
       if let s = Double(value) { current.timingsMs[name] = s * 1000 }
       if name == "total" { current.evidence.append(evidence(e)) }
     } else if key == "http_code" || key == "response_code", let code = Int(value), code > 0 {
-      if current.status != nil && wroteOut { startNew() }
       current.status = code
       current.evidence.append(evidence(e))
     } else if key == "url_effective" {
@@ -114,7 +122,6 @@ struct CurlExchangeBuilder {
     } else if key == "method" {
       current.method = value
     }
-    wroteOut = wroteOut || key == "time_total"
   }
 
   private mutating func startNew() {
@@ -130,6 +137,7 @@ struct CurlExchangeBuilder {
     wroteOut = false
     scheme = nil
     requestPath = nil
+    seenVariables = []
   }
 
   private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }

@@ -34,6 +34,11 @@ struct CurlLineReader {
       }
     }
     if let (key, value) = Self.variable(s) { return event(.variable(key, value), String(s), raw, line, emit) }
+    // A body without a final newline glues the next `set -x` echo to it: `{...}+ curl -sS ...`.
+    if let glued = s.range(of: "+ curl "), glued.lowerBound > s.startIndex {
+      event(.body, String(s[..<glued.lowerBound]), raw, line, emit)
+      return event(.command, String(s[glued.lowerBound...]), raw, line, emit)
+    }
     event(.body, String(s), raw, line, emit)
   }
 

@@ -15,6 +15,7 @@ struct PytestSession {
   private var summary: PytestSummary?
   private var interrupted: String?
   private var errorsAfterPass = 0
+  private var skipReasons: [String] = []
   private var interner = Interner()
 
   init(path: String) { self.path = path }
@@ -104,7 +105,10 @@ struct PytestSession {
   private mutating func readShortSummary(_ s: Substring, line: Int) {
     guard let space = s.firstIndex(of: " "), let status = PytestLines.statusPrefix(s)?.0 else { return }
     let rest = s[s.index(after: space)...]
-    if status == .skipped { return }  // `SKIPPED [2] file:line: reason` names no test
+    if status == .skipped {  // `SKIPPED [2] file:line: reason` names no test, but has the whole reason
+      if let colon = rest.range(of: ": ") { skipReasons.append(String(rest[colon.upperBound...])) }
+      return
+    }
     guard let id = PytestLines.nodeID(rest) else { return }
     let after = rest[id.endIndex...]
     let message = after.hasPrefix(" - ") ? String(after.dropFirst(3)) : nil
@@ -146,6 +150,7 @@ struct PytestSession {
     closeBlock()
     if let p = pending { record(p.id, .passed, line: p.line); pending = nil }
     resolveBlocks()
+    completeSkipReasons()
     fillFromProgress()
     check(lastLine: lastLine, into: &artifact.warnings)
     artifact.tests.append(contentsOf: tests)
@@ -202,6 +207,16 @@ struct PytestSession {
     if let loc = b.failingLocation(testFile: RunAssembler.file(of: tests[i])) { d.file = loc.file; d.line = loc.line }
     if let out = b.capturedOutput { d.output = Excerpt.cap(out, head: 2048, tail: 2048) }
     d.evidence = b.evidence(path: path)
+  }
+
+  /// `pytest -v` cuts long skip reasons (`(staging environme...)`); the short summary has them whole.
+  private mutating func completeSkipReasons() {
+    guard !skipReasons.isEmpty else { return }
+    for i in tests.indices where tests[i].status == .skipped {
+      guard let d = tests[i].details, let reason = d.skipReason, reason.hasSuffix("...") else { continue }
+      let stem = reason.dropLast(3)
+      if let whole = skipReasons.first(where: { $0.hasPrefix(stem) }) { d.skipReason = whole }
+    }
   }
 
   /// Tests that the log counted (`..F.s`) but never named become anonymous placeholders.
