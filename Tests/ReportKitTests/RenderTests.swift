@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+@Suite struct RenderTests {
+  /// A run whose failure text tries to break out of Markdown and HTML.
+  func hostileRun() -> Run {
+    var t = TestResult(idPrefix: "t.py::", name: "test_x|y", suite: "t.py", status: .failed, phase: .call, durationSeconds: 0.25)
+    let d = t.detailsForWriting()
+    d.message = "<script>alert(1)</script> ``` | ` tick"
+    d.evidence = [Evidence(path: "log", line: 3, text: "E   <img src=x onerror=alert(2)>")]
+    var ok = TestResult(idPrefix: "t.py::", name: "test_ok", suite: "t.py", status: .passed, durationSeconds: 1.5e-05)
+    ok.anonymous = false
+    return Run(inputs: [InputSummary(path: "log", format: .pytest, tests: 2)], tests: [t, ok], requests: [])
+  }
+
+  func json(_ run: Run) throws -> (text: String, object: [String: Any]) {
+    let dir = TempDir()
+    let path = dir.path + "/r.json"
+    let sink = try #require(OutputSink(path: path))
+    JSONRenderer().write(run, meta: RunMeta(runID: "r1", generatedAt: "2026-01-01T00:00:00Z"), to: sink)
+    #expect(sink.finish())
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return (String(decoding: data, as: UTF8.self), object)
+  }
+
+  @Test func jsonIsValidVersionedAndCompactForPasses() throws {
+    let (text, object) = try json(hostileRun())
+    #expect(object["schema"] as? String == "report/1")
+    let tests = try #require(object["tests"] as? [[String: Any]])
+    #expect(tests.count == 2)
+    #expect(tests[0]["message"] as? String == "<script>alert(1)</script> ``` | ` tick")
+    #expect(tests[0]["evidence"] as? [[String: Any]] != nil)
+    #expect(Set(tests[1].keys) == ["id", "status", "duration_s"])
+    #expect(text.contains("\"duration_s\": 0.000015"))
+    let totals = try #require(object["totals"] as? [String: Any])
+    #expect(totals["pass_rate"] as? Double == 0.5)
+  }
+
+  @Test func jsonBytesAreDeterministic() throws {
+    #expect(try json(hostileRun()).text == json(hostileRun()).text)
+  }
+
+  @Test func markdownKeepsLogTextLiteral() {
+    let md = MarkdownRenderer().render(hostileRun(), meta: RunMeta(runID: "r1", generatedAt: "t"))
+    #expect(md.contains("### `t.py::test_x\\|y`"))
+    #expect(md.contains("````\n<script>alert(1)</script> ``` | ` tick\n````"))
+  }
+
+  @Test func htmlShowsScriptsInsteadOfRunningThem() {
+    let md = MarkdownRenderer().render(hostileRun(), meta: RunMeta(runID: "r1", generatedAt: "t"))
+    let html = HTMLRenderer().page(markdown: md, title: "<t>")
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<img"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("<table>"))
+    #expect(html.contains("<title>&lt;t&gt;</title>"))
+  }
+
+  @Test(arguments: [(0.004, "0.004"), (118.212, "118.212"), (1.5e-05, "0.000015"), (3.0, "3"), (0.30769, "0.3077")])
+  func numbers(_ value: Double, _ expected: String) {
+    #expect(JSONWriter.format(value, decimals: expected == "0.3077" ? 4 : 6) == expected)
+  }
+}

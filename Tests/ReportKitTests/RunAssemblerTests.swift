@@ -1,0 +1,106 @@
+import Testing
+@testable import ReportKit
+
+@Suite struct RunAssemblerTests {
+  func test(_ id: String, _ status: TestStatus, evidence: String? = nil, anonymous: Bool = false) -> TestResult {
+    let (prefix, name) = TestID.split(id)
+    var t = TestResult(idPrefix: String(prefix), name: String(name), suite: "", status: status)
+    t.anonymous = anonymous
+    if let evidence { t.detailsForWriting().evidence = [Evidence(path: evidence, line: 1, text: "x")] }
+    return t
+  }
+
+  func assemble(_ artifacts: [(InputFormat, [TestResult])]) -> Run {
+    var a = RunAssembler()
+    a.add(artifacts.enumerated().map { ParsedArtifact(path: "a\($0.offset)", format: $0.element.0, tests: $0.element.1) })
+    return a.run(warnings: [])
+  }
+
+  @Test func sameTestInTwoArtifactsCountsOnceWithBothEvidence() throws {
+    let run = assemble([
+      (.junit, [test("t.py::a", .failed, evidence: "junit.xml"), test("t.py::b", .passed)]),
+      (.pytest, [test("t.py::a", .failed, evidence: "console.log"), test("t.py::b", .passed)]),
+    ])
+    #expect(run.tests.count == 2)
+    let a = try #require(run.test("t.py::a"))
+    #expect(a.details?.evidence.map(\.path) == ["junit.xml", "console.log"])
+    #expect(run.inputs.map(\.tests) == [2, 2])
+  }
+
+  @Test func acrossArtifactsTheWorseOutcomeWins() {
+    let run = assemble([(.junit, [test("t.py::a", .passed)]), (.pytest, [test("t.py::a", .error)])])
+    #expect(run.tests.map(\.status) == [.error])
+  }
+
+  @Test func failThenPassInOneArtifactIsFlaky() {
+    let run = assemble([(.junit, [test("T::a", .failed), test("T::b", .passed), test("T::a", .passed)])])
+    #expect(run.tests.map(\.status) == [.flaky, .passed])
+  }
+
+  @Test func failThenFailIsOneFailedTest() {
+    let run = assemble([(.junit, [test("T::a", .failed), test("T::a", .error)])])
+    #expect(run.tests.map(\.status) == [.error])
+  }
+
+  @Test func repeatsAfterAPassAreInvocations() {
+    let run = assemble([(.junit, [test("T::a", .passed), test("T::a", .skipped), test("T::a", .failed)])])
+    #expect(run.tests.map(\.id) == ["T::a", "T::a (2)", "T::a (3)"])
+    #expect(run.tests.map(\.status) == [.passed, .skipped, .failed])
+  }
+
+  @Test func pytestIdsRepeatedAcrossSessionsAreReruns() {
+    let run = assemble([(.pytest, [test("t.py::a", .passed), test("t.py::a", .passed)])])
+    #expect(run.tests.map(\.id) == ["t.py::a"])
+  }
+
+  @Test func placeholdersGiveWayToNamedTestsOfTheSameFile() {
+    let run = assemble([
+      (.pytest, [test("t.py::<passed #1>", .passed, anonymous: true), test("u.py::<passed #1>", .passed, anonymous: true)]),
+      (.junit, [test("t.py::real", .passed)]),
+    ])
+    #expect(run.tests.map(\.id).sorted() == ["t.py::real", "u.py::<passed #1>"])
+  }
+}
+
+@Suite struct SnifferTests {
+  @Test func formatsAreSniffedByContentNotName() throws {
+    let dir = TempDir()
+    let xmlNamedTxt = dir.file("results.txt", "<?xml version=\"1.0\"?>\n<testsuite><testcase name=\"a\"/></testsuite>")
+    let pytestNamedXML = dir.file("out.xml", "============================= test session starts ==============================\ncollected 1 item\n\nt.py .   [100%]\n============================== 1 passed in 0.01s ===============================\n")
+    let curlNamedLog = dir.file("job.log", "*   Trying 127.0.0.1:80...\n> GET / HTTP/1.1\n< HTTP/1.1 200 OK\n")
+    #expect(FormatSniffer.sniff(path: xmlNamedTxt) == .formats([.junit]))
+    #expect(FormatSniffer.sniff(path: pytestNamedXML) == .formats([.pytest]))
+    #expect(FormatSniffer.sniff(path: curlNamedLog) == .formats([.curl]))
+  }
+
+  @Test func emptyBinaryAndProseAreSkipped() {
+    let dir = TempDir()
+    #expect(FormatSniffer.sniff(path: dir.file("empty.log", "")) == .skip("empty file"))
+    #expect(FormatSniffer.sniff(path: dir.file("core", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 0])) == .skip("binary file"))
+    if case .skip = FormatSniffer.sniff(path: dir.file("README", "Nothing to see here.\n")) {} else { Issue.record("prose was not skipped") }
+  }
+
+  @Test func aCILogWithBothPytestAndCurlIsReadByBoth() throws {
+    let dir = TempDir()
+    let log = """
+      + curl -sS -v http://127.0.0.1:9/health
+      *   Trying 127.0.0.1:9...
+      * connect to 127.0.0.1 port 9 failed: Connection refused
+      curl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server
+      ============================= test session starts ==============================
+      collected 1 item
+
+      tests/test_health.py::test_health FAILED                                 [100%]
+
+      =================================== FAILURES ===================================
+      _________________________________ test_health __________________________________
+      E   requests.exceptions.ConnectionError: Connection refused
+      tests/test_health.py:5: ConnectionError
+      ============================== 1 failed in 0.05s ===============================
+      """
+    let run = try ReportBuilder().read([dir.file("ci.log", log)])
+    #expect(run.tests.map(\.id) == ["tests/test_health.py::test_health"])
+    #expect(run.requests.map(\.curlExit) == [7])
+    #expect(run.inputs.map(\.format) == [.pytest])
+  }
+}
