@@ -12,7 +12,8 @@ import Testing
 
   func assemble(_ artifacts: [(InputFormat, [TestResult])]) -> Run {
     var a = RunAssembler()
-    a.add(artifacts.enumerated().map { ParsedArtifact(path: "a\($0.offset)", format: $0.element.0, tests: $0.element.1) })
+    var parsed = artifacts.enumerated().map { ParsedArtifact(path: "a\($0.offset)", format: $0.element.0, tests: $0.element.1) }
+    a.add(&parsed)
     return a.run(warnings: [])
   }
 

@@ -47,7 +47,7 @@ public struct ReportBuilder {
     var artifacts: [ParsedArtifact] = []
     for file in files { artifacts += Ingest.read(file) }
     var assembler = RunAssembler()
-    assembler.add(artifacts)
+    assembler.add(&artifacts)
     var warnings = problems
     if files.isEmpty && problems.isEmpty { warnings.append(Diagnostic(path: paths.joined(separator: " "), line: nil, message: "no files found")) }
     let run = assembler.run(warnings: warnings)

@@ -11,30 +11,40 @@ import Foundation
 struct RunAssembler {
   private var tests: [TestResult] = []
   private var origin: [UInt16] = []
-  private var index: [Int: Int32] = [:]  // hash of the test key → position (collisions below)
-  private var overflow: [TestKey: Int32] = [:]
+  private var index = TestIndex()
   private var invocations: [TestKey: Int] = [:]
   private var requests: [HTTPExchange] = []
   private var inputs: [InputSummary] = []
 
-  mutating func add(_ artifacts: [ParsedArtifact]) {
+  /// Merges `artifacts` into the run. Their test arrays are taken over (left empty), so a
+  /// million-test input is never held twice.
+  mutating func add(_ artifacts: inout [ParsedArtifact]) {
     let placeholders = artifacts.contains { $0.tests.contains(where: \.anonymous) }
     let namedFiles = placeholders ? artifacts.map { Set($0.tests.lazy.filter { !$0.anonymous }.map { Self.file(of: $0) }) } : []
-    for (n, artifact) in artifacts.enumerated() {
+    for n in artifacts.indices {
+      let format = artifacts[n].format
       let others = placeholders ? namedFiles.enumerated().filter { $0.offset != n }.map(\.element) : []
       let anyNamedElsewhere = others.contains { !$0.isEmpty }
       var count = 0
-      for test in artifact.tests {
-        if test.anonymous {
-          let file = Self.file(of: test)
-          if file.isEmpty ? anyNamedElsewhere : others.contains(where: { $0.contains(file) }) { continue }
+      let source = UInt16(clamping: n)
+      if tests.isEmpty && !placeholders {
+        // The first artifact with tests: take its array over and index it, copying nothing.
+        swap(&tests, &artifacts[n].tests)
+        count = adopt(from: source, uniqueIDs: format == .pytest)
+      } else {
+        for test in artifacts[n].tests {
+          if test.anonymous {
+            let file = Self.file(of: test)
+            if file.isEmpty ? anyNamedElsewhere : others.contains(where: { $0.contains(file) }) { continue }
+          }
+          add(test, from: source, uniqueIDs: format == .pytest)
+          count += 1
         }
-        add(test, from: UInt16(clamping: n), uniqueIDs: artifact.format == .pytest)
-        count += 1
       }
-      requests.append(contentsOf: artifact.requests)
-      inputs.append(InputSummary(path: artifact.path, format: artifact.format, tests: count,
-                                 requests: artifact.requests.count, warnings: artifact.warnings))
+      requests.append(contentsOf: artifacts[n].requests)
+      inputs.append(InputSummary(path: artifacts[n].path, format: format, tests: count,
+                                 requests: artifacts[n].requests.count, warnings: artifacts[n].warnings))
+      artifacts[n].tests = []
     }
   }
 
@@ -42,18 +52,46 @@ struct RunAssembler {
     Run(inputs: inputs, tests: tests, requests: requests, warnings: warnings)
   }
 
+  /// Indexes `tests` (just taken over from one artifact), merging repeats the way `add` would.
+  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool) -> Int {
+    let total = tests.count
+    origin = [UInt16](repeating: artifact, count: total)
+    index.reserve(total, tests)
+    var repeats: [Int] = []
+    for i in tests.indices {
+      let key = TestKey(tests[i])
+      if index.find(key, in: tests) != nil { repeats.append(i); continue }
+      index.insert(key, at: i, in: tests)
+    }
+    guard !repeats.isEmpty else { return total }
+    // Rare: take the repeats out (compacting in place), re-index, and merge them in order.
+    var moved: [TestResult] = []
+    var write = 0
+    var next = 0
+    for read in tests.indices {
+      if next < repeats.count && repeats[next] == read {
+        moved.append(tests[read])
+        next += 1
+        continue
+      }
+      if write != read { tests.swapAt(write, read) }
+      write += 1
+    }
+    tests.removeLast(tests.count - write)
+    origin.removeLast(origin.count - write)
+    index.removeAll()
+    index.reserve(tests.count, tests)
+    for i in tests.indices { index.insert(TestKey(tests[i]), at: i, in: tests) }
+    for test in moved { add(test, from: artifact, uniqueIDs: uniqueIDs) }
+    return total
+  }
+
   /// `uniqueIDs`: the artifact's ids name one test each (pytest node ids), so a repeat is always
   /// a re-run of that test, never another invocation.
   private mutating func add(_ test: TestResult, from artifact: UInt16, uniqueIDs: Bool = false) {
     let key = TestKey(test)
-    let hash = key.hashValue
-    var position: Int32?
-    if let p = index[hash] {
-      if TestKey(tests[Int(p)]) == key { position = p } else { position = overflow[key] }
-    }
-    guard let p = position.map(Int.init) else {
-      let p = Int32(tests.count)
-      if index[hash] == nil { index[hash] = p } else { overflow[key] = p }
+    guard let p = index.find(key, in: tests) else {
+      index.insert(key, at: tests.count, in: tests)
       tests.append(test)
       origin.append(artifact)
       return
@@ -80,10 +118,7 @@ struct RunAssembler {
     add(renamed, from: artifact)
   }
 
-  private func contains(_ key: TestKey) -> Bool {
-    guard let p = index[key.hashValue] else { return false }
-    return TestKey(tests[Int(p)]) == key || overflow[key] != nil
-  }
+  private func contains(_ key: TestKey) -> Bool { index.find(key, in: tests) != nil }
 
   /// A test repeated in one artifact: a pass after a failure (or before it) is flaky.
   static func retry(_ a: TestResult, _ b: TestResult) -> TestResult {

@@ -15,6 +15,9 @@ final class JUnitHandler: XMLScannerDelegate {
   private var suiteNames: [(depth: Int, name: String)] = []
   private var pytestSuite = false
   private var interner = Interner()
+  private var prefixes: [String: String] = [:]
+  private var compacted = 0
+  private var recent = RecentStrings()
   private var current: PendingTestCase?
   private var caseDepth = 0
   private var capture: PendingTestCase.Capture?
@@ -59,9 +62,12 @@ final class JUnitHandler: XMLScannerDelegate {
     } else if name.elementsEqual("testcase".utf8) {
       testcaseElements += 1
       caseDepth = depth
-      current = PendingTestCase(tag, line: line, suite: suiteNames.last?.name ?? "")
+      current = PendingTestCase(tag, line: line, suite: suiteNames.last?.name ?? "", recent: &recent)
     }
   }
+
+  /// Moves the names of the last tests into a shared chunk (call once the document is done).
+  func finish() { NameCompactor.compact(&tests, from: compacted); compacted = tests.count }
 
   func endElement(_ name: ArraySlice<UInt8>, line: Int) {
     defer { depth -= 1 }
@@ -71,7 +77,11 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if depth == caseDepth, let pending = current {
       current = nil
-      tests.append(pending.result(path: path, pytest: pytestSuite, interner: &interner))
+      tests.append(pending.result(path: path, pytest: pytestSuite, interner: &interner, prefixes: &prefixes))
+      if tests.count - compacted >= 4096 {
+        NameCompactor.compact(&tests, from: compacted)
+        compacted = tests.count
+      }
       return
     }
     if let last = suiteNames.last, last.depth == depth { suiteNames.removeLast() }

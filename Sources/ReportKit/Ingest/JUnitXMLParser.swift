@@ -16,6 +16,7 @@ struct JUnitXMLParser {
     }
     let handler = JUnitHandler(path: displayPath)
     let damage = scanner.scan(handler)
+    handler.finish()
     var warnings = handler.warnings
     if let damage {
       let kept = handler.tests.count

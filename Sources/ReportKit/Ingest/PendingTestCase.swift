@@ -30,26 +30,30 @@ struct PendingTestCase {
   private var output = ""
   private var reruns = 0
 
-  init(_ tag: XMLTag, line: Int, suite: String) {
-    classname = Redactor.redact(tag.attribute("classname") ?? tag.attribute("class") ?? "")
+  init(_ tag: XMLTag, line: Int, suite: String, recent: inout RecentStrings) {
+    classname = recent.classname(tag.attributeBytes("classname") ?? tag.attributeBytes("class")) {
+      Redactor.redact(tag.attribute("classname") ?? tag.attribute("class") ?? "")
+    }
     name = Redactor.redact(tag.attribute("name") ?? "")
     self.suite = suite
     time = (tag.attribute("time") ?? tag.attribute("duration")).flatMap(Self.seconds)
     file = tag.attribute("file") ?? tag.attribute("filepath")
     self.line = (tag.attribute("line") ?? tag.attribute("lineno")).flatMap { Int($0) }
-    statusAttribute = (tag.attribute("status") ?? tag.attribute("result"))?.lowercased()
+    let status = tag.attribute("status") ?? tag.attribute("result")
+    statusAttribute = status.map { $0.utf8.contains { $0 >= 65 && $0 <= 90 } ? $0.lowercased() : $0 }
     elementLine = line
   }
 
   /// Parses JUnit times: `1.5`, `1,234.5`, `1.7e-05`; nil for placeholders like `<<computed>>`.
   static func seconds(_ s: String) -> Double? {
+    if let v = Double(s) { return v.isFinite && v >= 0 ? v : nil }
     let cleaned = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
     guard let v = Double(cleaned), v.isFinite, v >= 0 else { return nil }
     return v
   }
 
   mutating func child(_ name: ArraySlice<UInt8>, _ tag: XMLTag, line: Int, path: String) {
-    let kind = String(decoding: name, as: UTF8.self)
+    guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return }
     switch kind {
     case "failure", "error":
       let new: Outcome = kind == "failure" ? .failure : .error
@@ -88,13 +92,19 @@ struct PendingTestCase {
     return m
   }
 
+  /// The child elements of `<testcase>` that matter, by their bytes (no String per element).
+  private static let childKinds: [(name: String, bytes: [UInt8])] = [
+    "failure", "error", "skipped", "system-out", "system-err", "flakyFailure", "flakyError", "rerunFailure", "rerunError",
+  ].map { ($0, Array($0.utf8)) }
+
   func captureKind(for name: ArraySlice<UInt8>) -> Capture? {
-    switch String(decoding: name, as: UTF8.self) {
-    case "failure", "error": .failureText
-    case "skipped": .skipText
-    case "system-out", "system-err": .output
-    case "flakyFailure", "flakyError": .flakyText
-    default: nil
+    guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return nil }
+    switch kind {
+    case "failure", "error": return .failureText
+    case "skipped": return .skipText
+    case "system-out", "system-err": return .output
+    case "flakyFailure", "flakyError": return .flakyText
+    default: return nil
     }
   }
 
@@ -113,21 +123,18 @@ struct PendingTestCase {
   }
 
   /// The finished test; `pytest` derives a pytest node id from classname and name.
-  func result(path: String, pytest: Bool, interner: inout Interner) -> TestResult {
+  func result(path: String, pytest: Bool, interner: inout Interner, prefixes: inout [String: String]) -> TestResult {
     let status = self.status
-    let id = pytest
-      ? TestID.pytestNodeID(classname: classname, name: name, file: file)
-      : (classname.isEmpty ? (suite.isEmpty ? name : suite + "::" + name) : classname + "::" + name)
-    let (prefix, ownName) = TestID.split(id)
-    var test = TestResult(idPrefix: interner(String(prefix)), name: String(ownName), suite: interner(classname.isEmpty ? suite : classname),
+    let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
+    var test = TestResult(idPrefix: interner(prefix), name: ownName, suite: interner(classname.isEmpty ? suite : classname),
                           status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
-    let interesting = status != .passed || !output.isEmpty || file != nil
-    guard interesting else { return test }
+    let keepOutput = !output.isEmpty && (status != .passed || PassingOutput.worthKeeping(output))
+    guard status != .passed || keepOutput else { return test }
     let d = test.detailsForWriting()
     d.sources = [path]
     d.file = file
     d.line = line
-    d.output = output.isEmpty ? nil : Excerpt.cap(output, head: 2048, tail: 2048)
+    d.output = keepOutput ? Excerpt.cap(output, head: 2048, tail: 2048) : nil
     switch status {
     case .failed, .error, .flaky:
       let msg = (message?.isEmpty == false ? message : nil) ?? detail.flatMap(firstLine)
@@ -143,6 +150,31 @@ struct PendingTestCase {
     }
     if reruns > 0 { d.evidence.append(Evidence(path: path, line: elementLine, text: "failed again in \(reruns) rerun\(reruns == 1 ? "" : "s")")) }
     return test
+  }
+
+  /// The id as prefix and name. The prefix depends only on the class (and file), so it is derived
+  /// once per class; only names that hold `::` need the general split.
+  private func idParts(pytest: Bool, prefixes: inout [String: String]) -> (String, String) {
+    let owner = classname.isEmpty ? suite : classname
+    if name.utf8.contains(UInt8(ascii: ":")) || (pytest && classname.isEmpty) {
+      let id = pytest
+        ? TestID.pytestNodeID(classname: classname, name: name, file: file)
+        : (owner.isEmpty ? name : owner + "::" + name)
+      let (p, n) = TestID.split(id)
+      return (String(p), String(n))
+    }
+    let key = pytest && file != nil ? owner + "\u{0}" + file! : owner
+    if let known = prefixes[key] { return (known, name) }
+    let prefix: String
+    if pytest {
+      let id = TestID.pytestNodeID(classname: classname, name: "x", file: file)
+      prefix = String(id.dropLast())
+    } else {
+      prefix = owner.isEmpty ? "" : owner + "::"
+    }
+    if prefixes.count > 100_000 { prefixes.removeAll(keepingCapacity: true) }
+    prefixes[key] = prefix
+    return (prefix, name)
   }
 
   private var status: TestStatus {
@@ -164,5 +196,20 @@ struct PendingTestCase {
     if m.hasPrefix("failed on teardown") { return .teardown }
     if m.hasPrefix("collection failure") || (pytest && classname.isEmpty) { return .collection }
     return .call
+  }
+}
+
+/// The classname of the previous testcase, kept with its raw bytes: consecutive testcases almost
+/// always share it, so its String (and its redaction) is made once per class, not once per test.
+struct RecentStrings {
+  private var bytes: [UInt8]?
+  private var value = ""
+
+  mutating func classname(_ raw: ArraySlice<UInt8>?, make: () -> String) -> String {
+    let raw = raw ?? []
+    if let bytes, raw.elementsEqual(bytes) { return value }
+    bytes = Array(raw)
+    value = make()
+    return value
   }
 }

@@ -22,40 +22,51 @@ public enum Redactor {
     var out: [UInt8] = []
     var changed = false
     var copied = 0  // bytes of p already in `out` (lazily, only once something changes)
-    var i = 0
-    func flush(upTo j: Int) {
-      if !changed { out.reserveCapacity(p.count + 16); changed = true }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<j]))
-      copied = j
-    }
     func replace(_ range: Range<Int>) {
-      flush(upTo: range.lowerBound)
+      if !changed { out.reserveCapacity(p.count + 16); changed = true }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<range.lowerBound]))
       out.append(contentsOf: maskBytes)
       copied = range.upperBound
     }
+    // Only four bytes can begin something to mask: `=` and `:` end a key (looked up backwards),
+    // `e` may start a JWT (`eyJ`), `b` may start `bearer`. Everything else is skipped in one test.
+    var i = 0
     while i < p.count {
-      let b = p[i]
-      if isIdentStart(b) && (i == 0 || !isIdent(p[i - 1])) {
+      let c = p[i]
+      guard interesting[Int(c)] else { i += 1; continue }
+      var masked: Range<Int>? = nil
+      if c == UInt8(ascii: "=") || c == UInt8(ascii: ":") {
+        var k = i
+        while k > 0 && p[k - 1] == UInt8(ascii: " ") { k -= 1 }
+        if k > 0 && (p[k - 1] == UInt8(ascii: "\"") || p[k - 1] == UInt8(ascii: "'")) { k -= 1 }
+        var start = k
+        while start > 0 && isIdent(p[start - 1]) { start -= 1 }
+        if start < k && isIdentStart(p[start]), let m = maskAfterWord(p, wordStart: start, wordEnd: k), !m.isEmpty {
+          masked = m
+        } else if c == UInt8(ascii: ":"), let secret = urlPassword(p, colonSlashSlash: i) {
+          masked = secret
+        }
+      } else if i == 0 || !isIdent(p[i - 1]) {
         var j = i
         while j < p.count && isIdent(p[j]) { j += 1 }
-        if let masked = maskAfterWord(p, wordStart: i, wordEnd: j) {
-          if !masked.isEmpty { replace(masked) }
-          i = max(j, masked.upperBound)
-          continue
+        if let m = maskAfterWord(p, wordStart: i, wordEnd: j), !m.isEmpty {
+          masked = m
         }
-        i = j
-        continue
       }
-      if b == UInt8(ascii: ":"), let secret = urlPassword(p, colonSlashSlash: i) {
-        replace(secret)
-        i = secret.upperBound
-        continue
+      if let masked, masked.lowerBound >= copied {
+        replace(masked)
+        i = masked.upperBound
+      } else {
+        i += 1
       }
-      i += 1
     }
     guard changed else { return nil }
-    flush(upTo: p.count)
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<p.count]))
     return out
+  }
+
+  private static let interesting: [Bool] = (0..<256).map { b in
+    [UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "b"), UInt8(ascii: "B")].contains(UInt8(b))
   }
 
   /// After an identifier: the range to mask (empty: nothing, but skip), or nil to carry on.
@@ -139,12 +150,30 @@ public enum Redactor {
 
   /// A key whose value is a secret: token, secret, password, api key, credential, signature.
   static func isSecretName(_ w: [UInt8]) -> Bool {
-    let s = String(decoding: w, as: UTF8.self)
-    if s.hasSuffix("error") || s.hasSuffix("exception") || s.hasSuffix("warning") { return false }
-    for part in ["token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "signature", "private_key"] where s.contains(part) {
+    if endsWith(w, "error") || endsWith(w, "exception") || endsWith(w, "warning") { return false }
+    for part in secretParts where contains(w, part) { return true }
+    return w == Array("key".utf8) || w == Array("auth".utf8) || w == Array("sig".utf8) || w == Array("sessionid".utf8)
+      || w == Array("session_id".utf8) || endsWith(w, "_key") || endsWith(w, "-key")
+  }
+
+  private static let secretParts: [[UInt8]] = ["token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key",
+                                               "signature", "private_key"].map { Array($0.utf8) }
+
+  private static func endsWith(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+    let n = suffix.utf8CodeUnitCount
+    guard w.count >= n else { return false }
+    let base = suffix.utf8Start
+    for k in 0..<n where w[w.count - n + k] != base[k] { return false }
+    return true
+  }
+
+  private static func contains(_ w: [UInt8], _ part: [UInt8]) -> Bool {
+    guard w.count >= part.count else { return false }
+    outer: for start in 0...(w.count - part.count) {
+      for k in 0..<part.count where w[start + k] != part[k] { continue outer }
       return true
     }
-    return s == "key" || s == "auth" || s == "sig" || s == "sessionid" || s == "session_id" || s.hasSuffix("_key") || s.hasSuffix("-key")
+    return false
   }
 
   private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {

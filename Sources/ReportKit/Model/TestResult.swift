@@ -6,8 +6,9 @@
 public struct TestResult: Sendable {
   /// The id up to and including the last `::` (`tests/test_api.py::TestUsers::`), shared.
   public var idPrefix: String
-  /// The test's own name, the last part of its id (`test_get[case-1]`).
-  public var name: String
+  /// The test's own name, the last part of its id (`test_get[case-1]`). Stored as a slice so that
+  /// names can share one chunk of memory (see `NameCompactor`) instead of one allocation each.
+  var nameSlice: Substring
   /// The suite or class the tool reported (`classname` in JUnit, the node id's prefix in pytest).
   public var suite: String
   public var status: TestStatus
@@ -20,7 +21,7 @@ public struct TestResult: Sendable {
   public init(idPrefix: String, name: String, suite: String, status: TestStatus, phase: Phase? = nil,
               durationSeconds: Double? = nil, details: TestDetails? = nil) {
     self.idPrefix = idPrefix
-    self.name = name
+    self.nameSlice = Substring(name)
     self.suite = suite
     self.status = status
     self.phase = phase
@@ -28,8 +29,13 @@ public struct TestResult: Sendable {
     self.durationSeconds = durationSeconds
   }
 
+  public var name: String {
+    get { String(nameSlice) }
+    set { nameSlice = Substring(newValue) }
+  }
+
   /// The identity used to merge artifacts: a pytest node id where one can be derived.
-  public var id: String { idPrefix + name }
+  public var id: String { idPrefix + nameSlice }
 
   public var durationSeconds: Double? {
     get { durationStorage.isNaN ? nil : Double(durationStorage) }
@@ -49,11 +55,44 @@ public struct TestResult: Sendable {
 /// have equal prefixes and names.
 struct TestKey: Hashable {
   let prefix: String
-  let name: String
+  let name: Substring
 
   init(_ test: TestResult) {
     prefix = test.idPrefix
-    name = test.name
+    name = test.nameSlice
+  }
+
+  // Ids are compared as bytes (no Unicode normalization: two spellings are two tests), which
+  // also keeps hashing a million keys cheap.
+  static func == (a: TestKey, b: TestKey) -> Bool {
+    a.prefix.utf8.elementsEqual(b.prefix.utf8) && a.name.utf8.elementsEqual(b.name.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var p = prefix
+    var n = name
+    p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(0xFF as UInt8)  // never part of UTF-8: keeps ("a", "bc") apart from ("ab", "c")
+    n.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
+
+/// Moves the names of tests into shared chunks: one allocation per few thousand names instead
+/// of one per name (a million names of 30 bytes cost ~80 MB one by one, ~30 MB in chunks).
+enum NameCompactor {
+  static func compact(_ tests: inout [TestResult], from start: Int) {
+    guard start < tests.count else { return }
+    var bytes = 0
+    for i in start..<tests.count { bytes += tests[i].nameSlice.utf8.count }
+    var chunk = ""
+    chunk.reserveCapacity(bytes)
+    for i in start..<tests.count { chunk += tests[i].nameSlice }
+    var cursor = chunk.utf8.startIndex
+    for i in start..<tests.count {
+      let end = chunk.utf8.index(cursor, offsetBy: tests[i].nameSlice.utf8.count)
+      tests[i].nameSlice = chunk[cursor..<end]
+      cursor = end
+    }
   }
 }
 

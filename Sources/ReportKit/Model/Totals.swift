@@ -13,10 +13,10 @@ public struct Totals: Sendable, Equatable {
   public init() {}
 
   /// Counts the outcomes of `tests`.
-  public init<S: Sequence>(_ tests: S) where S.Element == TestResult {
-    for test in tests {
-      self.tests += 1
-      switch test.status {
+  public init(_ tests: [TestResult]) {
+    self.tests = tests.count
+    for i in tests.indices {
+      switch tests[i].status {
       case .passed: passed += 1
       case .failed: failed += 1
       case .error: errors += 1
@@ -25,7 +25,7 @@ public struct Totals: Sendable, Equatable {
       case .xpassed: xpassed += 1
       case .flaky: flaky += 1
       }
-      durationSeconds += test.durationSeconds ?? 0
+      durationSeconds += tests[i].durationSeconds ?? 0
     }
   }
 

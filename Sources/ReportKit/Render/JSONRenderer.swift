@@ -1,7 +1,7 @@
 /// Writes `report.json` (`"schema": "report/1"`): inputs, totals, every test, every request.
 ///
-/// Tests are one object per line; passing tests are compact (id, status, duration, and captured
-/// output when there is some), the others carry name, suite, phase, message and evidence.
+/// Tests are one object per line; passing tests are compact (id, status, duration), the others
+/// carry name, suite, phase, message, detail, output and evidence.
 struct JSONRenderer {
   static let schema = "report/1"
 
@@ -31,9 +31,11 @@ struct JSONRenderer {
     sink.write("\"pass_rate\": "); w.value(totals.passRate, decimals: 4)
     sink.write(", \"duration_s\": "); w.value(totals.durationSeconds, decimals: 3); sink.write("},\n")
     w.key("tests", indent: 2); sink.write("[")
-    for (i, test) in run.tests.enumerated() {
-      sink.write(i == 0 ? "\n    " : ",\n    ")
-      writeTest(test, w)
+    run.tests.withUnsafeBufferPointer { tests in
+      for i in tests.indices {
+        sink.write(i == 0 ? "\n    " : ",\n    ")
+        writeTest(tests[i], w)
+      }
     }
     sink.write(run.tests.isEmpty ? "],\n" : "\n  ],\n")
     w.key("requests", indent: 2); sink.write("[")
@@ -51,13 +53,13 @@ struct JSONRenderer {
     sink.write("]\n}\n")
   }
 
-  private func writeTest(_ t: TestResult, _ w: JSONWriter) {
+  private func writeTest(_ t: borrowing TestResult, _ w: JSONWriter) {
     let sink = w.sink
-    sink.write("{\"id\": "); w.string(t.id)
+    sink.write("{\"id\": "); w.string(t.idPrefix, t.nameSlice)
     sink.write(", \"status\": "); w.string(t.status.rawValue)
     if let d = t.durationSeconds { sink.write(", \"duration_s\": "); w.value(d) }
     if t.anonymous { sink.write(", \"anonymous\": true") }
-    guard t.status != .passed || t.details?.output != nil else { return sink.write("}") }
+    guard t.status != .passed else { return sink.write("}") }
     let d = t.details
     sink.write(", \"name\": "); w.string(t.name)
     sink.write(", \"suite\": "); w.string(t.suite)

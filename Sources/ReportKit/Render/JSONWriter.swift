@@ -4,8 +4,22 @@ struct JSONWriter {
 
   func string(_ s: String) {
     sink.byte(UInt8(ascii: "\""))
+    escaped(s)
+    sink.byte(UInt8(ascii: "\""))
+  }
+
+  private func escaped(_ s: Substring) {
     var s = s
-    s.withUTF8 { p in
+    s.withUTF8 { p in escaped(p) }
+  }
+
+  private func escaped(_ s: String) {
+    var s = s
+    s.withUTF8 { p in escaped(p) }
+  }
+
+  private func escaped(_ p: UnsafeBufferPointer<UInt8>) {
+    do {
       var start = 0
       for i in 0..<p.count {
         let c = p[i]
@@ -25,34 +39,45 @@ struct JSONWriter {
       }
       sink.write(bytes: UnsafeBufferPointer(rebasing: p[start..<p.count]))
     }
-    sink.byte(UInt8(ascii: "\""))
   }
 
   func value(_ s: String?) { if let s { string(s) } else { sink.write("null") } }
+
+  /// One JSON string made of two parts (a test id's prefix and name), without joining them first.
+  func string(_ a: String, _ b: Substring) {
+    sink.byte(UInt8(ascii: "\""))
+    escaped(a)
+    escaped(b)
+    sink.byte(UInt8(ascii: "\""))
+  }
   func value(_ n: Int?) { sink.write(n.map { String($0) } ?? "null") }
 
   /// A number with at most `decimals` decimals, trailing zeros dropped; null when nil or not finite.
   func value(_ d: Double?, decimals: Int = 6) {
     guard let d, d.isFinite else { return sink.write("null") }
-    sink.write(Self.format(d, decimals: decimals))
+    sink.write(bytes: Self.digits(d, decimals: decimals))
   }
 
   static func format(_ d: Double, decimals: Int) -> String {
-    var scale = 1.0
+    String(decoding: digits(d, decimals: decimals), as: UTF8.self)
+  }
+
+  /// Fixed notation without exponent: `0.000015`, `118.212`, `3`.
+  static func digits(_ d: Double, decimals: Int) -> [UInt8] {
+    var scale: Int64 = 1
     for _ in 0..<decimals { scale *= 10 }
-    let rounded = (d * scale).rounded() / scale
-    if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
-    var s = String(rounded)
-    if s.contains("e") {
-      // Small values: write them out in fixed notation.
-      let whole = Int64((abs(rounded) * scale).rounded())
-      var digits = String(whole)
-      while digits.count <= decimals { digits = "0" + digits }
-      let cut = digits.index(digits.endIndex, offsetBy: -decimals)
-      s = (rounded < 0 ? "-" : "") + digits[..<cut] + "." + digits[cut...]
-      while s.hasSuffix("0") { s.removeLast() }
-    }
-    return s
+    guard abs(d) < 9e12 else { return Array(String(d).utf8) }
+    let scaled = Int64((abs(d) * Double(scale)).rounded())
+    var out: [UInt8] = d < 0 && scaled != 0 ? [UInt8(ascii: "-")] : []
+    out += Array(String(scaled / scale).utf8)
+    var fraction = scaled % scale
+    guard fraction != 0 else { return out }
+    var width = decimals
+    while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+    let text = Array(String(fraction).utf8)
+    out.append(UInt8(ascii: "."))
+    out += [UInt8](repeating: UInt8(ascii: "0"), count: width - text.count) + text
+    return out
   }
 
   /// `"key": ` with the indentation given.

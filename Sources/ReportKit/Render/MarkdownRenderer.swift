@@ -26,6 +26,9 @@ struct MarkdownRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
+  /// A stable order by id, without building each id string.
+  static func byID(_ a: TestResult, _ b: TestResult) -> Bool { (a.idPrefix, a.nameSlice) < (b.idPrefix, b.nameSlice) }
+
   private func inputs(_ run: Run) -> [String] {
     var out = ["## Inputs", "", "| input | format | tests | requests | warnings |", "|---|---|---:|---:|---:|"]
     for i in run.inputs {
@@ -47,7 +50,7 @@ struct MarkdownRenderer {
   }
 
   private func failures(_ run: Run) -> [String] {
-    let failing = run.tests.filter { $0.status.isFailure }.sorted { $0.id < $1.id }
+    let failing = run.tests.filter { $0.status.isFailure }.sorted(by: Self.byID)
     guard !failing.isEmpty else { return ["## Failures", "", "None.", ""] }
     var out = ["## Failures (\(failing.count))", ""]
     for test in failing.prefix(maxFailures) {
@@ -74,7 +77,7 @@ struct MarkdownRenderer {
   }
 
   private func flaky(_ run: Run) -> [String] {
-    let flaky = run.tests.filter { $0.status == .flaky }.sorted { $0.id < $1.id }
+    let flaky = run.tests.filter { $0.status == .flaky }.sorted(by: Self.byID)
     guard !flaky.isEmpty else { return [] }
     var out = ["## Flaky tests (\(flaky.count), passed on rerun)", "", "| test | evidence |", "|---|---|"]
     for t in flaky.prefix(maxFailures) {

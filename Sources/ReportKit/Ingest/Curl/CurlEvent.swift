@@ -18,9 +18,16 @@ struct CurlEvent {
   }
 
   var kind: Kind
-  /// The text without its marker (`> `, `== Info: `, `0000: `).
+  /// The text without its marker (`> `, `== Info: `, `0000: `), redacted.
   var text: String
   var line: Int
-  /// The line as evidence shows it.
-  var evidenceText: String
+  /// The raw log line, when it differs from what evidence shows (made lazily: few lines become evidence).
+  var raw: String?
+  var marker = ""
+
+  /// The line as evidence shows it, redacted and cut.
+  var evidenceText: String {
+    if let raw { return Excerpt.line(Redactor.redact(raw)) }
+    return marker + text
+  }
 }

@@ -29,7 +29,7 @@ struct CurlExchangeBuilder {
         current.method = method
         requestPath = path
         current.evidence.append(evidence(e))
-      } else if e.text.lowercased().hasPrefix("host:") {
+      } else if e.text.utf8.count > 5, e.text.utf8.prefix(5).map({ $0 | 0x20 }).elementsEqual("host:".utf8) {
         current.host = current.host ?? URLParts.stripPort(e.text.dropFirst(5).trimmingCharacters(in: .whitespaces))
         if current.url == nil { current.url = (scheme ?? "http") + "://" + e.text.dropFirst(5).trimmingCharacters(in: .whitespaces) + (requestPath ?? "") }
       }
@@ -42,7 +42,8 @@ struct CurlExchangeBuilder {
         current.evidence.append(evidence(e))
       } else if e.text.isEmpty {
         headersDone = hasResponse
-      } else if ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) }) {
+      } else if let f = e.text.utf8.first, f | 0x20 == UInt8(ascii: "w") || f | 0x20 == UInt8(ascii: "l") || f | 0x20 == UInt8(ascii: "r"),
+        ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) }) {
         current.evidence.append(evidence(e))
       }
     case .body:
@@ -69,15 +70,15 @@ struct CurlExchangeBuilder {
 
   private mutating func info(_ e: CurlEvent) {
     let t = e.text
-    if t.hasPrefix("Trying ") {
+    if t.utf8HasPrefix("Trying ") {
       if hasRequest || closed || wroteOut { startNew() }
-    } else if t.hasPrefix("Connection #") && (t.hasSuffix("left intact") || t.contains("left intact")) || t.hasPrefix("Closing connection") {
+    } else if t.utf8HasPrefix("Connection #") && t.utf8Contains("left intact") || t.utf8HasPrefix("Closing connection") {
       closed = true
-    } else if t.hasPrefix("Connected to ") {
+    } else if t.utf8HasPrefix("Connected to ") {
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
       if t.hasSuffix("port 443") || t.contains("port 443 ") { scheme = scheme ?? "https" }
-    } else if t.hasPrefix("SSL connection") || t.hasPrefix("ALPN") || t.hasPrefix("TLS") {
+    } else if t.utf8HasPrefix("SSL connection") || t.utf8HasPrefix("ALPN") || t.utf8HasPrefix("TLS") {
       scheme = "https"
     } else if Self.isFailureNote(t) {
       if closed || hasResponse { startNew() }
@@ -143,8 +144,9 @@ struct CurlExchangeBuilder {
   private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }
 
   static func isFailureNote(_ t: String) -> Bool {
-    ["Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset",
-     "SSL certificate problem", "Recv failure", "Empty reply"].contains { t.contains($0) }
+    t.utf8Contains("Could not resolve") || t.utf8Contains("Failed to connect") || t.utf8Contains("Connection refused")
+      || t.utf8Contains("timed out") || t.utf8Contains("Connection reset") || t.utf8Contains("SSL certificate problem")
+      || t.utf8Contains("Recv failure") || t.utf8Contains("Empty reply")
   }
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").

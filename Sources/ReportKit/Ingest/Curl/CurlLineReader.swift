@@ -15,27 +15,32 @@ struct CurlLineReader {
       if block!.add(s, number: line) { return }
       flush(emit)
     }
-    if let b = CurlTraceBlock(s) { block = b; return }
-    if s.hasPrefix("== Info: ") { return info(String(s.dropFirst(9)), raw, line, emit) }
-    if s.hasPrefix("* ") || s.hasPrefix("*  ") { return info(String(s.dropFirst(2)), raw, line, emit) }
-    if s.hasPrefix("> ") || s == ">" { return event(.requestHeader, String(s.dropFirst(2)), raw, line, emit) }
-    if s.hasPrefix("< ") || s == "<" { return event(.responseHeader, String(s.dropFirst(2)), raw, line, emit) }
-    if s.hasPrefix("{ [") || s.hasPrefix("} [") { return }
-    if let r = s.range(of: "curl: ("), let close = s[r.upperBound...].firstIndex(of: ")"),
+    let first = s.utf8.first ?? 0
+    if first == UInt8(ascii: "=") || first == UInt8(ascii: "<"), let b = CurlTraceBlock(s) { block = b; return }
+    if first == UInt8(ascii: "=") && s.utf8HasPrefix("== Info: ") { return info(String(s.utf8.dropFirst(9))!, raw, line, emit) }
+    if first == UInt8(ascii: "*") && s.utf8HasPrefix("* ") { return info(String(s.utf8.dropFirst(2))!, raw, line, emit) }
+    if first == UInt8(ascii: ">") && (s.utf8HasPrefix("> ") || s.utf8.count == 1) {
+      return event(.requestHeader, String(s.utf8.dropFirst(2))!, raw, line, emit)
+    }
+    if first == UInt8(ascii: "<") && (s.utf8HasPrefix("< ") || s.utf8.count == 1) {
+      return event(.responseHeader, String(s.utf8.dropFirst(2))!, raw, line, emit)
+    }
+    if (first == UInt8(ascii: "{") || first == UInt8(ascii: "}")) && s.utf8.dropFirst().starts(with: " [".utf8) { return }
+    if let r = s.utf8Range(of: "curl: ("), let close = s[r.upperBound...].utf8.firstIndex(of: UInt8(ascii: ")")),
       let code = Int(s[r.upperBound..<close])
     {
       let message = s[s.index(after: close)...].drop { $0 == " " }
       return event(.curlError(code), String(message), raw, line, emit)
     }
     if Self.isCommand(s) { return event(.command, String(s), raw, line, emit) }
-    if s.first == "{", s.last == "}", s.contains("\"time_total\"") || s.contains("\"http_code\"") {
+    if first == UInt8(ascii: "{"), s.utf8.last == UInt8(ascii: "}"), s.utf8Contains("\"time_total\"") || s.utf8Contains("\"http_code\"") {
       if let object = JSONScan.object(String(s)) {
         return event(.writeOut(object), String(s), raw, line, emit)
       }
     }
     if let (key, value) = Self.variable(s) { return event(.variable(key, value), String(s), raw, line, emit) }
     // A body without a final newline glues the next `set -x` echo to it: `{...}+ curl -sS ...`.
-    if let glued = s.range(of: "+ curl "), glued.lowerBound > s.startIndex {
+    if let glued = s.utf8Range(of: "+ curl "), glued.lowerBound > s.startIndex {
       event(.body, String(s[..<glued.lowerBound]), raw, line, emit)
       return event(.command, String(s[glued.lowerBound...]), raw, line, emit)
     }
@@ -55,25 +60,23 @@ struct CurlLineReader {
     case .ignored: return
     }
     for (text, line) in b.lines() {
-      let clean = Redactor.redact(text)
       let marker = kind.isRequest ? "> " : kind.isResponse ? "< " : ""
-      emit(CurlEvent(kind: kind, text: clean, line: line, evidenceText: marker + clean))
+      emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, raw: nil, marker: marker))
     }
   }
 
   private func info(_ text: String, _ raw: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
-    event(.info, text.trimmingCharacters(in: .whitespaces), raw, line, emit)
+    event(.info, String(text.utf8Trimmed()), raw, line, emit)
   }
 
   private func event(_ kind: CurlEvent.Kind, _ text: String, _ raw: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
-    let clean = Redactor.redact(text)
-    emit(CurlEvent(kind: kind, text: clean, line: line, evidenceText: Excerpt.line(Redactor.redact(raw))))
+    emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, raw: raw))
   }
 
   /// A shell-echoed curl command: `+ curl ...`, `$ curl ...`, `curl -v ...`.
   static func isCommand(_ s: Substring) -> Bool {
-    let t = s.drop { $0 == "+" || $0 == "$" || $0 == " " }
-    return t.hasPrefix("curl ") && (t.contains("://") || t.contains(" -"))
+    let t = Substring(s.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "$") || $0 == 0x20 })
+    return t.utf8HasPrefix("curl ") && (t.utf8Contains("://") || t.utf8Contains(" -"))
   }
 
   static let variables: Set<String> = [
@@ -84,10 +87,13 @@ struct CurlLineReader {
 
   /// `time_total: 0.123` or `time_total=0.123`, for curl's own variable names only.
   static func variable(_ s: Substring) -> (String, String)? {
-    guard let sep = s.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return nil }
-    let key = s[..<sep].trimmingCharacters(in: .whitespaces)
+    guard let first = s.utf8.first, first == UInt8(ascii: "t") || first == UInt8(ascii: "h") || first == UInt8(ascii: "u")
+      || first == UInt8(ascii: "e") || first == UInt8(ascii: "r") || first == UInt8(ascii: "s") || first == UInt8(ascii: "m") || first == 0x20
+    else { return nil }
+    guard let sep = s.utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }) else { return nil }
+    let key = String(s[..<sep].utf8Trimmed())
     guard variables.contains(key) else { return nil }
-    let value = s[s.index(after: sep)...].trimmingCharacters(in: .whitespaces)
+    let value = String(s[s.utf8.index(after: sep)...].utf8Trimmed())
     return (key, value.hasSuffix("s") && key.hasPrefix("time_") ? String(value.dropLast()) : value)
   }
 }

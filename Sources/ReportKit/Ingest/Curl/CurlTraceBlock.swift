@@ -21,7 +21,7 @@ struct CurlTraceBlock {
       ("=> Send header", .requestHeader), ("<= Recv header", .responseHeader), ("<= Recv data", .responseData),
       ("=> Send data", .ignored), ("<= Recv SSL data", .ignored), ("=> Send SSL data", .ignored),
     ]
-    guard let match = kinds.first(where: { line.hasPrefix($0.0) }) else { return nil }
+    guard line.utf8.count > 12, let match = kinds.first(where: { line.utf8.starts(with: $0.0.utf8) }) else { return nil }
     direction = match.1
     let after = line.dropFirst(match.0.count).drop { $0 == "," || $0 == " " }
     declaredBytes = Int(after.prefix { $0.isNumber }) ?? 0

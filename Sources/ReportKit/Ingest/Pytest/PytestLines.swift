@@ -85,33 +85,63 @@ enum PytestLines {
   /// A node id at the start of `s`: up to the first space outside brackets.
   static func nodeID(_ s: Substring) -> Substring? {
     var depth = 0
-    for i in s.indices {
-      let c = s[i]
-      if c == "[" { depth += 1 } else if c == "]" { depth -= 1 } else if c == " " && depth <= 0 { return s[..<i] }
+    let u = s.utf8
+    var i = u.startIndex
+    while i < u.endIndex {
+      let c = u[i]
+      if c == UInt8(ascii: "[") { depth += 1 } else if c == UInt8(ascii: "]") { depth -= 1 } else if c == 0x20 && depth <= 0 { return s[..<i] }
+      i = u.index(after: i)
     }
     return s.isEmpty ? nil : s
   }
 
+  /// `path.py::name...` or a module path `path.py` (collection errors).
   static func looksLikeNodeID(_ s: Substring) -> Bool {
-    guard let first = s.first, first != "-", first != "=", first != "[" else { return false }
-    let path = s.split(separator: ":", maxSplits: 1).first ?? s
-    return (s.contains("::") && path.contains(".py")) || (s.hasSuffix(".py") && !s.contains(" "))
+    let u = s.utf8
+    guard let first = u.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "="), first != UInt8(ascii: "[") else { return false }
+    // The path part: up to the first "::" (or the whole id).
+    var i = u.startIndex
+    var pathEnd = u.endIndex
+    var sawColons = false
+    while i < u.endIndex {
+      let c = u[i]
+      if c == UInt8(ascii: ":") {
+        let n = u.index(after: i)
+        if n < u.endIndex && u[n] == UInt8(ascii: ":") { pathEnd = i; sawColons = true; break }
+      }
+      if c == 0x20 && !sawColons { return false }
+      i = u.index(after: i)
+    }
+    let path = s[..<pathEnd]
+    if sawColons { return path.utf8.count > 3 && containsPy(path) }
+    return path.utf8.count > 3 && path.utf8.suffix(3).elementsEqual(".py".utf8)
+  }
+
+  private static func containsPy(_ s: Substring) -> Bool {
+    let u = Array(s.utf8)
+    guard u.count >= 3 else { return false }
+    for k in 0...(u.count - 3) where u[k] == UInt8(ascii: ".") && u[k + 1] == UInt8(ascii: "p") && u[k + 2] == UInt8(ascii: "y") { return true }
+    return false
   }
 
   static func statusPrefix(_ s: Substring) -> (TestStatus, Substring)? {
-    for (word, status) in statusWords where s.hasPrefix(word) {
-      let after = s.dropFirst(word.count)
-      if after.isEmpty || after.first == " " { return (status, after) }
+    guard let first = s.utf8.first, first >= UInt8(ascii: "E"), first <= UInt8(ascii: "X") else { return nil }
+    for (word, status) in statusWords where s.utf8.starts(with: word.utf8) {
+      let after = s.utf8.dropFirst(word.utf8.count)
+      if after.isEmpty || after.first == 0x20 { return (status, Substring(after)) }
     }
     return nil
   }
 
   /// `(reason text) [ 25%]` → "reason text".
   static func reason(_ s: Substring) -> String? {
-    var r = s.drop { $0 == " " }
-    if let open = r.lastIndex(of: "["), r.hasSuffix("%]") { r = r[..<open].trimmingSuffix(" ") }
-    guard r.first == "(", r.last == ")" else { return nil }
-    return String(r.dropFirst().dropLast())
+    var u = s.utf8[...]
+    while u.first == 0x20 { u = u.dropFirst() }
+    guard u.first == UInt8(ascii: "(") else { return nil }
+    if u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")) { u = u[..<open] }
+    while u.last == 0x20 { u = u.dropLast() }
+    guard u.count >= 2, u.last == UInt8(ascii: ")") else { return nil }
+    return String(Substring(u.dropFirst().dropLast()))
   }
 
   /// A location line of a traceback: `tests/a.py:12: AssertionError` → ("tests/a.py", 12, "AssertionError").

@@ -7,6 +7,7 @@ struct PytestSession {
   var section = PytestSection.none
   private var tests: [TestResult] = []
   private var index: [String: Int] = [:]
+  private var compacted = 0
   private var lines: [Int] = []  // the log line that named each test
   private var pending: (id: String, line: Int)?
   private var progress: [(file: String, chars: [Character])] = []
@@ -141,6 +142,10 @@ struct PytestSession {
     index[id] = tests.count
     tests.append(test)
     lines.append(line)
+    if tests.count - compacted >= 4096 {
+      NameCompactor.compact(&tests, from: compacted)
+      compacted = tests.count
+    }
     return tests.count - 1
   }
 
@@ -157,8 +162,13 @@ struct PytestSession {
   }
 
   private mutating func resolveBlocks() {
+    guard !blocks.isEmpty else { return }
+    // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.
+    let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
     var byDisplayName: [String: [Int]] = [:]
-    for (i, t) in tests.enumerated() { byDisplayName[Self.displayName(t.id), default: []].append(i) }
+    for i in tests.indices where needsPassed || tests[i].status != .passed {
+      byDisplayName[Self.displayName(prefix: tests[i].idPrefix, name: tests[i].nameSlice), default: []].append(i)
+    }
     // Blocks come in the order of the tests; two tests with one title are matched in turn,
     // separately per section (a test can have both an ERRORS and a FAILURES block).
     var cursors: [String: Int] = [:]
@@ -192,7 +202,7 @@ struct PytestSession {
       if tests[i].status < .failed { tests[i].status = .failed }
       if tests[i].phase == nil { tests[i].phase = .call }
     case .passed:
-      if let out = b.capturedOutput {
+      if let out = b.capturedOutput, PassingOutput.worthKeeping(out) {
         let d = tests[i].detailsForWriting()
         d.sources = [path]
         d.output = Excerpt.cap(out, head: 2048, tail: 2048)
@@ -221,6 +231,7 @@ struct PytestSession {
 
   /// Tests that the log counted (`..F.s`) but never named become anonymous placeholders.
   private mutating func fillFromProgress() {
+    guard !progress.isEmpty else { return }
     var named: [String: [TestStatus: Int]] = [:]
     for t in tests {
       let file = t.idPrefix.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
@@ -282,10 +293,19 @@ struct PytestSession {
     }
   }
 
-  /// How pytest titles a test's block: `a.py::T::t[p]` → `T.t[p]`.
-  static func displayName(_ id: String) -> String {
-    let parts = id.components(separatedBy: "::")
-    return parts.dropFirst().joined(separator: ".")
+  /// How pytest titles a test's block: `a.py::T::t[p]` → `T.t[p]` (the prefix's `::` become dots).
+  static func displayName(prefix: String, name: Substring) -> String {
+    guard let first = prefix.utf8.firstIndex(of: UInt8(ascii: ":")) else { return String(name) }
+    var out: [UInt8] = []
+    var i = prefix.utf8.index(first, offsetBy: 2, limitedBy: prefix.utf8.endIndex) ?? prefix.utf8.endIndex
+    while i < prefix.utf8.endIndex {
+      let c = prefix.utf8[i]
+      if c == UInt8(ascii: ":") { out.append(UInt8(ascii: ".")); i = prefix.utf8.index(i, offsetBy: 2, limitedBy: prefix.utf8.endIndex) ?? prefix.utf8.endIndex; continue }
+      out.append(c)
+      i = prefix.utf8.index(after: i)
+    }
+    out.append(contentsOf: name.utf8)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The reverse, for a title with no known test: `T.t[p.q]` → `T::t[p.q]`.

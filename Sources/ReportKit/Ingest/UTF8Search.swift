@@ -1,0 +1,49 @@
+/// Byte-level string tests for hot loops: no Character segmentation, no Foundation bridging.
+extension StringProtocol {
+  /// Whether the text starts with `prefix`, compared as UTF-8 bytes.
+  func utf8HasPrefix(_ prefix: StaticString) -> Bool {
+    let n = prefix.utf8CodeUnitCount
+    var i = utf8.startIndex
+    let base = prefix.utf8Start
+    for k in 0..<n {
+      guard i < utf8.endIndex, utf8[i] == base[k] else { return false }
+      i = utf8.index(after: i)
+    }
+    return true
+  }
+
+  /// The range of the first occurrence of `needle` (UTF-8 bytes), if any.
+  func utf8Range(of needle: StaticString) -> Range<Index>? {
+    let n = needle.utf8CodeUnitCount
+    let base = needle.utf8Start
+    guard n > 0 else { return nil }
+    var i = utf8.startIndex
+    while i < utf8.endIndex {
+      if utf8[i] == base[0] {
+        var j = i
+        var k = 0
+        while k < n, j < utf8.endIndex, utf8[j] == base[k] { j = utf8.index(after: j); k += 1 }
+        if k == n { return i..<j }
+      }
+      i = utf8.index(after: i)
+    }
+    return nil
+  }
+
+  func utf8Contains(_ needle: StaticString) -> Bool { utf8Range(of: needle) != nil }
+
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces and tabs.
+  func utf8Trimmed() -> Substring {
+    var a = utf8.startIndex, b = utf8.endIndex
+    while a < b, utf8[a] == 0x20 || utf8[a] == 0x09 { a = utf8.index(after: a) }
+    while b > a, utf8[utf8.index(before: b)] == 0x20 || utf8[utf8.index(before: b)] == 0x09 { b = utf8.index(before: b) }
+    return self[a..<b]
+  }
+}
+
+extension String {
+  func utf8Trimmed() -> Substring { self[...].utf8Trimmed() }
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Wall time and peak memory of `report build` on the standard inputs of ../shared/bench/gen.py,
+# next to the floor on the same file: `xmllint --stream --noout` for XML, `grep -c` for text.
+# Inputs are generated once into $BENCH_DIR (default .build-bench/, git-ignored).
+# Usage: scripts/bench.sh [junit_100k junit_1M pytest_1M curl_100k]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+gen="${GEN:-$root/../shared/bench/gen.py}"
+dir="${BENCH_DIR:-$root/.build-bench}"
+report="$root/.build/release/report"
+[ -x "$report" ] || (cd "$root" && swift build -c release >/dev/null)
+[ -f "$gen" ] || { echo "bench: no generator at $gen"; exit 0; }
+command -v xmllint >/dev/null || { echo "bench: xmllint missing (apt-get install libxml2-utils)"; exit 1; }
+mkdir -p "$dir"
+
+declare -A spec=([junit_100k]="junit 100000 junit_100k.xml" [junit_1M]="junit 1000000 junit_1M.xml"
+                 [pytest_1M]="pytest 1000000 pytest_1M.txt" [curl_100k]="curl 100000 curl_100k.txt")
+cases=("$@")
+[ ${#cases[@]} -gt 0 ] || cases=(junit_100k junit_1M pytest_1M curl_100k)
+
+measure() {  # measure CMD... → "seconds peak_MiB" (wall time in ns resolution, peak RSS from time(1))
+  local t start end
+  t=$(mktemp)
+  start=$(date +%s%N)
+  /usr/bin/time -o "$t" -f "%M" "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) '{printf "%.2f %.0f", ns / 1e9, $1 / 1024}' "$t"
+  rm -f "$t"
+}
+
+printf '%-11s %9s | %-28s %9s %9s | %-22s %9s %9s | %s\n' case size tool wall_s peak_MiB floor wall_s peak_MiB ratio
+for c in "${cases[@]}"; do
+  read -r kind n file <<<"${spec[$c]}"
+  [ -f "$dir/$file" ] || python3 "$gen" "$kind" "$n" "$dir/$file" >/dev/null
+  size=$(du -m "$dir/$file" | cut -f1)
+  read -r rt rm <<<"$(measure "$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0)"
+  if [ "$kind" = junit ]; then
+    floor="xmllint --stream --noout"
+    read -r ft fm <<<"$(measure xmllint --stream --noout "$dir/$file")"
+  else
+    pattern=$([ "$kind" = pytest ] && echo "::" || echo "^< HTTP/")
+    floor="grep -c '$pattern'"
+    read -r ft fm <<<"$(measure grep -c "$pattern" "$dir/$file")"
+  fi
+  ratio=$(awk -v a="$rt" -v b="$ft" 'BEGIN{printf "%.1fx", (b > 0 ? a / b : 0)}')
+  printf '%-11s %7sMB | %-28s %9s %9s | %-22s %9s %9s | %s\n' "$c" "$size" "report build" "$rt" "$rm" "$floor" "$ft" "$fm" "$ratio"
+done
