@@ -22,7 +22,8 @@ measure() {  # measure CMD... → "seconds peak_MiB" (wall time in ns resolution
   local t start end
   t=$(mktemp)
   start=$(date +%s%N)
-  /usr/bin/time -o "$t" -f "%M" "$@" >/dev/null 2>&1 || true
+  # Not /dev/null: GNU grep sees it and stops at the first match.
+  /usr/bin/time -o "$t" -f "%M" "$@" >"$dir/.stdout" 2>&1 || true
   end=$(date +%s%N)
   awk -v ns=$((end - start)) '{printf "%.2f %.0f", ns / 1e9, $1 / 1024}' "$t"
   rm -f "$t"

@@ -9,7 +9,13 @@ enum PassingOutput {
 
   static func worthKeeping(_ text: String) -> Bool {
     var text = text
-    return text.withUTF8 { p in
+    return text.withUTF8 { worthKeeping($0) }
+  }
+
+  static func worthKeeping(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { worthKeeping($0) } }
+
+  static func worthKeeping(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    do {
       guard p.count >= 4 else { return false }
       for i in 0..<p.count {
         let c = p[i] | 0x20

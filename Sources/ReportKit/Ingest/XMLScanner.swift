@@ -25,7 +25,10 @@ final class XMLScanner {
   private var pos = 0
   private var eof = false
   private(set) var line = 1
-  private var openElements: [[UInt8]] = []
+  /// The names of the open elements, flat: `openNames[openStarts[k]...]` is the k-th name.
+  private var openNames: [UInt8] = []
+  private var openStarts: [Int] = []
+  private var attributeScratch: [(name: Range<Int>, value: Range<Int>)] = []
 
   init?(path: String) {
     guard let stream = UTF8Stream(path: path) else { return nil }
@@ -45,22 +48,22 @@ final class XMLScanner {
         if let damage = handleMarkup(pos, end, delegate, &sawRoot) { return damage }
         countLines(pos, end)
         pos = end
-        if sawRoot && openElements.isEmpty { return nil }
+        if sawRoot && openStarts.isEmpty { return nil }
       } else {
         let stop = textEnd(from: pos)
         if stop == pos {  // an entity cut by the chunk boundary
           if refill() { continue }
           break
         }
-        if delegate.wantsText && !openElements.isEmpty {
+        if delegate.wantsText && !openStarts.isEmpty {
           deliverText(pos, stop, delegate)
         }
         countLines(pos, stop)
         pos = stop
       }
     }
-    if let open = openElements.last {
-      return XMLDamage(line: line, message: "file ends before </\(String(decoding: open, as: UTF8.self))> (truncated?)")
+    if let start = openStarts.last {
+      return XMLDamage(line: line, message: "file ends before </\(String(decoding: openNames[start...], as: UTF8.self))> (truncated?)")
     }
     if !sawRoot { return XMLDamage(line: line, message: "no XML element found") }
     return nil
@@ -161,7 +164,7 @@ final class XMLScanner {
     if second == UInt8(ascii: "?") { return nil }
     if second == UInt8(ascii: "!") {
       if buf[start...].starts(with: Array("<![CDATA[".utf8)) {
-        guard !openElements.isEmpty else { return XMLDamage(line: line, message: "CDATA outside the root element") }
+        guard !openStarts.isEmpty else { return XMLDamage(line: line, message: "CDATA outside the root element") }
         if delegate.wantsText {
           buf.withUnsafeBufferPointer { p in delegate.text(UnsafeBufferPointer(rebasing: p[(start + 9)..<(end - 3)])) }
         }
@@ -172,20 +175,22 @@ final class XMLScanner {
       var i = start + 2
       while i < end - 1 && !isSpace(buf[i]) && buf[i] != UInt8(ascii: ">") { i += 1 }
       let name = buf[(start + 2)..<i]
-      guard let open = openElements.last else {
+      guard let openStart = openStarts.last else {
         return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> with no open element")
       }
+      let open = openNames[openStart...]
       guard open.elementsEqual(name) else {
         return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(String(decoding: open, as: UTF8.self))>")
       }
-      openElements.removeLast()
+      openNames.removeLast(openNames.count - openStart)
+      openStarts.removeLast()
       delegate.endElement(name, line: line)
       return nil
     }
-    guard let tag = XMLTag(buf[start..<end]) else {
+    guard let tag = XMLTag(buf[start..<end], scratch: &attributeScratch) else {
       return XMLDamage(line: line, message: "malformed tag")
     }
-    if openElements.isEmpty && sawRoot {
+    if openStarts.isEmpty && sawRoot {
       return XMLDamage(line: line, message: "content after the root element")
     }
     sawRoot = true
@@ -193,7 +198,8 @@ final class XMLScanner {
     if tag.selfClosing {
       delegate.endElement(tag.name, line: line)
     } else {
-      openElements.append(Array(tag.name))
+      openStarts.append(openNames.count)
+      openNames.append(contentsOf: tag.name)
     }
     return nil
   }

@@ -4,18 +4,20 @@ struct XMLTag {
   let name: ArraySlice<UInt8>
   let selfClosing: Bool
   private let raw: ArraySlice<UInt8>
-  private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  private var attributes: [(name: Range<Int>, value: Range<Int>)]
 
   /// Parses `<name a="1" b='2' ...>` or `<name .../>`; nil when it is not a start tag.
-  init?(_ raw: ArraySlice<UInt8>) {
+  /// `scratch` is reused from tag to tag so that no tag allocates.
+  init?(_ raw: ArraySlice<UInt8>, scratch: inout [(name: Range<Int>, value: Range<Int>)]) {
     self.raw = raw
+    scratch.removeAll(keepingCapacity: true)
     var i = raw.startIndex + 1
     let end = raw.endIndex - 1  // the '>'
     selfClosing = end > i && raw[end - 1] == UInt8(ascii: "/")
     let limit = selfClosing ? end - 1 : end
     let nameStart = i
     while i < limit && !isSpace(raw[i]) { i += 1 }
-    guard i > nameStart else { return nil }
+    guard i > nameStart else { attributes = []; return nil }
     name = raw[nameStart..<i]
     while i < limit {
       while i < limit && isSpace(raw[i]) { i += 1 }
@@ -32,15 +34,16 @@ struct XMLTag {
         // Unquoted value (not XML, but seen in hand-made files): up to the next space.
         let vs = i
         while i < limit && !isSpace(raw[i]) { i += 1 }
-        attributes.append((an..<anEnd, vs..<i))
+        scratch.append((an..<anEnd, vs..<i))
         continue
       }
       i += 1
       let vs = i
       while i < limit && raw[i] != quote { i += 1 }
-      attributes.append((an..<anEnd, vs..<i))
+      scratch.append((an..<anEnd, vs..<i))
       i += 1
     }
+    attributes = scratch
   }
 
   /// The decoded value of attribute `key`, or nil when absent.

@@ -103,7 +103,19 @@ struct PytestBlock {
     return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } && !t.isEmpty ? String(t) : nil
   }
 
+  /// Freezes a finished block: its lines become one detail string and only the last `E` group
+  /// is kept, so a log with many failures does not hold every traceback line as its own String.
+  mutating func seal() {
+    sealed = Excerpt.cap(detail, head: 1024, tail: 3072)
+    head = []
+    tail = []
+    if eGroups.count > 1 { eGroups = [eGroups[eGroups.count - 1]] }
+  }
+
+  private var sealed: String?
+
   var detail: String {
+    if let sealed { return sealed }
     var lines = head
     if dropped > 0 { lines.append("… [\(dropped) lines cut] …") }
     return (lines + tail).joined(separator: "\n")

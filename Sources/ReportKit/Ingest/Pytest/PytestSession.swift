@@ -6,9 +6,9 @@ struct PytestSession {
   var started = false
   var section = PytestSection.none
   private var tests: [TestResult] = []
-  private var index: [String: Int] = [:]
+  private var index = TestIndex()
   private var compacted = 0
-  private var lines: [Int] = []  // the log line that named each test
+  private var lines: [Int32] = []  // the log line that named each test
   private var pending: (id: String, line: Int)?
   private var progress: [(file: String, chars: [Character])] = []
   private var blocks: [PytestBlock] = []
@@ -72,7 +72,10 @@ struct PytestSession {
   }
 
   private mutating func closeBlock() {
-    if let b = block { blocks.append(b) }
+    if var b = block {
+      b.seal()
+      blocks.append(b)
+    }
     block = nil
   }
 
@@ -124,13 +127,14 @@ struct PytestSession {
   /// Adds or updates a test; one test seen twice in a session keeps its worse outcome.
   @discardableResult
   private mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil) -> Int {
-    if let i = index[id] {
+    let (prefix, name) = TestID.split(id)
+    let probe = TestResult(idPrefix: String(prefix), name: String(name), suite: "", status: status)
+    if let i = index.find(TestKey(probe), in: tests) {
       if tests[i].status == .passed && status == .error { errorsAfterPass += 1 }
-      if status > tests[i].status { tests[i].status = status; lines[i] = line }
+      if status > tests[i].status { tests[i].status = status; lines[i] = Int32(clamping: line) }
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
-    let (prefix, name) = TestID.split(id)
     var test = TestResult(idPrefix: interner(String(prefix)), name: String(name), suite: interner(String(prefix.dropLast(2))), status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
@@ -139,9 +143,9 @@ struct PytestSession {
       if let reason { d.skipReason = reason }
       d.evidence = [Evidence(path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0))" } ?? "")))]
     }
-    index[id] = tests.count
+    index.insert(TestKey(test), at: tests.count, in: tests)
     tests.append(test)
-    lines.append(line)
+    lines.append(Int32(clamping: line))
     if tests.count - compacted >= 4096 {
       NameCompactor.compact(&tests, from: compacted)
       compacted = tests.count
