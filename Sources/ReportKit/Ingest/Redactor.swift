@@ -30,10 +30,11 @@ public enum Redactor {
     }
     // Only four bytes can begin something to mask: `=` and `:` end a key (looked up backwards),
     // `e` may start a JWT (`eyJ`), `b` may start `bearer`. Everything else is skipped in one test.
+    let table = interesting
     var i = 0
     while i < p.count {
       let c = p[i]
-      guard interesting[Int(c)] else { i += 1; continue }
+      guard table[Int(c)] else { i += 1; continue }
       var masked: Range<Int>? = nil
       if c == UInt8(ascii: "=") || c == UInt8(ascii: ":") {
         var k = i
@@ -49,7 +50,7 @@ public enum Redactor {
       } else if i == 0 || !isIdent(p[i - 1]) {
         var j = i
         while j < p.count && isIdent(p[j]) { j += 1 }
-        if let m = maskAfterWord(p, wordStart: i, wordEnd: j), !m.isEmpty {
+        if let m = maskAfterWord(p, wordStart: i, wordEnd: j, keys: false), !m.isEmpty {
           masked = m
         }
       }
@@ -70,7 +71,8 @@ public enum Redactor {
   }
 
   /// After an identifier: the range to mask (empty: nothing, but skip), or nil to carry on.
-  private static func maskAfterWord(_ p: UnsafeBufferPointer<UInt8>, wordStart: Int, wordEnd: Int) -> Range<Int>? {
+  /// `keys: false` checks only the JWT and bearer forms (the scan reaches a key form at its `=`).
+  private static func maskAfterWord(_ p: UnsafeBufferPointer<UInt8>, wordStart: Int, wordEnd: Int, keys: Bool = true) -> Range<Int>? {
     let length = wordEnd - wordStart
     if length >= 3 && p[wordStart] | 0x20 == UInt8(ascii: "e") && p[wordStart + 1] | 0x20 == UInt8(ascii: "y")
       && p[wordStart + 2] == UInt8(ascii: "J")
@@ -81,7 +83,7 @@ public enum Redactor {
       if j - wordStart >= 20 { return wordStart..<j }
       return nil
     }
-    if length == 6 && lower(p, wordStart, wordEnd) == Array("bearer".utf8) {
+    if length == 6 && p[wordStart] | 0x20 == UInt8(ascii: "b") && lower(p, wordStart, wordEnd) == Array("bearer".utf8) {
       var j = wordEnd
       while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
       guard j > wordEnd else { return nil }
@@ -92,6 +94,7 @@ public enum Redactor {
       if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) && p[j - 1] == UInt8(ascii: "=") { return nil }
       return start..<j
     }
+    guard keys else { return nil }
     // Optional closing quote of a quoted key, spaces, then = or :
     var j = wordEnd
     if j < p.count && (p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'")) { j += 1 }

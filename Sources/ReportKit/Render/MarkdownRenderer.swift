@@ -26,8 +26,13 @@ struct MarkdownRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// A stable order by id, without building each id string.
-  static func byID(_ a: TestResult, _ b: TestResult) -> Bool { (a.idPrefix, a.nameSlice) < (b.idPrefix, b.nameSlice) }
+  /// The tests whose status matches, ordered by id: positions are sorted (not copies of tests)
+  /// and ids compared as prefix then name, without building each id string.
+  static func sortedByID(_ tests: [TestResult], where keep: (TestStatus) -> Bool) -> [TestResult] {
+    var picked = tests.indices.filter { keep(tests[$0].status) }
+    picked.sort { (tests[$0].idPrefix, tests[$0].nameSlice) < (tests[$1].idPrefix, tests[$1].nameSlice) }
+    return picked.map { tests[$0] }
+  }
 
   private func inputs(_ run: Run) -> [String] {
     var out = ["## Inputs", "", "| input | format | tests | requests | warnings |", "|---|---|---:|---:|---:|"]
@@ -50,7 +55,7 @@ struct MarkdownRenderer {
   }
 
   private func failures(_ run: Run) -> [String] {
-    let failing = run.tests.filter { $0.status.isFailure }.sorted(by: Self.byID)
+    let failing = Self.sortedByID(run.tests, where: { $0.isFailure })
     guard !failing.isEmpty else { return ["## Failures", "", "None.", ""] }
     var out = ["## Failures (\(failing.count))", ""]
     for test in failing.prefix(maxFailures) {
@@ -77,7 +82,7 @@ struct MarkdownRenderer {
   }
 
   private func flaky(_ run: Run) -> [String] {
-    let flaky = run.tests.filter { $0.status == .flaky }.sorted(by: Self.byID)
+    let flaky = Self.sortedByID(run.tests, where: { $0 == .flaky })
     guard !flaky.isEmpty else { return [] }
     var out = ["## Flaky tests (\(flaky.count), passed on rerun)", "", "| test | evidence |", "|---|---|"]
     for t in flaky.prefix(maxFailures) {
