@@ -8,13 +8,24 @@
 final class ByteChunks {
   private let fd: Int32
   let chunkSize: Int
+  /// Bytes left to read when only a range of the file is read.
+  private var remaining: Int?
 
-  /// Opens `path` for reading; nil when it cannot be opened.
-  init?(path: String, chunkSize: Int = 1 << 20) {
+  /// Opens `path` for reading (`range`: only those bytes); nil when it cannot be opened.
+  init?(path: String, chunkSize: Int = 1 << 20, range: Range<Int>? = nil) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
+    if let range, lseek(fd, off_t(range.lowerBound), SEEK_SET) < 0 { close(fd); return nil }
     self.fd = fd
     self.chunkSize = chunkSize
+    self.remaining = range?.count
+  }
+
+  /// The size of the file at `path`, or nil.
+  static func size(of path: String) -> Int? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return Int(st.st_size)
   }
 
   deinit { close(fd) }
@@ -22,18 +33,21 @@ final class ByteChunks {
   /// Appends up to `chunkSize` bytes to `buffer`; returns how many were read (0 at the end).
   func read(into buffer: inout [UInt8]) -> Int {
     let old = buffer.count
-    buffer.reserveCapacity(old + chunkSize)
+    let want = min(chunkSize, remaining ?? chunkSize)
+    guard want > 0 else { return 0 }
+    buffer.reserveCapacity(old + want)
     var got = 0
-    buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+    buffer.append(contentsOf: repeatElement(0, count: want))
     buffer.withUnsafeMutableBufferPointer { p in
       while true {
-        let n = Glibc.read(fd, p.baseAddress! + old, chunkSize)
+        let n = Glibc.read(fd, p.baseAddress! + old, want)
         if n < 0 && errno == EINTR { continue }
         got = max(n, 0)
         break
       }
     }
-    buffer.removeLast(chunkSize - got)
+    buffer.removeLast(want - got)
+    if remaining != nil { remaining! -= got }
     return got
   }
 

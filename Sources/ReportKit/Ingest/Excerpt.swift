@@ -22,6 +22,7 @@ enum Excerpt {
       var last = end
       while last > start, u[u.index(before: last)] == 0x20 || u[u.index(before: last)] == 0x09 { last = u.index(before: last) }
       if last > start || end == u.endIndex {
+        if start == u.startIndex && last == u.endIndex && u.count <= limit { return s }  // share, don't copy
         guard u.distance(from: start, to: last) > limit else { return String(s[start..<last]) }
         return String(s[start..<boundary(s, u.index(start, offsetBy: limit))]) + "…"
       }

@@ -6,13 +6,33 @@ final class JUnitHandler: XMLScannerDelegate {
   private(set) var warnings: [Diagnostic] = []
   private(set) var rootName: String?
   private(set) var rootLine = 1
-  private(set) var declaredTests: Int?
+  private(set) var declaredOnRoot: Int?
   private(set) var testcaseElements = 0
+  /// The context at the first `<testcase>`, which a parallel reader assumes for the tail part.
+  private(set) var firstTestcaseContext: Context?
+
+  /// Where a reader is in the document: open depth, open suites, whether pytest wrote it.
+  struct Context: Equatable {
+    var depth: Int
+    var suites: [Suite]
+    var pytest: Bool
+  }
+
+  struct Suite: Equatable {
+    var depth: Int
+    var name: String
+  }
+
+  var context: Context { Context(depth: depth, suites: suiteNames, pytest: pytestSuite) }
+
+  /// The tests the root declares, or else the sum its suites declare.
+  var declaredTests: Int? { declaredOnRoot ?? declaredChildSum.flatMap { $0 > 0 ? $0 : nil } }
+  private(set) var declaredChildSum: Int? = 0
   private var rootKnown = false
   var isJUnit: Bool { rootKnown || testcaseElements > 0 }
 
   private var depth = 0
-  private var suiteNames: [(depth: Int, name: String)] = []
+  private var suiteNames: [Suite] = []
   private var pytestSuite = false
   private var interner = Interner()
   private var prefixes: [String: String] = [:]
@@ -23,9 +43,37 @@ final class JUnitHandler: XMLScannerDelegate {
   private var capture: PendingTestCase.Capture?
   private var captureDepth = 0
   private var textBuffer: [UInt8] = []
-  private var declaredChildSum: Int? = 0
 
-  init(path: String) { self.path = path }
+  /// `context`: for the tail part of a document split for parallel reading.
+  private let sources: [String]
+
+  init(path: String, context: Context? = nil) {
+    self.path = path
+    self.sources = [path]
+    if let context {
+      depth = context.depth
+      suiteNames = context.suites
+      pytestSuite = context.pytest
+      rootKnown = true
+    }
+  }
+
+  /// Shifts line numbers by `offset` (a tail part counts its lines from 1).
+  func shiftLines(by offset: Int) {
+    for i in tests.indices {
+      guard let d = tests[i].details else { continue }
+      d.evidence = d.evidence.map { Evidence(path: $0.path, line: $0.line + offset, text: $0.text) }
+    }
+  }
+
+  func reserve(_ n: Int) { tests.reserveCapacity(n) }
+
+  /// The tests read, handed over (the handler keeps none).
+  func takeTests() -> [TestResult] {
+    var out: [TestResult] = []
+    swap(&out, &tests)
+    return out
+  }
 
   var wantsText: Bool { capture != nil }
 
@@ -40,7 +88,7 @@ final class JUnitHandler: XMLScannerDelegate {
       rootName = String(decoding: tag.name, as: UTF8.self)
       rootLine = line
       rootKnown = name.elementsEqual("testsuites".utf8) || name.elementsEqual("testsuite".utf8) || name.elementsEqual("testrun".utf8)
-      declaredTests = tag.attribute("tests").flatMap { Int($0) }
+      declaredOnRoot = tag.attribute("tests").flatMap { Int($0) }
       if tag.attribute("name")?.hasPrefix("pytest") == true { pytestSuite = true }
     }
     if var pending = current {
@@ -54,12 +102,13 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if name.elementsEqual("testsuite".utf8) {
       let suiteName = tag.attribute("name") ?? ""
-      suiteNames.append((depth, suiteName))
+      suiteNames.append(Suite(depth: depth, name: suiteName))
       if suiteName == "pytest" { pytestSuite = true }
       if depth == 2, declaredChildSum != nil {
         if let n = tag.attribute("tests").flatMap({ Int($0) }) { declaredChildSum! += n } else { declaredChildSum = nil }
       }
     } else if name.elementsEqual("testcase".utf8) {
+      if firstTestcaseContext == nil { firstTestcaseContext = Context(depth: depth - 1, suites: suiteNames, pytest: pytestSuite) }
       testcaseElements += 1
       caseDepth = depth
       current = PendingTestCase(tag, line: line, suite: suiteNames.last?.name ?? "", recent: &recent)
@@ -77,7 +126,7 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if depth == caseDepth, let pending = current {
       current = nil
-      tests.append(pending.result(path: path, pytest: pytestSuite, interner: &interner, prefixes: &prefixes))
+      tests.append(pending.result(path: path, sources: sources, pytest: pytestSuite, interner: &interner, prefixes: &prefixes))
       if tests.count - compacted >= 4096 {
         NameCompactor.compact(&tests, from: compacted)
         compacted = tests.count
@@ -85,7 +134,6 @@ final class JUnitHandler: XMLScannerDelegate {
       return
     }
     if let last = suiteNames.last, last.depth == depth { suiteNames.removeLast() }
-    if depth == 1, declaredTests == nil, let sum = declaredChildSum, sum > 0 { declaredTests = sum }
   }
 }
 

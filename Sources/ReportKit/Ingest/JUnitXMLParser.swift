@@ -1,40 +1,64 @@
+import Dispatch
+
 /// Reads JUnit XML in every dialect seen in the wild (pytest, Surefire, Gradle, jest, go, PHPUnit,
 /// gtest, Catch2, nextest, ...) as a stream: one `TestResult` per `<testcase>` element.
 ///
 /// Elements are trusted over declared counts; a damaged file yields every testcase completed
-/// before the damage plus a warning with the line.
+/// before the damage plus a warning with the line. Large UTF-8 files are read by two threads
+/// (`JUnitSplitReader`), with the same result as one.
 struct JUnitXMLParser {
   let path: String
   /// How the file is named in evidence and warnings (the path as the user gave it).
   let displayPath: String
 
+  /// Files smaller than this are read by one thread.
+  static let parallelThreshold = 32 << 20
+
   func parse() -> ParsedArtifact {
-    var artifact = ParsedArtifact(path: displayPath, format: .junit)
+    if let split = JUnitSplitReader(path: path, displayPath: displayPath), let read = split.read() {
+      return artifact(read)
+    }
     guard let scanner = XMLScanner(path: path) else {
-      artifact.warnings = [Diagnostic(path: displayPath, line: nil, message: "cannot open file")]
-      return artifact
+      return ParsedArtifact(path: displayPath, format: .junit, warnings: [Diagnostic(path: displayPath, line: nil, message: "cannot open file")])
     }
     let handler = JUnitHandler(path: displayPath)
     let damage = scanner.scan(handler)
     handler.finish()
-    var warnings = handler.warnings
-    if let damage {
-      let kept = handler.tests.count
+    return artifact(.init(handler: handler, tests: handler.takeTests(), testcaseElements: handler.testcaseElements,
+                          declaredTests: handler.declaredTests, damage: damage))
+  }
+
+  /// What a whole document read gave, from one reader or two.
+  struct Read {
+    var handler: JUnitHandler
+    var tests: [TestResult]
+    var testcaseElements: Int
+    var declaredTests: Int?
+    var damage: XMLDamage?
+  }
+
+  func artifactForTesting(_ read: Read) -> ParsedArtifact { artifact(read) }
+
+  private func artifact(_ read: Read) -> ParsedArtifact {
+    var artifact = ParsedArtifact(path: displayPath, format: .junit)
+    var warnings = read.handler.warnings
+    if let damage = read.damage {
+      let kept = read.tests.count
       warnings.append(Diagnostic(path: displayPath, line: damage.line,
         message: "malformed XML: \(damage.message); kept the \(kept) testcase\(kept == 1 ? "" : "s") before it"))
     }
-    if !handler.isJUnit {
+    if !read.handler.isJUnit && read.testcaseElements == 0 {
       warnings.append(Diagnostic(path: displayPath, line: nil,
-        message: "not a JUnit report (root element <\(handler.rootName ?? "?")>); skipped"))
+        message: "not a JUnit report (root element <\(read.handler.rootName ?? "?")>); skipped"))
       artifact.format = .unknown
       artifact.warnings = warnings
       return artifact
     }
-    if damage == nil, let declared = handler.declaredTests, declared != handler.testcaseElements {
-      warnings.append(Diagnostic(path: displayPath, line: handler.rootLine,
-        message: "declares tests=\(declared) but holds \(handler.testcaseElements) <testcase> element\(handler.testcaseElements == 1 ? "" : "s"); counted the elements"))
+    if read.damage == nil, let declared = read.declaredTests, declared != read.testcaseElements {
+      warnings.append(Diagnostic(path: displayPath, line: read.handler.rootLine,
+        message: "declares tests=\(declared) but holds \(read.testcaseElements) <testcase> element\(read.testcaseElements == 1 ? "" : "s"); counted the elements"))
     }
-    artifact.tests = handler.tests
+    artifact.tests = read.tests
     artifact.warnings = warnings
     return artifact
   }

@@ -126,7 +126,8 @@ struct PendingTestCase {
   }
 
   /// The finished test; `pytest` derives a pytest node id from classname and name.
-  func result(path: String, pytest: Bool, interner: inout Interner, prefixes: inout [String: String]) -> TestResult {
+  /// `sources`: `[path]`, one array shared by every test of the file.
+  func result(path: String, sources: [String], pytest: Bool, interner: inout Interner, prefixes: inout [String: String]) -> TestResult {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
     var test = TestResult(idPrefix: interner(prefix), name: ownName, suite: interner(classname.isEmpty ? suite : classname),
@@ -134,7 +135,7 @@ struct PendingTestCase {
     let keepOutput = !output.isEmpty && (status != .passed || PassingOutput.worthKeeping(output))
     guard status != .passed || keepOutput else { return test }
     let d = test.detailsForWriting()
-    d.sources = [path]
+    d.sources = sources
     d.file = file
     d.line = line
     d.output = keepOutput ? Excerpt.cap(output, head: 2048, tail: 2048) : nil

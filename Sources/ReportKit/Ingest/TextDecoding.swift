@@ -39,6 +39,14 @@ final class UTF8Stream {
     self.encoding = TextEncoding.detect(head)
   }
 
+  /// The bytes `range` of a UTF-8 file, as they are (no BOM handling inside a range).
+  init?(path: String, utf8Range range: Range<Int>) {
+    guard let chunks = ByteChunks(path: path, range: range) else { return nil }
+    self.chunks = chunks
+    self.encoding = .utf8
+    self.started = range.lowerBound > 0
+  }
+
   /// Appends the next chunk of UTF-8 to `out`; false at the end of the file.
   func next(into out: inout [UInt8]) -> Bool {
     var raw: [UInt8] = []

@@ -30,14 +30,44 @@ final class XMLScanner {
   private var openStarts: [Int] = []
   private var attributeScratch: [(name: Range<Int>, value: Range<Int>)] = []
 
+  /// How much of a document this scanner sees.
+  enum Part {
+    /// The whole document.
+    case whole
+    /// Its first bytes: ending with elements still open is expected, not damage.
+    case head
+    /// Its remaining bytes, inside elements opened before: closing those is expected.
+    case tail
+  }
+
+  private let part: Part
+  /// The elements a `.tail` scanner closed that it had not opened, innermost first.
+  private(set) var closedInherited: [String] = []
+
   init?(path: String) {
     guard let stream = UTF8Stream(path: path) else { return nil }
     self.stream = stream
+    self.part = .whole
+  }
+
+  /// A scanner over the bytes `range` of a UTF-8 file, as the `part` of the document they are.
+  init?(path: String, range: Range<Int>, part: Part) {
+    guard let stream = UTF8Stream(path: path, utf8Range: range) else { return nil }
+    self.stream = stream
+    self.part = part
+  }
+
+  /// The names of the elements open where the scan stopped, outermost first.
+  var openElementNames: [String] {
+    openStarts.indices.map { k in
+      let end = k + 1 < openStarts.count ? openStarts[k + 1] : openNames.count
+      return String(decoding: openNames[openStarts[k]..<end], as: UTF8.self)
+    }
   }
 
   /// Scans the whole document; returns the damage that stopped it, if any.
   func scan(_ delegate: some XMLScannerDelegate) -> XMLDamage? {
-    var sawRoot = false
+    var sawRoot = part == .tail
     while true {
       if pos >= buf.count && !refill() { break }
       if buf[pos] == UInt8(ascii: "<") {
@@ -48,7 +78,7 @@ final class XMLScanner {
         if let damage = handleMarkup(pos, end, delegate, &sawRoot) { return damage }
         countLines(pos, end)
         pos = end
-        if sawRoot && openStarts.isEmpty { return nil }
+        if sawRoot && openStarts.isEmpty && part == .whole { return nil }
       } else {
         let stop = textEnd(from: pos)
         if stop == pos {  // an entity cut by the chunk boundary
@@ -62,6 +92,7 @@ final class XMLScanner {
         pos = stop
       }
     }
+    if part == .head { return nil }
     if let start = openStarts.last {
       return XMLDamage(line: line, message: "file ends before </\(String(decoding: openNames[start...], as: UTF8.self))> (truncated?)")
     }
@@ -175,6 +206,11 @@ final class XMLScanner {
       var i = start + 2
       while i < end - 1 && !isSpace(buf[i]) && buf[i] != UInt8(ascii: ">") { i += 1 }
       let name = buf[(start + 2)..<i]
+      if openStarts.isEmpty && part == .tail {
+        closedInherited.append(String(decoding: name, as: UTF8.self))
+        delegate.endElement(name, line: line)
+        return nil
+      }
       guard let openStart = openStarts.last else {
         return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> with no open element")
       }
@@ -190,7 +226,7 @@ final class XMLScanner {
     guard let tag = XMLTag(buf[start..<end], scratch: &attributeScratch) else {
       return XMLDamage(line: line, message: "malformed tag")
     }
-    if openStarts.isEmpty && sawRoot {
+    if openStarts.isEmpty && sawRoot && part != .tail {
       return XMLDamage(line: line, message: "content after the root element")
     }
     sawRoot = true

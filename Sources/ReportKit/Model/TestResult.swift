@@ -6,9 +6,11 @@
 public struct TestResult: Sendable {
   /// The id up to and including the last `::` (`tests/test_api.py::TestUsers::`), shared.
   public var idPrefix: String
-  /// The test's own name, the last part of its id (`test_get[case-1]`). Stored as a slice so that
-  /// names can share one chunk of memory (see `NameCompactor`) instead of one allocation each.
-  var nameSlice: Substring
+  /// The test's own name, the last part of its id (`test_get[case-1]`), stored as a range of a
+  /// string that many names share (see `NameCompactor`): one allocation per chunk, not per name.
+  private var nameBase: String
+  private var nameOffset: UInt32 = 0
+  private var nameLength: UInt32
   /// The suite or class the tool reported (`classname` in JUnit, the node id's prefix in pytest).
   public var suite: String
   public var status: TestStatus
@@ -21,7 +23,8 @@ public struct TestResult: Sendable {
   public init(idPrefix: String, name: String, suite: String, status: TestStatus, phase: Phase? = nil,
               durationSeconds: Double? = nil, details: TestDetails? = nil) {
     self.idPrefix = idPrefix
-    self.nameSlice = Substring(name)
+    self.nameBase = name
+    self.nameLength = UInt32(clamping: name.utf8.count)
     self.suite = suite
     self.status = status
     self.phase = phase
@@ -30,8 +33,22 @@ public struct TestResult: Sendable {
   }
 
   public var name: String {
-    get { String(nameSlice) }
-    set { nameSlice = Substring(newValue) }
+    get { nameOffset == 0 && Int(nameLength) == nameBase.utf8.count ? nameBase : String(nameSlice) }
+    set { setName(newValue, offset: 0, length: newValue.utf8.count) }
+  }
+
+  /// The name as a slice of its (possibly shared) storage.
+  var nameSlice: Substring {
+    let u = nameBase.utf8
+    let start = u.index(u.startIndex, offsetBy: Int(nameOffset))
+    return nameBase[start..<u.index(start, offsetBy: Int(nameLength))]
+  }
+
+  /// Points the name at `length` bytes of `base` from `offset`.
+  mutating func setName(_ base: String, offset: Int, length: Int) {
+    nameBase = base
+    nameOffset = UInt32(clamping: offset)
+    nameLength = UInt32(clamping: length)
   }
 
   /// The identity used to merge artifacts: a pytest node id where one can be derived.
@@ -87,11 +104,11 @@ enum NameCompactor {
     var chunk = ""
     chunk.reserveCapacity(bytes)
     for i in start..<tests.count { chunk += tests[i].nameSlice }
-    var cursor = chunk.utf8.startIndex
+    var offset = 0
     for i in start..<tests.count {
-      let end = chunk.utf8.index(cursor, offsetBy: tests[i].nameSlice.utf8.count)
-      tests[i].nameSlice = chunk[cursor..<end]
-      cursor = end
+      let length = tests[i].nameSlice.utf8.count
+      tests[i].setName(chunk, offset: offset, length: length)
+      offset += length
     }
   }
 }

@@ -1,0 +1,103 @@
+import Dispatch
+import Foundation
+
+/// Reads a large JUnit file with two threads: the head up to a `<testcase>` after the middle on
+/// this thread, the tail on another, each with its own handler.
+///
+/// The tail reader assumes the context seen at the file's first testcase (open suites, pytest
+/// dialect). The split is kept only when the head reader, on reaching the split, is in exactly
+/// that context and undamaged; otherwise `read()` returns nil and the caller reads the file with
+/// one thread. Either way the tests, their order and every line number are the same.
+struct JUnitSplitReader {
+  let path: String
+  let displayPath: String
+  private let split: Int
+  private let size: Int
+  private let assumed: JUnitHandler.Context
+
+  /// How many tests the whole file likely holds (from the first 256 KiB), to size one array for all.
+  private let expectedTests: Int
+
+  init?(path: String, displayPath: String, threshold: Int = JUnitXMLParser.parallelThreshold, sample: Int = 256 << 10) {
+    guard ProcessInfo.processInfo.environment["REPORT_THREADS"] != "1",
+      let size = ByteChunks.size(of: path), size >= threshold,
+      let head = ByteChunks.head(of: path, count: 4), TextEncoding.detect(head) == .utf8 || TextEncoding.detect(head) == .utf8BOM,
+      let (context, sampled) = Self.firstContext(path: path), let split = Self.splitPoint(path: path, size: size)
+    else { return nil }
+    self.path = path
+    self.displayPath = displayPath
+    self.size = size
+    self.split = split
+    self.assumed = context
+    self.expectedTests = min(size / 40, Int(Double(sampled) * Double(size) / Double(Self.sample) * 1.05))
+  }
+
+  private static let sample = 256 << 10
+
+  func read() -> JUnitXMLParser.Read? {
+    let tailBox = Box<(JUnitHandler, XMLDamage?, [String])?>(nil)
+    let group = DispatchGroup()
+    let (path, displayPath, split, size, assumed) = (self.path, self.displayPath, self.split, self.size, self.assumed)
+    DispatchQueue.global().async(group: group) {
+      guard let scanner = XMLScanner(path: path, range: split..<size, part: .tail) else { return }
+      let handler = JUnitHandler(path: displayPath, context: assumed)
+      let damage = scanner.scan(handler)
+      handler.finish()
+      tailBox.value = (handler, damage, scanner.closedInherited)
+    }
+    guard let scanner = XMLScanner(path: path, range: 0..<split, part: .head) else { group.wait(); return nil }
+    let head = JUnitHandler(path: displayPath)
+    head.reserve(expectedTests)
+    let headDamage = scanner.scan(head)
+    head.finish()
+    group.wait()
+    guard headDamage == nil, head.context == assumed, let (tail, tailDamage, closed) = tailBox.value else { return nil }
+    // The tail must close exactly what the head left open (or stop early, damaged).
+    let open = scanner.openElementNames
+    guard closed.count <= open.count, Array(open.reversed().prefix(closed.count)) == closed else { return nil }
+    if tailDamage == nil && closed.count != open.count { return nil }
+    let offset = scanner.line - 1
+    tail.shiftLines(by: offset)
+    let damage = tailDamage.map { XMLDamage(line: $0.line + offset, message: $0.message) }
+    var declared = head.declaredOnRoot
+    if declared == nil, let a = head.declaredChildSum, let b = tail.declaredChildSum, a + b > 0 { declared = a + b }
+    var tests = head.takeTests()
+    tests.append(contentsOf: tail.takeTests())  // into the room reserved up front
+    return JUnitXMLParser.Read(handler: head, tests: tests,
+                               testcaseElements: head.testcaseElements + tail.testcaseElements,
+                               declaredTests: declared, damage: damage)
+  }
+
+  /// The context at the first `<testcase>` and the testcases in the first 256 KiB.
+  private static func firstContext(path: String) -> (JUnitHandler.Context, Int)? {
+    guard let scanner = XMLScanner(path: path, range: 0..<sample, part: .head) else { return nil }
+    let handler = JUnitHandler(path: path)
+    _ = scanner.scan(handler)
+    guard let context = handler.firstTestcaseContext, handler.testcaseElements > 0 else { return nil }
+    return (context, handler.testcaseElements)
+  }
+
+  /// The offset of a `<testcase` start tag after the middle of the file.
+  private static func splitPoint(path: String, size: Int) -> Int? {
+    let from = size / 2
+    guard let chunks = ByteChunks(path: path, chunkSize: 1 << 20, range: from..<size) else { return nil }
+    var window: [UInt8] = []
+    _ = chunks.read(into: &window)
+    let needle = Array("<testcase".utf8)
+    var i = 0
+    while i + needle.count < window.count {
+      if window[i] == needle[0], window[i..<(i + needle.count)].elementsEqual(needle) {
+        let next = window[i + needle.count]
+        if next == 0x20 || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || next == 0x0A || next == 0x09 { return from + i }
+      }
+      i += 1
+    }
+    return nil
+  }
+}
+
+/// A value handed between threads; the owner waits for the writer before reading it.
+final class Box<T>: @unchecked Sendable {
+  var value: T
+  init(_ value: T) { self.value = value }
+}
