@@ -43,11 +43,14 @@ public struct ReportBuilder {
 
   /// Reads every input into one run; throws when none could be read as a test artifact.
   public func read(_ paths: [String]) throws -> Run {
+    var timer = PhaseTimer()
     let (files, problems) = InputCollector.collect(paths)
     var artifacts: [ParsedArtifact] = []
     for file in files { artifacts += Ingest.read(file) }
+    timer.lap("read")
     var assembler = RunAssembler()
     assembler.add(&artifacts)
+    timer.lap("assemble")
     var warnings = problems
     if files.isEmpty && problems.isEmpty { warnings.append(Diagnostic(path: paths.joined(separator: " "), line: nil, message: "no files found")) }
     let run = assembler.run(warnings: warnings)
@@ -57,14 +60,21 @@ public struct ReportBuilder {
     return run
   }
 
+  /// Writes report.json on a second thread while report.md and report.html are made here.
   private func write(_ run: Run, meta: RunMeta, into dir: String) throws {
+    var timer = PhaseTimer()
     guard let sink = OutputSink(path: dir + "/report.json") else { throw BuildError.cannotWrite("cannot create \(dir)/report.json") }
-    JSONRenderer().write(run, meta: meta, to: sink)
-    guard sink.finish() else { throw BuildError.cannotWrite("I/O error writing report.json") }
+    let json = JSONJob(run: run, meta: meta, sink: sink)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { json.render() }
     let markdown = MarkdownRenderer().render(run, meta: meta)
     try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8)
     let html = HTMLRenderer().page(markdown: markdown, title: "Test run report: \(meta.runID)")
     try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
+    timer.lap("report.md + report.html")
+    group.wait()
+    timer.lap("report.json (after)")
+    guard json.succeeded else { throw BuildError.cannotWrite("I/O error writing report.json") }
   }
 
   /// `2026-11-21T05:26:43Z`.
@@ -88,5 +98,25 @@ public struct ReportBuilder {
     if let d = f.date(from: s) { return d }
     f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     return f.date(from: s)
+  }
+}
+
+/// Renders report.json on another thread. The run is only read (never mutated) while it runs,
+/// and the caller waits for it before touching the result.
+private final class JSONJob: @unchecked Sendable {
+  let run: Run
+  let meta: RunMeta
+  let sink: OutputSink
+  private(set) var succeeded = false
+
+  init(run: Run, meta: RunMeta, sink: OutputSink) {
+    self.run = run
+    self.meta = meta
+    self.sink = sink
+  }
+
+  func render() {
+    JSONRenderer().write(run, meta: meta, to: sink)
+    succeeded = sink.finish()
   }
 }

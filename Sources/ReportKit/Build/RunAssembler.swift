@@ -19,7 +19,7 @@ struct RunAssembler {
   /// Merges `artifacts` into the run. Their test arrays are taken over (left empty), so a
   /// million-test input is never held twice.
   mutating func add(_ artifacts: inout [ParsedArtifact]) {
-    let placeholders = artifacts.contains { $0.tests.contains(where: \.anonymous) }
+    let placeholders = artifacts.indices.contains { n in artifacts[n].tests.indices.contains { artifacts[n].tests[$0].anonymous } }
     let namedFiles = placeholders ? artifacts.map { Set($0.tests.lazy.filter { !$0.anonymous }.map { Self.file(of: $0) }) } : []
     for n in artifacts.indices {
       let format = artifacts[n].format
@@ -30,7 +30,8 @@ struct RunAssembler {
       if tests.isEmpty && !placeholders {
         // The first artifact with tests: take its array over and index it, copying nothing.
         swap(&tests, &artifacts[n].tests)
-        count = adopt(from: source, uniqueIDs: format == .pytest)
+        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes)
+        artifacts[n].hashes = []
       } else {
         for test in artifacts[n].tests {
           if test.anonymous {
@@ -53,15 +54,17 @@ struct RunAssembler {
   }
 
   /// Indexes `tests` (just taken over from one artifact), merging repeats the way `add` would.
-  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool) -> Int {
+  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int]) -> Int {
     let total = tests.count
     origin = [UInt16](repeating: artifact, count: total)
     index.reserve(total, tests)
+    let known = hashes.count == total
     var repeats: [Int] = []
-    for i in tests.indices {
-      let key = TestKey(tests[i])
-      if index.find(key, in: tests) != nil { repeats.append(i); continue }
-      index.insert(key, at: i, in: tests)
+    let all = tests  // one reference for the loop, not one per probe
+    for i in all.indices {
+      let hash = known ? hashes[i] : TestKey(all[i]).hashValue
+      if index.find(hash: hash, where: { Self.sameID(all, $0, i) }) != nil { repeats.append(i); continue }
+      index.insert(hash: hash, at: i) { TestKey(all[$0]).hashValue }
     }
     guard !repeats.isEmpty else { return total }
     // Rare: take the repeats out (compacting in place), re-index, and merge them in order.
@@ -119,6 +122,11 @@ struct RunAssembler {
   }
 
   private func contains(_ key: TestKey) -> Bool { index.find(key, in: tests) != nil }
+
+  /// Whether the tests at `a` and `b` have one id, compared as bytes without building keys.
+  static func sameID(_ tests: [TestResult], _ a: Int, _ b: Int) -> Bool {
+    tests[a].idPrefix.utf8.elementsEqual(tests[b].idPrefix.utf8) && tests[a].nameSlice.utf8.elementsEqual(tests[b].nameSlice.utf8)
+  }
 
   /// A test repeated in one artifact: a pass after a failure (or before it) is flaky.
   static func retry(_ a: TestResult, _ b: TestResult) -> TestResult {

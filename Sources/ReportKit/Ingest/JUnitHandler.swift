@@ -3,6 +3,7 @@
 final class JUnitHandler: XMLScannerDelegate {
   let path: String
   private(set) var tests: [TestResult] = []
+  private(set) var hashes: [Int] = []
   private(set) var warnings: [Diagnostic] = []
   private(set) var rootName: String?
   private(set) var rootLine = 1
@@ -66,12 +67,21 @@ final class JUnitHandler: XMLScannerDelegate {
     }
   }
 
-  func reserve(_ n: Int) { tests.reserveCapacity(n) }
+  func reserve(_ n: Int) {
+    tests.reserveCapacity(n)
+    hashes.reserveCapacity(n)
+  }
 
   /// The tests read, handed over (the handler keeps none).
   func takeTests() -> [TestResult] {
     var out: [TestResult] = []
     swap(&out, &tests)
+    return out
+  }
+
+  func takeHashes() -> [Int] {
+    var out: [Int] = []
+    swap(&out, &hashes)
     return out
   }
 
@@ -126,7 +136,9 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if depth == caseDepth, let pending = current {
       current = nil
-      tests.append(pending.result(path: path, sources: sources, pytest: pytestSuite, interner: &interner, prefixes: &prefixes))
+      let test = pending.result(path: path, sources: sources, pytest: pytestSuite, interner: &interner, prefixes: &prefixes)
+      hashes.append(TestKey(test).hashValue)
+      tests.append(test)
       if tests.count - compacted >= 4096 {
         NameCompactor.compact(&tests, from: compacted)
         compacted = tests.count
@@ -140,7 +152,17 @@ final class JUnitHandler: XMLScannerDelegate {
 /// Shares one copy of strings that repeat (suite names, id prefixes) across many tests.
 struct Interner {
   private var table: [String: String] = [:]
+  private var last: (in: String, out: String)?
+
   mutating func callAsFunction(_ s: String) -> String {
+    // Consecutive tests hand in the same string (same storage: `==` answers without hashing).
+    if let last, last.in == s { return last.out }
+    let out = lookUp(s)
+    last = (s, out)
+    return out
+  }
+
+  private mutating func lookUp(_ s: String) -> String {
     if let existing = table[s] { return existing }
     if table.count > 200_000 { table.removeAll(keepingCapacity: true) }  // bound the table itself
     table[s] = s

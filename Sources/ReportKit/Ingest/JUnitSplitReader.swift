@@ -63,7 +63,9 @@ struct JUnitSplitReader {
     if declared == nil, let a = head.declaredChildSum, let b = tail.declaredChildSum, a + b > 0 { declared = a + b }
     var tests = head.takeTests()
     tests.append(contentsOf: tail.takeTests())  // into the room reserved up front
-    return JUnitXMLParser.Read(handler: head, tests: tests,
+    var hashes = head.takeHashes()
+    hashes.append(contentsOf: tail.takeHashes())
+    return JUnitXMLParser.Read(handler: head, tests: tests, hashes: hashes,
                                testcaseElements: head.testcaseElements + tail.testcaseElements,
                                declaredTests: declared, damage: damage)
   }

@@ -24,7 +24,7 @@ struct JUnitXMLParser {
     let handler = JUnitHandler(path: displayPath)
     let damage = scanner.scan(handler)
     handler.finish()
-    return artifact(.init(handler: handler, tests: handler.takeTests(), testcaseElements: handler.testcaseElements,
+    return artifact(.init(handler: handler, tests: handler.takeTests(), hashes: handler.takeHashes(), testcaseElements: handler.testcaseElements,
                           declaredTests: handler.declaredTests, damage: damage))
   }
 
@@ -32,6 +32,7 @@ struct JUnitXMLParser {
   struct Read {
     var handler: JUnitHandler
     var tests: [TestResult]
+    var hashes: [Int]
     var testcaseElements: Int
     var declaredTests: Int?
     var damage: XMLDamage?
@@ -59,6 +60,7 @@ struct JUnitXMLParser {
         message: "declares tests=\(declared) but holds \(read.testcaseElements) <testcase> element\(read.testcaseElements == 1 ? "" : "s"); counted the elements"))
     }
     artifact.tests = read.tests
+    artifact.hashes = read.hashes
     artifact.warnings = warnings
     return artifact
   }

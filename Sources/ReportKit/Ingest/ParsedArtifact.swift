@@ -3,6 +3,8 @@ struct ParsedArtifact {
   var path: String
   var format: InputFormat
   var tests: [TestResult] = []
+  /// The key hash of each test, computed where the test was made (on a parse thread), or empty.
+  var hashes: [Int] = []
   var requests: [HTTPExchange] = []
   var warnings: [Diagnostic] = []
 }

@@ -55,7 +55,34 @@ struct JSONWriter {
   /// A number with at most `decimals` decimals, trailing zeros dropped; null when nil or not finite.
   func value(_ d: Double?, decimals: Int = 6) {
     guard let d, d.isFinite else { return sink.write("null") }
-    sink.write(bytes: Self.digits(d, decimals: decimals))
+    // The common case (0 <= d < 9e12) is written digit by digit, without allocating.
+    guard d >= 0, d < 9e12 else { return sink.write(bytes: Self.digits(d, decimals: decimals)) }
+    var scale: Int64 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = Int64((d * Double(scale)).rounded())
+    writeInteger(scaled / scale)
+    var fraction = scaled % scale
+    guard fraction != 0 else { return }
+    var width = decimals
+    while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+    sink.byte(UInt8(ascii: "."))
+    var divisor: Int64 = 1
+    for _ in 1..<width { divisor *= 10 }
+    while divisor > 0 {
+      sink.byte(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+      divisor /= 10
+    }
+  }
+
+  private func writeInteger(_ n: Int64) {
+    var divisor: Int64 = 1
+    while divisor <= n / 10 { divisor *= 10 }
+    var n = n
+    while divisor > 0 {
+      sink.byte(UInt8(ascii: "0") + UInt8(n / divisor))
+      n %= divisor
+      divisor /= 10
+    }
   }
 
   static func format(_ d: Double, decimals: Int) -> String {

@@ -30,7 +30,12 @@ struct MarkdownRenderer {
   /// and ids compared as prefix then name, without building each id string.
   static func sortedByID(_ tests: [TestResult], where keep: (TestStatus) -> Bool) -> [TestResult] {
     var picked = tests.indices.filter { keep(tests[$0].status) }
-    picked.sort { (tests[$0].idPrefix, tests[$0].nameSlice) < (tests[$1].idPrefix, tests[$1].nameSlice) }
+    picked.sort { a, b in
+      // Byte order (no Unicode collation): stable, and cheap for ids sharing an interned prefix.
+      let (pa, pb) = (tests[a].idPrefix, tests[b].idPrefix)
+      if pa.utf8.elementsEqual(pb.utf8) { return tests[a].nameSlice.utf8.lexicographicallyPrecedes(tests[b].nameSlice.utf8) }
+      return pa.utf8.lexicographicallyPrecedes(pb.utf8)
+    }
     return picked.map { tests[$0] }
   }
 
