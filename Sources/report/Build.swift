@@ -29,7 +29,8 @@ struct Build: ParsableCommand {
   }
 
   func run() throws {
-    let moment = now.flatMap(ReportBuilder.parseNow)
+    let moment =
+      now.flatMap(ReportBuilder.parseNow)
       ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(ReportBuilder.parseNow)
       ?? Date()
     do {

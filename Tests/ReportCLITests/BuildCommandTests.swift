@@ -60,7 +60,9 @@ import Testing
   @Test func damagedInputIsAWarningWithFileAndLineAndTheRestIsKept() throws {
     let dir = Scratch()
     // Hand-written: a Surefire report cut off inside its third testcase.
-    let xml = dir.file("logs/TEST-cut.xml", "<testsuite name=\"s\">\n<testcase name=\"a\"/>\n<testcase name=\"b\"/>\n<testcase name=\"c\"><failure><![CDATA[java.lang.")
+    let xml = dir.file(
+      "logs/TEST-cut.xml",
+      "<testsuite name=\"s\">\n<testcase name=\"a\"/>\n<testcase name=\"b\"/>\n<testcase name=\"c\"><failure><![CDATA[java.lang.")
     dir.file("logs/README.md", "# notes\n")
     let r = try CLI.run(["build", dir.path + "/logs", "--out", dir.path + "/out", "--now", now])
     #expect(r.status == 0)

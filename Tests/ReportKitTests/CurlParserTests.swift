@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportKit
 
 @Suite struct CurlParserTests {
@@ -22,7 +23,10 @@ import Testing
     let lines = try rawLines(examples + "ci-curl-verbose.log")
     let status = try #require(unauthorized.evidence.first { $0.text.hasPrefix("< HTTP/1.1 401") })
     #expect(lines[status.line - 1] == "< HTTP/1.1 401 Unauthorized\r")
-    #expect(unauthorized.evidence.contains { $0.text == "< WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The access token expired\"" })
+    #expect(
+      unauthorized.evidence.contains {
+        $0.text == "< WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The access token expired\""
+      })
   }
 
   @Test func traceAsciiRejoinsAWrappedTokenBeforeMaskingIt() throws {
@@ -73,7 +77,9 @@ import Testing
   @Test func interleavedWithOtherCILines() throws {
     // Hand-written: a CI log where curl -v output sits between unrelated job lines.
     let dir = TempDir()
-    let path = dir.file("ci.log", """
+    let path = dir.file(
+      "ci.log",
+      """
       2025-09-08T21:04:27Z Step 3/7: smoke test
       *   Trying 127.0.0.1:8080...
       * Connected to 127.0.0.1 (127.0.0.1) port 8080 (#0)

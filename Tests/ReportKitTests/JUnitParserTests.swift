@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportKit
 
 /// Hand-written JUnit files, each for one precise edge case; real files come from Tests/Fixtures.
@@ -12,7 +13,8 @@ import Testing
   func status(_ a: ParsedArtifact, _ name: String) -> TestStatus? { a.tests.first { $0.name == name }?.status }
 
   @Test func nestedSuitesAndEveryOutcome() {
-    let a = parse("""
+    let a = parse(
+      """
       <?xml version="1.0"?>
       <testsuites><testsuite name="outer"><testsuite name="inner">
         <testcase classname="c.A" name="ok" time="0.5"/>
@@ -38,7 +40,8 @@ import Testing
   }
 
   @Test func surefireFlakyAndRerun() {
-    let a = parse("""
+    let a = parse(
+      """
       <testsuite name="s" tests="2">
         <testcase classname="x.T" name="flaky"><flakyFailure message="first try failed"><stackTrace>st</stackTrace></flakyFailure></testcase>
         <testcase classname="x.T" name="rerun"><failure message="always"/><rerunFailure message="again"/><rerunFailure message="again"/></testcase>
@@ -50,7 +53,8 @@ import Testing
   }
 
   @Test func pytestDialectGivesNodeIDsXfailAndPhases() {
-    let a = parse("""
+    let a = parse(
+      """
       <testsuites><testsuite name="pytest">
         <testcase classname="tests.api.test_users.TestUsers" name="test_get[a.b]"/>
         <testcase classname="tests.api.test_users" name="test_x"><skipped type="pytest.xfail" message="known bug"/></testcase>
@@ -58,8 +62,11 @@ import Testing
         <testcase classname="" name="tests.test_broken"><error message="collection failure">ImportError</error></testcase>
       </testsuite></testsuites>
       """)
-    #expect(a.tests.map(\.id) == ["tests/api/test_users.py::TestUsers::test_get[a.b]", "tests/api/test_users.py::test_x",
-                                   "tests/api/test_users.py::test_y", "tests/test_broken.py"])
+    #expect(
+      a.tests.map(\.id) == [
+        "tests/api/test_users.py::TestUsers::test_get[a.b]", "tests/api/test_users.py::test_x",
+        "tests/api/test_users.py::test_y", "tests/test_broken.py",
+      ])
     #expect(a.tests[1].status == .xfailed)
     #expect(a.tests[2].phase == .setup)
     #expect(a.tests[2].details?.message == "ConnectionError: refused")
@@ -67,7 +74,9 @@ import Testing
   }
 
   @Test func truncatedFileKeepsCompleteTestcasesAndNamesTheLine() {
-    let a = parse("<testsuite name=\"s\">\n<testcase name=\"a\"/>\n<testcase name=\"b\"><failure message=\"x\"/></testcase>\n<testcase name=\"c\"><failure><![CDATA[cut")
+    let a = parse(
+      "<testsuite name=\"s\">\n<testcase name=\"a\"/>\n<testcase name=\"b\"><failure message=\"x\"/></testcase>\n<testcase name=\"c\"><failure><![CDATA[cut"
+    )
     #expect(a.tests.map(\.name) == ["a", "b"])
     let w = a.warnings.first { $0.message.contains("malformed") }
     #expect(w?.line == 4)
@@ -82,7 +91,8 @@ import Testing
   }
 
   @Test func externalEntitiesAreNeverExpanded() {
-    let a = parse("""
+    let a = parse(
+      """
       <?xml version="1.0"?>
       <!DOCTYPE foo [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> <!ENTITY lol "lol"> ]>
       <testsuite><testcase name="t"><failure message="&xxe;&lol;">&xxe;</failure></testcase></testsuite>
@@ -99,7 +109,8 @@ import Testing
   }
 
   @Test func oddAttributesAndTimes() {
-    let a = parse("""
+    let a = parse(
+      """
       \u{FEFF}<testsuite name='s'>
         <testcase name='sci' time='1.7e-05'/>
         <testcase name='commas' time="1,234.5"/>

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportKit
 
 /// The two-thread reader must give exactly what the one-thread reader gives.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportKit
 
 @Suite struct PytestParserTests {
@@ -42,7 +43,9 @@ import Testing
     // -v alone cuts the reason and prints no SKIPPED summary line: the cut reason is all there is.
     #expect(a.tests.first { $0.name == "test_billing_invoice" }?.details?.skipReason == "staging environme...")
     let withRA = parse(Fixtures.path("../../examples/logs/pytest-console.log"))
-    #expect(withRA.tests.first { $0.name == "test_billing_invoice" }?.details?.skipReason == "staging environment unavailable: BILLING_URL not set")
+    #expect(
+      withRA.tests.first { $0.name == "test_billing_invoice" }?.details?.skipReason
+        == "staging environment unavailable: BILLING_URL not set")
   }
 
   @Test func passingTestOutputFromDashRA() throws {
@@ -93,23 +96,24 @@ import Testing
 
   @Test func collectionErrorsBecomeErroredModules() {
     // Hand-written in pytest's layout for a run that cannot import its test modules.
-    let a = parse(text: """
-      ============================= test session starts ==============================
-      collected 0 items / 2 errors
+    let a = parse(
+      text: """
+        ============================= test session starts ==============================
+        collected 0 items / 2 errors
 
-      ==================================== ERRORS ====================================
-      ___________________ ERROR collecting tests/test_dimension.py ___________________
-      tests/test_dimension.py:20: in <module>
-          from united_system.dimension import Dimension
-      E   ModuleNotFoundError: No module named 'united_system'
-      ___________________ ERROR collecting tests/test_unit.py ________________________
-      E   ModuleNotFoundError: No module named 'united_system'
-      =========================== short test summary info ============================
-      ERROR tests/test_dimension.py
-      ERROR tests/test_unit.py
-      !!!!!!!!!!!!!!!!!!! Interrupted: 2 errors during collection !!!!!!!!!!!!!!!!!!!!
-      ============================== 2 errors in 0.20s ===============================
-      """)
+        ==================================== ERRORS ====================================
+        ___________________ ERROR collecting tests/test_dimension.py ___________________
+        tests/test_dimension.py:20: in <module>
+            from united_system.dimension import Dimension
+        E   ModuleNotFoundError: No module named 'united_system'
+        ___________________ ERROR collecting tests/test_unit.py ________________________
+        E   ModuleNotFoundError: No module named 'united_system'
+        =========================== short test summary info ============================
+        ERROR tests/test_dimension.py
+        ERROR tests/test_unit.py
+        !!!!!!!!!!!!!!!!!!! Interrupted: 2 errors during collection !!!!!!!!!!!!!!!!!!!!
+        ============================== 2 errors in 0.20s ===============================
+        """)
     #expect(a.warnings.isEmpty)
     #expect(a.tests.map(\.id) == ["tests/test_dimension.py", "tests/test_unit.py"])
     #expect(a.tests.allSatisfy { $0.status == .error && $0.phase == .collection })
@@ -118,19 +122,20 @@ import Testing
 
   @Test func teardownErrorAfterPassCountsOnceAsError() {
     // Hand-written: pytest -v prints PASSED, then ERROR for the teardown of the same test.
-    let a = parse(text: """
-      ============================= test session starts ==============================
-      collected 1 item
+    let a = parse(
+      text: """
+        ============================= test session starts ==============================
+        collected 1 item
 
-      tests/test_db.py::test_insert PASSED                                     [100%]
-      tests/test_db.py::test_insert ERROR                                      [100%]
+        tests/test_db.py::test_insert PASSED                                     [100%]
+        tests/test_db.py::test_insert ERROR                                      [100%]
 
-      ==================================== ERRORS ====================================
-      _______________________ ERROR at teardown of test_insert _______________________
-      E   psycopg.OperationalError: connection to server at "127.0.0.1", port 5432 failed
-      tests/conftest.py:12: OperationalError
-      ========================== 1 passed, 1 error in 0.10s ==========================
-      """)
+        ==================================== ERRORS ====================================
+        _______________________ ERROR at teardown of test_insert _______________________
+        E   psycopg.OperationalError: connection to server at "127.0.0.1", port 5432 failed
+        tests/conftest.py:12: OperationalError
+        ========================== 1 passed, 1 error in 0.10s ==========================
+        """)
     #expect(a.warnings.isEmpty)
     #expect(a.tests.count == 1)
     #expect(a.tests[0].status == .error)

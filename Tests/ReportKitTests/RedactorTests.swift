@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportKit
 
 @Suite struct RedactorTests {
@@ -24,7 +25,9 @@ import Testing
   }
 
   @Test func masksJWTsAnywhere() {
-    #expect(Redactor.redact("E   jwt.exceptions.ExpiredSignatureError: \(jwt) expired") == "E   jwt.exceptions.ExpiredSignatureError: [REDACTED] expired")
+    #expect(
+      Redactor.redact("E   jwt.exceptions.ExpiredSignatureError: \(jwt) expired")
+        == "E   jwt.exceptions.ExpiredSignatureError: [REDACTED] expired")
     #expect(!Redactor.redact("headers = {'Authorization': 'Bearer \(jwt)'}").contains("eyJ"))
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportKit
 
 @Suite struct RenderTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportKit
 
 @Suite struct RunAssemblerTests {
@@ -67,7 +68,10 @@ import Testing
   @Test func formatsAreSniffedByContentNotName() throws {
     let dir = TempDir()
     let xmlNamedTxt = dir.file("results.txt", "<?xml version=\"1.0\"?>\n<testsuite><testcase name=\"a\"/></testsuite>")
-    let pytestNamedXML = dir.file("out.xml", "============================= test session starts ==============================\ncollected 1 item\n\nt.py .   [100%]\n============================== 1 passed in 0.01s ===============================\n")
+    let pytestNamedXML = dir.file(
+      "out.xml",
+      "============================= test session starts ==============================\ncollected 1 item\n\nt.py .   [100%]\n============================== 1 passed in 0.01s ===============================\n"
+    )
     let curlNamedLog = dir.file("job.log", "*   Trying 127.0.0.1:80...\n> GET / HTTP/1.1\n< HTTP/1.1 200 OK\n")
     #expect(FormatSniffer.sniff(path: xmlNamedTxt) == .formats([.junit]))
     #expect(FormatSniffer.sniff(path: pytestNamedXML) == .formats([.pytest]))
@@ -78,7 +82,10 @@ import Testing
     let dir = TempDir()
     #expect(FormatSniffer.sniff(path: dir.file("empty.log", "")) == .skip("empty file"))
     #expect(FormatSniffer.sniff(path: dir.file("core", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 0])) == .skip("binary file"))
-    if case .skip = FormatSniffer.sniff(path: dir.file("README", "Nothing to see here.\n")) {} else { Issue.record("prose was not skipped") }
+    if case .skip = FormatSniffer.sniff(path: dir.file("README", "Nothing to see here.\n")) {
+    } else {
+      Issue.record("prose was not skipped")
+    }
   }
 
   @Test func aCILogWithBothPytestAndCurlIsReadByBoth() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportKit
 
 @Suite struct TextDecodingTests {
@@ -6,7 +7,9 @@ import Testing
     let dir = TempDir()
     let path = dir.file("f.txt", bytes: bytes)
     var out: [String] = []
-    LineReader(path: path).forEach { _, line in out.append(line); return true }
+    LineReader(path: path).forEach { _, line in
+      out.append(line); return true
+    }
     return out
   }
 
@@ -37,7 +40,8 @@ import Testing
 
   @Test func utf16PytestLogIsSniffedAsPytest() {
     let dir = TempDir()
-    let log = "\r\n=================================== ERRORS ====================================\r\n"
+    let log =
+      "\r\n=================================== ERRORS ====================================\r\n"
       + "_________ ERROR collecting tests/test_a.py _________\r\nE   NameError: name 'x' is not defined\r\n"
       + "!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!\r\n"
     let path = dir.file("log.txt", bytes: utf16(log))

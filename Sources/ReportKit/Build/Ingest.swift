@@ -5,7 +5,10 @@ enum Ingest {
   static func read(_ file: InputCollector.File) -> [ParsedArtifact] {
     switch FormatSniffer.sniff(path: file.path) {
     case .skip(let why):
-      return [ParsedArtifact(path: file.display, format: .unknown, warnings: [Diagnostic(path: file.display, line: nil, message: "\(why); skipped")])]
+      return [
+        ParsedArtifact(
+          path: file.display, format: .unknown, warnings: [Diagnostic(path: file.display, line: nil, message: "\(why); skipped")])
+      ]
     case .formats(let formats):
       var parts = formats.map { format -> ParsedArtifact in
         switch format {

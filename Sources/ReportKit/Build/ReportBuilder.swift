@@ -52,7 +52,9 @@ public struct ReportBuilder {
     assembler.add(&artifacts)
     timer.lap("assemble")
     var warnings = problems
-    if files.isEmpty && problems.isEmpty { warnings.append(Diagnostic(path: paths.joined(separator: " "), line: nil, message: "no files found")) }
+    if files.isEmpty && problems.isEmpty {
+      warnings.append(Diagnostic(path: paths.joined(separator: " "), line: nil, message: "no files found"))
+    }
     let run = assembler.run(warnings: warnings)
     guard run.inputs.contains(where: { $0.format != .unknown }) else {
       throw BuildError.noReadableInput(warnings + run.inputs.flatMap(\.warnings))

@@ -43,8 +43,10 @@ struct RunAssembler {
         }
       }
       requests.append(contentsOf: artifacts[n].requests)
-      inputs.append(InputSummary(path: artifacts[n].path, format: format, tests: count,
-                                 requests: artifacts[n].requests.count, warnings: artifacts[n].warnings))
+      inputs.append(
+        InputSummary(
+          path: artifacts[n].path, format: format, tests: count,
+          requests: artifacts[n].requests.count, warnings: artifacts[n].warnings))
       artifacts[n].tests = []
     }
   }

@@ -16,7 +16,9 @@ enum Excerpt {
     let u = s.utf8
     var start = u.startIndex
     while true {
-      while start < u.endIndex, u[start] == 0x20 || u[start] == 0x09 || u[start] == 0x0A || u[start] == 0x0D { start = u.index(after: start) }
+      while start < u.endIndex, u[start] == 0x20 || u[start] == 0x09 || u[start] == 0x0A || u[start] == 0x0D {
+        start = u.index(after: start)
+      }
       var end = start
       while end < u.endIndex, u[end] != 0x0A && u[end] != 0x0D { end = u.index(after: end) }
       var last = end

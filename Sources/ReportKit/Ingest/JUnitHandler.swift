@@ -88,7 +88,9 @@ final class JUnitHandler: XMLScannerDelegate {
   var wantsText: Bool { capture != nil }
 
   func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if textBuffer.count < PendingTestCase.textCap { textBuffer.append(contentsOf: bytes.prefix(PendingTestCase.textCap - textBuffer.count)) }
+    if textBuffer.count < PendingTestCase.textCap {
+      textBuffer.append(contentsOf: bytes.prefix(PendingTestCase.textCap - textBuffer.count))
+    }
   }
 
   func startElement(_ tag: XMLTag, line: Int) {
@@ -146,26 +148,5 @@ final class JUnitHandler: XMLScannerDelegate {
       return
     }
     if let last = suiteNames.last, last.depth == depth { suiteNames.removeLast() }
-  }
-}
-
-/// Shares one copy of strings that repeat (suite names, id prefixes) across many tests.
-struct Interner {
-  private var table: [String: String] = [:]
-  private var last: (in: String, out: String)?
-
-  mutating func callAsFunction(_ s: String) -> String {
-    // Consecutive tests hand in the same string (same storage: `==` answers without hashing).
-    if let last, last.in == s { return last.out }
-    let out = lookUp(s)
-    last = (s, out)
-    return out
-  }
-
-  private mutating func lookUp(_ s: String) -> String {
-    if let existing = table[s] { return existing }
-    if table.count > 200_000 { table.removeAll(keepingCapacity: true) }  // bound the table itself
-    table[s] = s
-    return s
   }
 }

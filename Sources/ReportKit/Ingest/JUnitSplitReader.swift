@@ -65,9 +65,10 @@ struct JUnitSplitReader {
     tests.append(contentsOf: tail.takeTests())  // into the room reserved up front
     var hashes = head.takeHashes()
     hashes.append(contentsOf: tail.takeHashes())
-    return JUnitXMLParser.Read(handler: head, tests: tests, hashes: hashes,
-                               testcaseElements: head.testcaseElements + tail.testcaseElements,
-                               declaredTests: declared, damage: damage)
+    return JUnitXMLParser.Read(
+      handler: head, tests: tests, hashes: hashes,
+      testcaseElements: head.testcaseElements + tail.testcaseElements,
+      declaredTests: declared, damage: damage)
   }
 
   /// The context at the first `<testcase>` and the testcases in the first 256 KiB.

@@ -19,13 +19,16 @@ struct JUnitXMLParser {
       return artifact(read)
     }
     guard let scanner = XMLScanner(path: path) else {
-      return ParsedArtifact(path: displayPath, format: .junit, warnings: [Diagnostic(path: displayPath, line: nil, message: "cannot open file")])
+      return ParsedArtifact(
+        path: displayPath, format: .junit, warnings: [Diagnostic(path: displayPath, line: nil, message: "cannot open file")])
     }
     let handler = JUnitHandler(path: displayPath)
     let damage = scanner.scan(handler)
     handler.finish()
-    return artifact(.init(handler: handler, tests: handler.takeTests(), hashes: handler.takeHashes(), testcaseElements: handler.testcaseElements,
-                          declaredTests: handler.declaredTests, damage: damage))
+    return artifact(
+      .init(
+        handler: handler, tests: handler.takeTests(), hashes: handler.takeHashes(), testcaseElements: handler.testcaseElements,
+        declaredTests: handler.declaredTests, damage: damage))
   }
 
   /// What a whole document read gave, from one reader or two.
@@ -45,19 +48,27 @@ struct JUnitXMLParser {
     var warnings = read.handler.warnings
     if let damage = read.damage {
       let kept = read.tests.count
-      warnings.append(Diagnostic(path: displayPath, line: damage.line,
-        message: "malformed XML: \(damage.message); kept the \(kept) testcase\(kept == 1 ? "" : "s") before it"))
+      warnings.append(
+        Diagnostic(
+          path: displayPath, line: damage.line,
+          message: "malformed XML: \(damage.message); kept the \(kept) testcase\(kept == 1 ? "" : "s") before it"))
     }
     if !read.handler.isJUnit && read.testcaseElements == 0 {
-      warnings.append(Diagnostic(path: displayPath, line: nil,
-        message: "not a JUnit report (root element <\(read.handler.rootName ?? "?")>); skipped"))
+      warnings.append(
+        Diagnostic(
+          path: displayPath, line: nil,
+          message: "not a JUnit report (root element <\(read.handler.rootName ?? "?")>); skipped"))
       artifact.format = .unknown
       artifact.warnings = warnings
       return artifact
     }
     if read.damage == nil, let declared = read.declaredTests, declared != read.testcaseElements {
-      warnings.append(Diagnostic(path: displayPath, line: read.handler.rootLine,
-        message: "declares tests=\(declared) but holds \(read.testcaseElements) <testcase> element\(read.testcaseElements == 1 ? "" : "s"); counted the elements"))
+      warnings.append(
+        Diagnostic(
+          path: displayPath, line: read.handler.rootLine,
+          message:
+            "declares tests=\(declared) but holds \(read.testcaseElements) <testcase> element\(read.testcaseElements == 1 ? "" : "s"); counted the elements"
+        ))
     }
     artifact.tests = read.tests
     artifact.hashes = read.hashes

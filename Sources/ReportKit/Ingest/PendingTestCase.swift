@@ -130,8 +130,9 @@ struct PendingTestCase {
   func result(path: String, sources: [String], pytest: Bool, interner: inout Interner, prefixes: inout [String: String]) -> TestResult {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
-    var test = TestResult(idPrefix: interner(prefix), name: ownName, suite: interner(classname.isEmpty ? suite : classname),
-                          status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
+    var test = TestResult(
+      idPrefix: interner(prefix), name: ownName, suite: interner(classname.isEmpty ? suite : classname),
+      status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
     let keepOutput = !output.isEmpty && (status != .passed || PassingOutput.worthKeeping(output))
     guard status != .passed || keepOutput else { return test }
     let d = test.detailsForWriting()
@@ -152,7 +153,9 @@ struct PendingTestCase {
     default:
       break
     }
-    if reruns > 0 { d.evidence.append(Evidence(path: path, line: elementLine, text: "failed again in \(reruns) rerun\(reruns == 1 ? "" : "s")")) }
+    if reruns > 0 {
+      d.evidence.append(Evidence(path: path, line: elementLine, text: "failed again in \(reruns) rerun\(reruns == 1 ? "" : "s")"))
+    }
     return test
   }
 
@@ -161,7 +164,8 @@ struct PendingTestCase {
   private func idParts(pytest: Bool, prefixes: inout [String: String]) -> (String, String) {
     let owner = classname.isEmpty ? suite : classname
     if name.utf8.contains(UInt8(ascii: ":")) || (pytest && classname.isEmpty) {
-      let id = pytest
+      let id =
+        pytest
         ? TestID.pytestNodeID(classname: classname, name: name, file: file)
         : (owner.isEmpty ? name : owner + "::" + name)
       let (p, n) = TestID.split(id)
@@ -200,20 +204,5 @@ struct PendingTestCase {
     if m.hasPrefix("failed on teardown") { return .teardown }
     if m.hasPrefix("collection failure") || (pytest && classname.isEmpty) { return .collection }
     return .call
-  }
-}
-
-/// The classname of the previous testcase, kept with its raw bytes: consecutive testcases almost
-/// always share it, so its String (and its redaction) is made once per class, not once per test.
-struct RecentStrings {
-  private var bytes: [UInt8]?
-  private var value = ""
-
-  mutating func classname(_ raw: ArraySlice<UInt8>?, make: () -> String) -> String {
-    let raw = raw ?? []
-    if let bytes, raw.elementsEqual(bytes) { return value }
-    bytes = Array(raw)
-    value = make()
-    return value
   }
 }

@@ -142,7 +142,11 @@ public enum Redactor {
         return (colon + 1)..<j
       }
       if c == UInt8(ascii: ":") && colon == nil { colon = j }
-      if c == UInt8(ascii: "/") || c == UInt8(ascii: "?") || c == UInt8(ascii: "#") || c <= 0x20 || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") { return nil }
+      if c == UInt8(ascii: "/") || c == UInt8(ascii: "?") || c == UInt8(ascii: "#") || c <= 0x20 || c == UInt8(ascii: "'")
+        || c == UInt8(ascii: "\"")
+      {
+        return nil
+      }
       j += 1
     }
     return nil
@@ -159,8 +163,10 @@ public enum Redactor {
       || w == Array("session_id".utf8) || endsWith(w, "_key") || endsWith(w, "-key")
   }
 
-  private static let secretParts: [[UInt8]] = ["token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key",
-                                               "signature", "private_key"].map { Array($0.utf8) }
+  private static let secretParts: [[UInt8]] = [
+    "token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key",
+    "signature", "private_key",
+  ].map { Array($0.utf8) }
 
   private static func endsWith(_ w: [UInt8], _ suffix: StaticString) -> Bool {
     let n = suffix.utf8CodeUnitCount
@@ -181,7 +187,8 @@ public enum Redactor {
 
   private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
     let v = lower(p, a, b)
-    return v == Array("none".utf8) || v == Array("null".utf8) || v == Array("true".utf8) || v == Array("false".utf8) || v.allSatisfy { $0 == UInt8(ascii: "*") }
+    return v == Array("none".utf8) || v == Array("null".utf8) || v == Array("true".utf8) || v == Array("false".utf8)
+      || v.allSatisfy { $0 == UInt8(ascii: "*") }
   }
 
   private static func isMasked(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
@@ -196,7 +203,9 @@ public enum Redactor {
   private static func isIdent(_ c: UInt8) -> Bool {
     isAlpha(c) || (c >= 48 && c <= 57) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
   }
-  private static func isBase64URL(_ c: UInt8) -> Bool { isIdent(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") }
+  private static func isBase64URL(_ c: UInt8) -> Bool {
+    isIdent(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=")
+  }
   private static func isTokenChar(_ c: UInt8) -> Bool {
     isBase64URL(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "~")
   }

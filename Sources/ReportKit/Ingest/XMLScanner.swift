@@ -141,10 +141,15 @@ final class XMLScanner {
         for i in (start + 2)..<n {
           let c = p[i]
           if quote != 0 { if c == quote { quote = 0 }; continue }
-          if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
-          else if c == UInt8(ascii: "[") { depth += 1 }
-          else if c == UInt8(ascii: "]") { depth -= 1 }
-          else if c == UInt8(ascii: ">") && depth <= 0 { return i + 1 }
+          if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+            quote = c
+          } else if c == UInt8(ascii: "[") {
+            depth += 1
+          } else if c == UInt8(ascii: "]") {
+            depth -= 1
+          } else if c == UInt8(ascii: ">") && depth <= 0 {
+            return i + 1
+          }
         }
         return nil
       }
@@ -216,7 +221,9 @@ final class XMLScanner {
       }
       let open = openNames[openStart...]
       guard open.elementsEqual(name) else {
-        return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(String(decoding: open, as: UTF8.self))>")
+        return XMLDamage(
+          line: line,
+          message: "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(String(decoding: open, as: UTF8.self))>")
       }
       openNames.removeLast(openNames.count - openStart)
       openStarts.removeLast()

@@ -10,9 +10,13 @@ enum TestID {
     var i = 0
     while i < u.count {
       let c = u[i]
-      if c == UInt8(ascii: "[") { depth += 1 }
-      else if c == UInt8(ascii: "]") { depth = max(0, depth - 1) }
-      else if depth == 0 && c == UInt8(ascii: ":") && i + 1 < u.count && u[i + 1] == UInt8(ascii: ":") { cut = i + 2; i += 1 }
+      if c == UInt8(ascii: "[") {
+        depth += 1
+      } else if c == UInt8(ascii: "]") {
+        depth = max(0, depth - 1)
+      } else if depth == 0 && c == UInt8(ascii: ":") && i + 1 < u.count && u[i + 1] == UInt8(ascii: ":") {
+        cut = i + 2; i += 1
+      }
       i += 1
     }
     guard let cut else { return ("", id[...]) }

@@ -20,8 +20,10 @@ public struct TestResult: Sendable {
   private var durationStorage: Float = .nan
   public var details: TestDetails?
 
-  public init(idPrefix: String, name: String, suite: String, status: TestStatus, phase: Phase? = nil,
-              durationSeconds: Double? = nil, details: TestDetails? = nil) {
+  public init(
+    idPrefix: String, name: String, suite: String, status: TestStatus, phase: Phase? = nil,
+    durationSeconds: Double? = nil, details: TestDetails? = nil
+  ) {
     self.idPrefix = idPrefix
     self.nameBase = name
     self.nameLength = UInt32(clamping: name.utf8.count)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CCmarkGFM
+import Foundation
 
 /// Renders Markdown to one self-contained HTML page through cmark-gfm (tables, task lists,
 /// autolinks, strikethrough). The only file that touches the C library.

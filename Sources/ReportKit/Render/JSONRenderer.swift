@@ -27,7 +27,8 @@ struct JSONRenderer {
     sink.write(run.inputs.isEmpty ? "],\n" : "\n  ],\n")
     w.key("totals", indent: 2)
     sink.write("{\"tests\": \(totals.tests), \"passed\": \(totals.passed), \"failed\": \(totals.failed), \"errors\": \(totals.errors), ")
-    sink.write("\"skipped\": \(totals.skipped), \"xfailed\": \(totals.xfailed), \"xpassed\": \(totals.xpassed), \"flaky\": \(totals.flaky), ")
+    sink.write(
+      "\"skipped\": \(totals.skipped), \"xfailed\": \(totals.xfailed), \"xpassed\": \(totals.xpassed), \"flaky\": \(totals.flaky), ")
     sink.write("\"pass_rate\": "); w.value(totals.passRate, decimals: 4)
     sink.write(", \"duration_s\": "); w.value(totals.durationSeconds, decimals: 3); sink.write("},\n")
     w.key("tests", indent: 2); sink.write("[")
@@ -111,16 +112,5 @@ struct JSONRenderer {
   static let timingNames = ["namelookup", "connect", "appconnect", "pretransfer", "starttransfer", "total"]
   static func timingOrder(_ a: String, _ b: String) -> Bool {
     (timingNames.firstIndex(of: a) ?? 99, a) < (timingNames.firstIndex(of: b) ?? 99, b)
-  }
-}
-
-/// When and as what a run is reported.
-public struct RunMeta: Sendable {
-  public var runID: String
-  public var generatedAt: String
-
-  public init(runID: String, generatedAt: String) {
-    self.runID = runID
-    self.generatedAt = generatedAt
   }
 }

@@ -12,9 +12,10 @@ struct MarkdownRenderer {
     let t = run.totals
     out.append("# Test run report: \(Markdown.text(meta.runID))")
     out.append("")
-    out.append("Generated \(meta.generatedAt) from \(run.inputs.count) input\(run.inputs.count == 1 ? "" : "s"). "
-      + "**\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) errors, \(t.skipped) skipped** "
-      + "(pass rate \(Markdown.percent(t.passRate))).")
+    out.append(
+      "Generated \(meta.generatedAt) from \(run.inputs.count) input\(run.inputs.count == 1 ? "" : "s"). "
+        + "**\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) errors, \(t.skipped) skipped** "
+        + "(pass rate \(Markdown.percent(t.passRate))).")
     out.append("")
     out += inputs(run)
     out += totals(t)
@@ -49,8 +50,10 @@ struct MarkdownRenderer {
 
   private func totals(_ t: Totals) -> [String] {
     var out = ["## Totals", "", "| outcome | count |", "|---|---:|"]
-    let rows: [(String, Int)] = [("tests", t.tests), ("passed", t.passed), ("failed", t.failed), ("errors", t.errors),
-                                 ("skipped", t.skipped), ("xfailed", t.xfailed), ("xpassed", t.xpassed), ("flaky", t.flaky)]
+    let rows: [(String, Int)] = [
+      ("tests", t.tests), ("passed", t.passed), ("failed", t.failed), ("errors", t.errors),
+      ("skipped", t.skipped), ("xfailed", t.xfailed), ("xpassed", t.xpassed), ("flaky", t.flaky),
+    ]
     for (name, n) in rows where n > 0 || ["tests", "passed", "failed", "errors", "skipped"].contains(name) {
       out.append("| \(name) | \(n) |")
     }
@@ -67,9 +70,10 @@ struct MarkdownRenderer {
       let d = test.details
       out.append("### \(Markdown.code(test.id, limit: 300))")
       out.append("")
-      out.append("**\(test.status.rawValue)**" + (test.phase.map { " in \($0.rawValue)" } ?? "")
-        + (d?.exceptionType.map { " · \(Markdown.code($0))" } ?? "")
-        + (d?.file.map { f in " · at \(Markdown.code(f + (d?.line.map { ":\($0)" } ?? "")))" } ?? ""))
+      out.append(
+        "**\(test.status.rawValue)**" + (test.phase.map { " in \($0.rawValue)" } ?? "")
+          + (d?.exceptionType.map { " · \(Markdown.code($0))" } ?? "")
+          + (d?.file.map { f in " · at \(Markdown.code(f + (d?.line.map { ":\($0)" } ?? "")))" } ?? ""))
       out.append("")
       if let m = d?.message, !m.isEmpty {
         out.append(Markdown.fence(String(m.split(separator: "\n", omittingEmptySubsequences: false).prefix(12).joined(separator: "\n"))))
@@ -126,9 +130,13 @@ struct MarkdownRenderer {
       let status = r.status.map { "\($0)" + (r.reason.map { " \($0)" } ?? "") } ?? (r.error.map { Markdown.code($0, limit: 80) } ?? "")
       let total = r.timingsMs["total"].map { JSONWriter.format($0, decimals: 1) } ?? ""
       let e = r.evidence.last.map { Markdown.code("\($0.path):\($0.line)") } ?? ""
-      out.append("| \(r.method ?? "") | \(Markdown.code(r.url ?? r.host ?? "?", limit: 120)) | \(status) | \(r.curlExit.map(String.init) ?? "") | \(total) | \(e) |")
+      out.append(
+        "| \(r.method ?? "") | \(Markdown.code(r.url ?? r.host ?? "?", limit: 120)) | \(status) | \(r.curlExit.map(String.init) ?? "") | \(total) | \(e) |"
+      )
     }
-    if run.requests.count > maxRequests { out.append(""); out.append("… \(run.requests.count - maxRequests) more requests in `report.json`.") }
+    if run.requests.count > maxRequests {
+      out.append(""); out.append("… \(run.requests.count - maxRequests) more requests in `report.json`.")
+    }
     return out + [""]
   }
 

@@ -31,7 +31,9 @@ struct CurlExchangeBuilder {
         current.evidence.append(evidence(e))
       } else if e.text.utf8.count > 5, e.text.utf8.prefix(5).map({ $0 | 0x20 }).elementsEqual("host:".utf8) {
         current.host = current.host ?? URLParts.stripPort(e.text.dropFirst(5).trimmingCharacters(in: .whitespaces))
-        if current.url == nil { current.url = (scheme ?? "http") + "://" + e.text.dropFirst(5).trimmingCharacters(in: .whitespaces) + (requestPath ?? "") }
+        if current.url == nil {
+          current.url = (scheme ?? "http") + "://" + e.text.dropFirst(5).trimmingCharacters(in: .whitespaces) + (requestPath ?? "")
+        }
       }
     case .responseHeader:
       if let (status, reason) = Self.statusLine(e.text) {
@@ -43,7 +45,8 @@ struct CurlExchangeBuilder {
       } else if e.text.isEmpty {
         headersDone = hasResponse
       } else if let f = e.text.utf8.first, f | 0x20 == UInt8(ascii: "w") || f | 0x20 == UInt8(ascii: "l") || f | 0x20 == UInt8(ascii: "r"),
-        ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) }) {
+        ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) })
+      {
         current.evidence.append(evidence(e))
       }
     case .body:

@@ -87,8 +87,10 @@ struct CurlLineReader {
 
   /// `time_total: 0.123` or `time_total=0.123`, for curl's own variable names only.
   static func variable(_ s: Substring) -> (String, String)? {
-    guard let first = s.utf8.first, first == UInt8(ascii: "t") || first == UInt8(ascii: "h") || first == UInt8(ascii: "u")
-      || first == UInt8(ascii: "e") || first == UInt8(ascii: "r") || first == UInt8(ascii: "s") || first == UInt8(ascii: "m") || first == 0x20
+    guard let first = s.utf8.first,
+      first == UInt8(ascii: "t") || first == UInt8(ascii: "h") || first == UInt8(ascii: "u")
+        || first == UInt8(ascii: "e") || first == UInt8(ascii: "r") || first == UInt8(ascii: "s") || first == UInt8(ascii: "m")
+        || first == 0x20
     else { return nil }
     guard let sep = s.utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }) else { return nil }
     let key = String(s[..<sep].utf8Trimmed())

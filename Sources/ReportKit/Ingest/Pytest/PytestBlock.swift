@@ -24,10 +24,15 @@ struct PytestBlock {
     headerLine = line
     switch section {
     case .errors:
-      if let r = title.range(of: "ERROR at setup of ") { kind = .error(.setup); self.title = String(title[r.upperBound...]) }
-      else if let r = title.range(of: "ERROR at teardown of ") { kind = .error(.teardown); self.title = String(title[r.upperBound...]) }
-      else if let r = title.range(of: "ERROR collecting ") { kind = .error(.collection); self.title = String(title[r.upperBound...]) }
-      else { kind = .error(.call); self.title = title }
+      if let r = title.range(of: "ERROR at setup of ") {
+        kind = .error(.setup); self.title = String(title[r.upperBound...])
+      } else if let r = title.range(of: "ERROR at teardown of ") {
+        kind = .error(.teardown); self.title = String(title[r.upperBound...])
+      } else if let r = title.range(of: "ERROR collecting ") {
+        kind = .error(.collection); self.title = String(title[r.upperBound...])
+      } else {
+        kind = .error(.call); self.title = title
+      }
     case .passes: kind = .passed; self.title = title
     default: kind = .failure; self.title = title
     }
@@ -52,7 +57,9 @@ struct PytestBlock {
       locations.append((loc.file, loc.line, loc.type, line))
     }
     lastWasE = isE
-    if head.count < 20 { head.append(text) } else {
+    if head.count < 20 {
+      head.append(text)
+    } else {
       tail.append(text)
       if tail.count > 60 { tail.removeFirst(); dropped += 1 }
     }

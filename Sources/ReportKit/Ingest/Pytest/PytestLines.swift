@@ -89,7 +89,13 @@ enum PytestLines {
     var i = u.startIndex
     while i < u.endIndex {
       let c = u[i]
-      if c == UInt8(ascii: "[") { depth += 1 } else if c == UInt8(ascii: "]") { depth -= 1 } else if c == 0x20 && depth <= 0 { return s[..<i] }
+      if c == UInt8(ascii: "[") {
+        depth += 1
+      } else if c == UInt8(ascii: "]") {
+        depth -= 1
+      } else if c == 0x20 && depth <= 0 {
+        return s[..<i]
+      }
       i = u.index(after: i)
     }
     return s.isEmpty ? nil : s
@@ -120,7 +126,9 @@ enum PytestLines {
   private static func containsPy(_ s: Substring) -> Bool {
     let u = Array(s.utf8)
     guard u.count >= 3 else { return false }
-    for k in 0...(u.count - 3) where u[k] == UInt8(ascii: ".") && u[k + 1] == UInt8(ascii: "p") && u[k + 2] == UInt8(ascii: "y") { return true }
+    for k in 0...(u.count - 3) where u[k] == UInt8(ascii: ".") && u[k + 1] == UInt8(ascii: "p") && u[k + 2] == UInt8(ascii: "y") {
+      return true
+    }
     return false
   }
 

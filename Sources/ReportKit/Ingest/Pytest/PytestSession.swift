@@ -135,13 +135,16 @@ struct PytestSession {
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
-    var test = TestResult(idPrefix: interner(String(prefix)), name: String(name), suite: interner(String(prefix.dropLast(2))), status: status, phase: phase)
+    var test = TestResult(
+      idPrefix: interner(String(prefix)), name: String(name), suite: interner(String(prefix.dropLast(2))), status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()
       d.sources = [path]
       if let reason { d.skipReason = reason }
-      d.evidence = [Evidence(path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0))" } ?? "")))]
+      d.evidence = [
+        Evidence(path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0))" } ?? "")))
+      ]
     }
     index.insert(TestKey(test), at: tests.count, in: tests)
     tests.append(test)
@@ -272,7 +275,8 @@ struct PytestSession {
     guard let summary else {
       if hasContent {
         let why = interrupted.map { " (\($0))" } ?? ""
-        warnings.append(Diagnostic(path: path, line: lastLine, message: "no final summary line\(why); the log may be cut off, kept what was read"))
+        warnings.append(
+          Diagnostic(path: path, line: lastLine, message: "no final summary line\(why); the log may be cut off, kept what was read"))
       }
       return
     }
@@ -293,7 +297,9 @@ struct PytestSession {
       if said != parsed { diffs.append("\(said) \(status.rawValue) (read \(parsed))") }
     }
     if !diffs.isEmpty {
-      warnings.append(Diagnostic(path: path, line: summary.line, message: "final summary disagrees with the tests read: " + diffs.joined(separator: ", ")))
+      warnings.append(
+        Diagnostic(path: path, line: summary.line, message: "final summary disagrees with the tests read: " + diffs.joined(separator: ", "))
+      )
     }
   }
 
@@ -304,7 +310,10 @@ struct PytestSession {
     var i = prefix.utf8.index(first, offsetBy: 2, limitedBy: prefix.utf8.endIndex) ?? prefix.utf8.endIndex
     while i < prefix.utf8.endIndex {
       let c = prefix.utf8[i]
-      if c == UInt8(ascii: ":") { out.append(UInt8(ascii: ".")); i = prefix.utf8.index(i, offsetBy: 2, limitedBy: prefix.utf8.endIndex) ?? prefix.utf8.endIndex; continue }
+      if c == UInt8(ascii: ":") {
+        out.append(UInt8(ascii: ".")); i = prefix.utf8.index(i, offsetBy: 2, limitedBy: prefix.utf8.endIndex) ?? prefix.utf8.endIndex;
+        continue
+      }
       out.append(c)
       i = prefix.utf8.index(after: i)
     }

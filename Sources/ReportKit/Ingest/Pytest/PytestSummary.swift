@@ -9,7 +9,10 @@ struct PytestSummary: Equatable {
   /// Parses a separator title; nil when it is not a final summary.
   init?(title: String, line: Int) {
     self.line = line
-    guard let inRange = title.range(of: " in ", options: .backwards) ?? (title.hasPrefix("no tests ran") ? title.range(of: "no tests ran") : nil) else { return nil }
+    guard
+      let inRange = title.range(of: " in ", options: .backwards)
+        ?? (title.hasPrefix("no tests ran") ? title.range(of: "no tests ran") : nil)
+    else { return nil }
     let head = title[..<inRange.lowerBound]
     var tail = title[inRange.upperBound...]
     if let space = tail.firstIndex(of: " ") { tail = tail[..<space] }
