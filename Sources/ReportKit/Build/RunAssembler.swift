@@ -60,34 +60,49 @@ struct RunAssembler {
     let total = tests.count
     origin = [UInt16](repeating: artifact, count: total)
     index.reserve(total, tests)
-    let known = hashes.count == total
-    var repeats: [Int] = []
-    let all = tests  // one reference for the loop, not one per probe
-    for i in all.indices {
-      let hash = known ? hashes[i] : TestKey(all[i]).hashValue
-      if index.find(hash: hash, where: { Self.sameID(all, $0, i) }) != nil { repeats.append(i); continue }
-      index.insert(hash: hash, at: i) { TestKey(all[$0]).hashValue }
+    // 1. Read only: index every first occurrence, note each repeat and its first occurrence.
+    var repeats: [(at: Int, first: Int)] = []
+    do {
+      let all = tests
+      let known = hashes.count == total
+      let hashOf = { (p: Int) in known ? hashes[p] : TestKey(all[p]).hashValue }
+      for i in all.indices {
+        let hash = hashOf(i)
+        if let first = index.find(hash: hash, where: { Self.sameID(all, $0, i) }) {
+          repeats.append((i, first))
+        } else {
+          index.insert(hash: hash, at: i, rehash: hashOf)
+        }
+      }
     }
     guard !repeats.isEmpty else { return total }
-    // Rare: take the repeats out (compacting in place), re-index, and merge them in order.
-    var moved: [TestResult] = []
-    var write = 0
-    var next = 0
-    for read in tests.indices {
-      if next < repeats.count && repeats[next] == read {
-        moved.append(tests[read])
-        next += 1
-        continue
+    // 2. In order: a repeat after a failure merges into the first (retry), else it is renamed.
+    var removed = Set<Int>()
+    for (i, first) in repeats {
+      let previous = tests[first].status
+      if uniqueIDs || previous.isFailure || previous == .flaky {
+        tests[first] = Self.retry(tests[first], tests[i])
+        removed.insert(i)
+      } else {
+        tests[i] = renamedInvocation(tests[i])
+        let key = TestKey(tests[i])
+        index.insert(hash: key.hashValue, at: i) { [tests] in TestKey(tests[$0]).hashValue }
       }
-      if write != read { tests.swapAt(write, read) }
+    }
+    // 3. Close the gaps; index positions are remapped, not re-hashed.
+    var newPosition = [Int32](repeating: -1, count: total)
+    var write = 0
+    for read in 0..<total where !removed.contains(read) {
+      if write != read {
+        tests.swapAt(write, read)
+        origin.swapAt(write, read)
+      }
+      newPosition[read] = Int32(write)
       write += 1
     }
-    tests.removeLast(tests.count - write)
-    origin.removeLast(origin.count - write)
-    index.removeAll()
-    index.reserve(tests.count, tests)
-    for i in tests.indices { index.insert(TestKey(tests[i]), at: i, in: tests) }
-    for test in moved { add(test, from: artifact, uniqueIDs: uniqueIDs) }
+    tests.removeLast(total - write)
+    origin.removeLast(total - write)
+    index.remap { Int(newPosition[$0]) }
     return total
   }
 
@@ -113,6 +128,11 @@ struct RunAssembler {
 
   /// Another invocation of a test already seen in this artifact: `name (2)`, `name (3)`, ...
   private mutating func addInvocation(_ test: TestResult, from artifact: UInt16) {
+    add(renamedInvocation(test), from: artifact)
+  }
+
+  /// `test` renamed to the first free `name (k)`.
+  private mutating func renamedInvocation(_ test: TestResult) -> TestResult {
     var k = invocations[TestKey(test), default: 1]
     var renamed = test
     repeat {
@@ -120,7 +140,7 @@ struct RunAssembler {
       renamed.name = test.name + " (\(k))"
     } while contains(TestKey(renamed))
     invocations[TestKey(test)] = k
-    add(renamed, from: artifact)
+    return renamed
   }
 
   private func contains(_ key: TestKey) -> Bool { index.find(key, in: tests) != nil }

@@ -45,6 +45,16 @@ struct TestIndex {
     if size > slots.count { rebuild(size: size) { TestKey(tests[$0]).hashValue } }
   }
 
+  /// Moves every indexed position through `map` (after the indexed array was compacted); a
+  /// negative result drops the entry.
+  mutating func remap(_ map: (Int) -> Int) {
+    for i in slots.indices where slots[i] != Self.empty {
+      let p = map(Int(slots[i] & 0xFFFF_FFFF))
+      precondition(p >= 0, "remap dropped an indexed position")
+      slots[i] = slots[i] & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(p))
+    }
+  }
+
   mutating func removeAll() {
     slots = []
     count = 0
