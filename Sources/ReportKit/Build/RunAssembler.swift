@@ -92,13 +92,16 @@ struct RunAssembler {
     // 3. Close the gaps; index positions are remapped, not re-hashed.
     var newPosition = [Int32](repeating: -1, count: total)
     var write = 0
-    for read in 0..<total where !removed.contains(read) {
-      if write != read {
-        tests.swapAt(write, read)
-        origin.swapAt(write, read)
+    tests.withUnsafeMutableBufferPointer { buf in
+      // Swaps through the buffer move the values; Array.swapAt would copy (retain/release) each.
+      for read in 0..<total where !removed.contains(read) {
+        if write != read {
+          buf.swapAt(write, read)
+          origin.swapAt(write, read)
+        }
+        newPosition[read] = Int32(write)
+        write += 1
       }
-      newPosition[read] = Int32(write)
-      write += 1
     }
     tests.removeLast(total - write)
     origin.removeLast(total - write)

@@ -103,9 +103,10 @@ final class JUnitHandler: XMLScannerDelegate {
       declaredOnRoot = tag.attribute("tests").flatMap { Int($0) }
       if tag.attribute("name")?.hasPrefix("pytest") == true { pytestSuite = true }
     }
-    if var pending = current {
-      if depth == caseDepth + 1 { pending.child(name, tag, line: line, path: path); current = pending }
-      if depth == caseDepth + 1, let kind = pending.captureKind(for: name) {
+    if current != nil {
+      // Mutated in place: copying the pending testcase per child element costs a retain per field.
+      if depth == caseDepth + 1 { current!.child(name, tag, line: line, path: path) }
+      if depth == caseDepth + 1, let kind = current!.captureKind(for: name) {
         capture = kind
         captureDepth = depth
         textBuffer.removeAll(keepingCapacity: true)
@@ -136,11 +137,12 @@ final class JUnitHandler: XMLScannerDelegate {
       current?.finishCapture(capture!, text: textBuffer)
       capture = nil
     }
-    if depth == caseDepth, let pending = current {
-      current = nil
-      let test = pending.result(path: path, sources: sources, pytest: pytestSuite, interner: &interner, prefixes: &prefixes)
-      hashes.append(TestKey(test).hashValue)
-      tests.append(test)
+    if depth == caseDepth, current != nil {
+      var pending: PendingTestCase? = nil
+      swap(&pending, &current)  // moved out, not copied
+      let test = pending!.result(path: path, sources: sources, pytest: pytestSuite, interner: &interner, prefixes: &prefixes)
+      hashes.append(test.keyHash)
+      tests.append(consume test)
       if tests.count - compacted >= 4096 {
         NameCompactor.compact(&tests, from: compacted)
         compacted = tests.count

@@ -8,9 +8,9 @@ public struct TestResult: Sendable {
   public var idPrefix: String
   /// The test's own name, the last part of its id (`test_get[case-1]`), stored as a range of a
   /// string that many names share (see `NameCompactor`): one allocation per chunk, not per name.
-  private var nameBase: String
-  private var nameOffset: UInt32 = 0
-  private var nameLength: UInt32
+  fileprivate var nameBase: String
+  fileprivate var nameOffset: UInt32 = 0
+  fileprivate var nameLength: UInt32
   /// The suite or class the tool reported (`classname` in JUnit, the node id's prefix in pytest).
   public var suite: String
   public var status: TestStatus
@@ -44,6 +44,17 @@ public struct TestResult: Sendable {
     let u = nameBase.utf8
     let start = u.index(u.startIndex, offsetBy: Int(nameOffset))
     return nameBase[start..<u.index(start, offsetBy: Int(nameLength))]
+  }
+
+  /// The hash of this test's `TestKey`, computed from the stored fields without building one.
+  var keyHash: Int {
+    var hasher = Hasher()
+    var p = idPrefix
+    p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(0xFF as UInt8)
+    var n = nameSlice
+    n.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    return hasher.finalize()
   }
 
   /// Points the name at `length` bytes of `base` from `offset`.
@@ -101,16 +112,23 @@ struct TestKey: Hashable {
 enum NameCompactor {
   static func compact(_ tests: inout [TestResult], from start: Int) {
     guard start < tests.count else { return }
-    var bytes = 0
-    for i in start..<tests.count { bytes += tests[i].nameSlice.utf8.count }
-    var chunk = ""
-    chunk.reserveCapacity(bytes)
-    for i in start..<tests.count { chunk += tests[i].nameSlice }
-    var offset = 0
-    for i in start..<tests.count {
-      let length = tests[i].nameSlice.utf8.count
-      tests[i].setName(chunk, offset: offset, length: length)
-      offset += length
+    tests.withUnsafeMutableBufferPointer { buf in
+      // Stored fields only, through the buffer: no test is copied (no retain/release storm).
+      var bytes = 0
+      for i in start..<buf.count { bytes += Int(buf[i].nameLength) }
+      var chunk = ""
+      chunk.reserveCapacity(bytes)
+      for i in start..<buf.count {
+        let u = buf[i].nameBase.utf8
+        let from = u.index(u.startIndex, offsetBy: Int(buf[i].nameOffset))
+        chunk += buf[i].nameBase[from..<u.index(from, offsetBy: Int(buf[i].nameLength))]
+      }
+      var offset = 0
+      for i in start..<buf.count {
+        buf[i].nameBase = chunk
+        buf[i].nameOffset = UInt32(offset)
+        offset += Int(buf[i].nameLength)
+      }
     }
   }
 }

@@ -34,7 +34,7 @@ struct MarkdownRenderer {
     picked.sort { a, b in
       // Byte order (no Unicode collation): stable, and cheap for ids sharing an interned prefix.
       let (pa, pb) = (tests[a].idPrefix, tests[b].idPrefix)
-      if pa.utf8.elementsEqual(pb.utf8) { return tests[a].nameSlice.utf8.lexicographicallyPrecedes(tests[b].nameSlice.utf8) }
+      if pa == pb { return tests[a].nameSlice.utf8.lexicographicallyPrecedes(tests[b].nameSlice.utf8) }
       return pa.utf8.lexicographicallyPrecedes(pb.utf8)
     }
     return picked.map { tests[$0] }
@@ -103,8 +103,9 @@ struct MarkdownRenderer {
 
   private func skips(_ run: Run) -> [String] {
     var reasons: [String: Int] = [:]
-    for t in run.tests where t.status == .skipped || t.status == .xfailed {
-      reasons[t.details?.skipReason ?? "(no reason given)", default: 0] += 1
+    let tests = run.tests
+    for i in tests.indices where tests[i].status == .skipped || tests[i].status == .xfailed {
+      reasons[tests[i].details?.skipReason ?? "(no reason given)", default: 0] += 1
     }
     guard !reasons.isEmpty else { return [] }
     let total = reasons.values.reduce(0, +)
