@@ -36,7 +36,7 @@ final class JUnitHandler: XMLScannerDelegate {
   private var suiteNames: [Suite] = []
   private var pytestSuite = false
   private var interner = Interner()
-  private var prefixes: [String: String] = [:]
+  private var prefixes = PrefixCache()
   private var compacted = 0
   private var recent = RecentStrings()
   private var current: PendingTestCase?

@@ -127,7 +127,7 @@ struct PendingTestCase {
 
   /// The finished test; `pytest` derives a pytest node id from classname and name.
   /// `sources`: `[path]`, one array shared by every test of the file.
-  func result(path: String, sources: [String], pytest: Bool, interner: inout Interner, prefixes: inout [String: String]) -> TestResult {
+  func result(path: String, sources: [String], pytest: Bool, interner: inout Interner, prefixes: inout PrefixCache) -> TestResult {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
     var test = TestResult(
@@ -161,7 +161,7 @@ struct PendingTestCase {
 
   /// The id as prefix and name. The prefix depends only on the class (and file), so it is derived
   /// once per class; only names that hold `::` need the general split.
-  private func idParts(pytest: Bool, prefixes: inout [String: String]) -> (String, String) {
+  private func idParts(pytest: Bool, prefixes: inout PrefixCache) -> (String, String) {
     let owner = classname.isEmpty ? suite : classname
     if name.utf8.contains(UInt8(ascii: ":")) || (pytest && classname.isEmpty) {
       let id =
@@ -171,8 +171,12 @@ struct PendingTestCase {
       let (p, n) = TestID.split(id)
       return (String(p), String(n))
     }
+    if file == nil, let last = prefixes.last, last.owner == owner { return (last.prefix, name) }  // same class as before
     let key = pytest && file != nil ? owner + "\u{0}" + file! : owner
-    if let known = prefixes[key] { return (known, name) }
+    if let known = prefixes.table[key] {
+      if file == nil { prefixes.last = (owner, known) }
+      return (known, name)
+    }
     let prefix: String
     if pytest {
       let id = TestID.pytestNodeID(classname: classname, name: "x", file: file)
@@ -180,8 +184,9 @@ struct PendingTestCase {
     } else {
       prefix = owner.isEmpty ? "" : owner + "::"
     }
-    if prefixes.count > 100_000 { prefixes.removeAll(keepingCapacity: true) }
-    prefixes[key] = prefix
+    if prefixes.table.count > 100_000 { prefixes.table.removeAll(keepingCapacity: true) }
+    prefixes.table[key] = prefix
+    if file == nil { prefixes.last = (owner, prefix) }
     return (prefix, name)
   }
 

@@ -47,7 +47,11 @@ public enum Redactor {
         } else if c == UInt8(ascii: ":"), let secret = urlPassword(p, colonSlashSlash: i) {
           masked = secret
         }
-      } else if i == 0 || !isIdent(p[i - 1]) {
+      } else if i + 2 < p.count, i == 0 || !isIdent(p[i - 1]),
+        (c | 0x20 == UInt8(ascii: "e") && p[i + 1] == UInt8(ascii: "y") && p[i + 2] == UInt8(ascii: "J"))
+          || (c | 0x20 == UInt8(ascii: "b") && p[i + 1] | 0x20 == UInt8(ascii: "e") && p[i + 2] | 0x20 == UInt8(ascii: "a"))
+      {
+        // Only `eyJ...` (a JWT) and `bea...` (bearer) can start something here: checked before any word scan.
         var j = i
         while j < p.count && isIdent(p[j]) { j += 1 }
         if let m = maskAfterWord(p, wordStart: i, wordEnd: j, keys: false), !m.isEmpty {
