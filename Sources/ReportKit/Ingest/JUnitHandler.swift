@@ -35,7 +35,9 @@ final class JUnitHandler: XMLScannerDelegate {
   private var depth = 0
   private var suiteNames: [Suite] = []
   private var pytestSuite = false
+  // Two interners: prefixes and suites alternate, which would defeat a one-entry fast path.
   private var interner = Interner()
+  private var suiteInterner = Interner()
   private var prefixes = PrefixCache()
   private var compacted = 0
   private var recent = RecentStrings()
@@ -140,7 +142,8 @@ final class JUnitHandler: XMLScannerDelegate {
     if depth == caseDepth, current != nil {
       var pending: PendingTestCase? = nil
       swap(&pending, &current)  // moved out, not copied
-      let test = pending!.result(path: path, sources: sources, pytest: pytestSuite, interner: &interner, prefixes: &prefixes)
+      let test = pending!.result(
+        path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner, prefixes: &prefixes)
       hashes.append(test.keyHash)
       tests.append(consume test)
       if tests.count - compacted >= 4096 {

@@ -127,11 +127,14 @@ struct PendingTestCase {
 
   /// The finished test; `pytest` derives a pytest node id from classname and name.
   /// `sources`: `[path]`, one array shared by every test of the file.
-  func result(path: String, sources: [String], pytest: Bool, interner: inout Interner, prefixes: inout PrefixCache) -> TestResult {
+  func result(
+    path: String, sources: [String], pytest: Bool, interner: inout Interner, suiteInterner: inout Interner,
+    prefixes: inout PrefixCache
+  ) -> TestResult {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
     var test = TestResult(
-      idPrefix: interner(prefix), name: ownName, suite: interner(classname.isEmpty ? suite : classname),
+      idPrefix: interner(prefix), name: ownName, suite: suiteInterner(classname.isEmpty ? suite : classname),
       status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
     let keepOutput = !output.isEmpty && (status != .passed || PassingOutput.worthKeeping(output))
     guard status != .passed || keepOutput else { return test }

@@ -107,9 +107,11 @@ public enum Redactor {
     if p[j] == UInt8(ascii: ":") && j + 2 < p.count && p[j + 1] == UInt8(ascii: "/") && p[j + 2] == UInt8(ascii: "/") {
       return nil  // a URL scheme, not a key
     }
+    // Judged on the buffer itself: most keys (`self =`, `file.py:12:`) are not secrets, and no
+    // lower-cased copy is made for them.
+    let header = isAuthHeader(p, wordStart, wordEnd)
+    guard header || isSecretName(p, wordStart, wordEnd) else { return nil }
     let word = lower(p, wordStart, wordEnd)
-    let header = isAuthHeader(word)
-    guard header || isSecretName(word) else { return nil }
     j += 1
     while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
     guard j < p.count else { return nil }
@@ -157,37 +159,54 @@ public enum Redactor {
   }
 
   private static let authHeaders: [[UInt8]] = ["authorization", "proxy-authorization", "cookie", "set-cookie"].map { Array($0.utf8) }
-  private static func isAuthHeader(_ w: [UInt8]) -> Bool { authHeaders.contains(w) }
+  private static func isAuthHeader(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    authHeaders.contains { equalsCI(p, a, b, $0) }
+  }
 
   /// A key whose value is a secret: token, secret, password, api key, credential, signature.
   static func isSecretName(_ w: [UInt8]) -> Bool {
-    if endsWith(w, "error") || endsWith(w, "exception") || endsWith(w, "warning") { return false }
-    for part in secretParts where contains(w, part) { return true }
-    return w == Array("key".utf8) || w == Array("auth".utf8) || w == Array("sig".utf8) || w == Array("sessionid".utf8)
-      || w == Array("session_id".utf8) || endsWith(w, "_key") || endsWith(w, "-key")
+    w.withUnsafeBufferPointer { isSecretName($0, 0, $0.count) }
+  }
+
+  static func isSecretName(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    guard b - a >= 3 else { return false }
+    for suffix in notSecretSuffixes where hasSuffixCI(p, a, b, suffix) { return false }
+    for part in secretParts where containsCI(p, a, b, part) { return true }
+    for word in secretWords where equalsCI(p, a, b, word) { return true }
+    return hasSuffixCI(p, a, b, underscoreKey) || hasSuffixCI(p, a, b, dashKey)
   }
 
   private static let secretParts: [[UInt8]] = [
     "token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key",
     "signature", "private_key",
   ].map { Array($0.utf8) }
+  private static let secretWords: [[UInt8]] = ["key", "auth", "sig", "sessionid", "session_id"].map { Array($0.utf8) }
+  private static let notSecretSuffixes: [[UInt8]] = ["error", "exception", "warning"].map { Array($0.utf8) }
+  private static let underscoreKey = Array("_key".utf8)
+  private static let dashKey = Array("-key".utf8)
 
-  private static func endsWith(_ w: [UInt8], _ suffix: StaticString) -> Bool {
-    let n = suffix.utf8CodeUnitCount
-    guard w.count >= n else { return false }
-    let base = suffix.utf8Start
-    for k in 0..<n where w[w.count - n + k] != base[k] { return false }
+  /// Case-insensitive comparisons of `p[a..<b]` with lower-case ASCII `w`.
+  private static func equalsCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: [UInt8]) -> Bool {
+    guard b - a == w.count else { return false }
+    for k in 0..<w.count where lowerByte(p[a + k]) != w[k] { return false }
     return true
   }
 
-  private static func contains(_ w: [UInt8], _ part: [UInt8]) -> Bool {
-    guard w.count >= part.count else { return false }
-    outer: for start in 0...(w.count - part.count) {
-      for k in 0..<part.count where w[start + k] != part[k] { continue outer }
+  private static func hasSuffixCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: [UInt8]) -> Bool {
+    guard b - a >= w.count else { return false }
+    return equalsCI(p, b - w.count, b, w)
+  }
+
+  private static func containsCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: [UInt8]) -> Bool {
+    guard b - a >= w.count else { return false }
+    outer: for start in a...(b - w.count) {
+      for k in 0..<w.count where lowerByte(p[start + k]) != w[k] { continue outer }
       return true
     }
     return false
   }
+
+  private static func lowerByte(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
   private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
     let v = lower(p, a, b)
