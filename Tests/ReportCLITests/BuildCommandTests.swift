@@ -8,7 +8,7 @@ import Testing
     let out = Scratch()
     let r = try CLI.run(["build", "examples/logs", "--out", out.path, "--run-id", "x", "--now", now])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("15 tests: 4 passed, 8 failed, 1 errors, 1 skipped (pass rate 30.8%)"))
+    #expect(r.stdout.contains("15 tests: 4 passed, 8 failed, 1 error, 1 skipped (pass rate 30.8%)"))
     #expect(r.stdout.contains("12 HTTP requests, 9 failed"))
     #expect(r.stdout.contains("report written to \(out.path)/x/"))
     #expect(r.stderr.isEmpty)

@@ -141,4 +141,17 @@ import Testing
     #expect(a.tests[0].status == .error)
     #expect(a.tests[0].phase == .teardown)
   }
+
+  @Test func mergedLocationIsWhereTheTestFailedNotWhereItIsDefined() throws {
+    // junit.xml (xunit1) says line="30": the 0-based line of the def; the traceback says 33.
+    let run = try ReportBuilder().read([Fixtures.path("../../examples/logs")])
+    let t = try #require(run.test("test_staging_api.py::test_admin_stats_requires_role"))
+    #expect(t.details?.file == "test_staging_api.py")
+    #expect(t.details?.line == 33)
+    let lines = try rawLines(Fixtures.path("../../examples/suite/test_staging_api.py"))
+    #expect(lines[32].contains("resp.raise_for_status()"))
+    let junitOnly = try ReportBuilder().read([Fixtures.path("../../examples/logs/junit.xml")])
+    #expect(junitOnly.test("test_staging_api.py::test_admin_stats_requires_role")?.details?.line == 31)
+    #expect(lines[30].hasPrefix("def test_admin_stats_requires_role"))
+  }
 }

@@ -191,8 +191,11 @@ extension TestDetails {
     d.message = p.message ?? secondary.message
     d.exceptionType = p.exceptionType ?? secondary.exceptionType
     d.detail = p.detail ?? secondary.detail
-    d.file = p.file ?? secondary.file
-    d.line = p.line ?? secondary.line
+    // Where the test failed (a traceback) beats where it is defined (a JUnit attribute).
+    let useSecondary = p.file == nil || (p.lineIsDefinition && secondary.file != nil && !secondary.lineIsDefinition)
+    d.file = useSecondary ? secondary.file : p.file
+    d.line = useSecondary ? secondary.line : p.line
+    d.lineIsDefinition = useSecondary ? secondary.lineIsDefinition : p.lineIsDefinition
     d.skipReason = p.skipReason ?? secondary.skipReason
     d.output = p.output ?? secondary.output
     var seen = Set<Evidence>()

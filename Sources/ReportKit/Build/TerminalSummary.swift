@@ -5,7 +5,7 @@ public enum TerminalSummary {
   public static func lines(_ result: ReportBuilder.Result) -> [String] {
     let t = result.run.totals
     var out = [
-      "\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) errors, \(t.skipped) skipped"
+      "\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) \(t.errors == 1 ? "error" : "errors"), \(t.skipped) skipped"
         + (t.flaky > 0 ? ", \(t.flaky) flaky" : "") + " (pass rate \(Markdown.percent(t.passRate)))"
     ]
     if !result.run.requests.isEmpty {

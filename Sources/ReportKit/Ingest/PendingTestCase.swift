@@ -141,7 +141,9 @@ struct PendingTestCase {
     let d = test.detailsForWriting()
     d.sources = sources
     d.file = file
-    d.line = line
+    // pytest writes the 0-based line of the test's `def`; other tools write 1-based lines.
+    d.line = line.map { pytest ? $0 + 1 : $0 }
+    d.lineIsDefinition = line != nil
     d.output = keepOutput ? Excerpt.cap(output, head: 2048, tail: 2048) : nil
     switch status {
     case .failed, .error, .flaky:

@@ -141,6 +141,8 @@ public final class TestDetails: @unchecked Sendable {
   public var detail: String?
   public var file: String?
   public var line: Int?
+  /// `line` is where the test is defined (a JUnit attribute), not where it failed (a traceback).
+  public var lineIsDefinition = false
   public var skipReason: String?
   /// Captured stdout, stderr or log of the test, capped (later stages look for mock fallbacks).
   public var output: String?

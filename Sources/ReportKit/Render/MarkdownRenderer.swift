@@ -14,7 +14,7 @@ struct MarkdownRenderer {
     out.append("")
     out.append(
       "Generated \(meta.generatedAt) from \(run.inputs.count) input\(run.inputs.count == 1 ? "" : "s"). "
-        + "**\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) errors, \(t.skipped) skipped** "
+        + "**\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) \(t.errors == 1 ? "error" : "errors"), \(t.skipped) skipped** "
         + "(pass rate \(Markdown.percent(t.passRate))).")
     out.append("")
     out += inputs(run)
