@@ -63,6 +63,7 @@ struct HTMLRenderer {
   static let css = """
     body{font:15px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;margin:0;background:#fff}
     main{max-width:1100px;margin:0 auto;padding:24px}
+    h3{margin-top:1.8em;padding:6px 10px;background:#fff5f5;border-left:4px solid #cf222e;border-radius:4px}h3 code{font-size:1em;background:none;padding:0}
     h1{border-bottom:1px solid #d0d7de;padding-bottom:.3em}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2em;margin-top:1.6em}
     table{border-collapse:collapse;margin:12px 0;display:block;overflow-x:auto}
     th,td{border:1px solid #d0d7de;padding:4px 10px;text-align:left;vertical-align:top}th{background:#f6f8fa}

@@ -88,10 +88,14 @@ struct PytestBlock {
     return last.prefix(20).map(\.text).joined(separator: "\n")
   }
 
-  /// Where the test failed: the last frame in the test's own file, else the last frame.
+  /// Where the test failed: the last frame in the test's own file, else the last frame in the
+  /// project (a relative path, such as a conftest.py fixture), else the last frame.
   func failingLocation(testFile: String) -> (file: String, line: Int)? {
     if !testFile.isEmpty, let own = locations.last(where: { $0.file == testFile || $0.file.hasSuffix("/" + testFile) }) {
       return (own.file, own.line)
+    }
+    if let project = locations.last(where: { !$0.file.hasPrefix("/") && !$0.file.contains("site-packages") }) {
+      return (project.file, project.line)
     }
     return locations.last.map { ($0.file, $0.line) }
   }
