@@ -47,15 +47,7 @@ public struct TestResult: Sendable {
   }
 
   /// The hash of this test's `TestKey`, computed from the stored fields without building one.
-  var keyHash: Int {
-    var hasher = Hasher()
-    var p = idPrefix
-    p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    hasher.combine(0xFF as UInt8)
-    var n = nameSlice
-    n.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    return hasher.finalize()
-  }
+  var keyHash: Int { TestKey.hash(prefix: idPrefix[...], name: nameSlice) }
 
   /// Points the name at `length` bytes of `base` from `offset`.
   mutating func setName(_ base: String, offset: Int, length: Int) {
@@ -99,6 +91,17 @@ struct TestKey: Hashable {
   }
 
   func hash(into hasher: inout Hasher) {
+    Self.combine(prefix[...], name, into: &hasher)
+  }
+
+  /// The hash of the key `prefix` + `name`, equal to `TestKey(...).hashValue`, from substrings.
+  static func hash(prefix: Substring, name: Substring) -> Int {
+    var hasher = Hasher()
+    combine(prefix, name, into: &hasher)
+    return hasher.finalize()
+  }
+
+  private static func combine(_ prefix: Substring, _ name: Substring, into hasher: inout Hasher) {
     var p = prefix
     var n = name
     p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -18,6 +18,8 @@ struct PytestSession {
   private var errorsAfterPass = 0
   private var skipReasons: [String] = []
   private var interner = Interner()
+  private var suiteInterner = Interner()
+  private var hashes: [Int] = []
 
   init(path: String) { self.path = path }
 
@@ -128,32 +130,48 @@ struct PytestSession {
   @discardableResult
   private mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil) -> Int {
     let (prefix, name) = TestID.split(id)
-    let probe = TestResult(idPrefix: String(prefix), name: String(name), suite: "", status: status)
-    if let i = index.find(TestKey(probe), in: tests) {
+    let hash = TestKey.hash(prefix: prefix, name: name)
+    var found: Int?
+    do {  // a second reference only for the lookup: the array is mutated below
+      let all = tests
+      found = index.find(hash: hash) { all[$0].idPrefix.utf8.elementsEqual(prefix.utf8) && all[$0].nameSlice.utf8.elementsEqual(name.utf8) }
+    }
+    if let i = found {
       if tests[i].status == .passed && status == .error { errorsAfterPass += 1 }
       if status > tests[i].status { tests[i].status = status; lines[i] = Int32(clamping: line) }
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
+    let prefixString = String(prefix)
     var test = TestResult(
-      idPrefix: interner(String(prefix)), name: String(name), suite: interner(String(prefix.dropLast(2))), status: status, phase: phase)
+      idPrefix: interner(prefixString), name: String(name), suite: suiteInterner(String(prefix.dropLast(2))), status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()
       d.sources = [path]
       if let reason { d.skipReason = reason }
       d.evidence = [
-        Evidence(path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0))" } ?? "")))
+        Evidence(
+          path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0)" + ")" } ?? "")))
       ]
     }
-    index.insert(TestKey(test), at: tests.count, in: tests)
-    tests.append(test)
+    append(test, hash: hash)
     lines.append(Int32(clamping: line))
+    return tests.count - 1
+  }
+
+  /// Adds a new test with its key hash, keeping the index, the hashes and the name chunks in step.
+  private mutating func append(_ test: TestResult, hash: Int) {
+    do {
+      let known = hashes
+      index.insert(hash: hash, at: tests.count) { known[$0] }
+    }
+    hashes.append(hash)
+    tests.append(test)
     if tests.count - compacted >= 4096 {
       NameCompactor.compact(&tests, from: compacted)
       compacted = tests.count
     }
-    return tests.count - 1
   }
 
   /// Resolves blocks to tests, fills counts the log only showed as progress characters, checks
@@ -165,6 +183,7 @@ struct PytestSession {
     completeSkipReasons()
     fillFromProgress()
     check(lastLine: lastLine, into: &artifact.warnings)
+    if artifact.hashes.count == artifact.tests.count { artifact.hashes.append(contentsOf: hashes) } else { artifact.hashes = [] }
     artifact.tests.append(contentsOf: tests)
   }
 
@@ -265,7 +284,7 @@ struct PytestSession {
         for k in 1...missing {
           var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: file, status: status)
           t.anonymous = true
-          tests.append(t)
+          append(t, hash: t.keyHash)
         }
       }
     }
