@@ -183,6 +183,12 @@ struct PytestSession {
     completeSkipReasons()
     fillFromProgress()
     check(lastLine: lastLine, into: &artifact.warnings)
+    if artifact.tests.isEmpty {
+      // The first (usually only) session: hand the arrays over instead of copying them.
+      swap(&artifact.tests, &tests)
+      swap(&artifact.hashes, &hashes)
+      return
+    }
     if artifact.hashes.count == artifact.tests.count { artifact.hashes.append(contentsOf: hashes) } else { artifact.hashes = [] }
     artifact.tests.append(contentsOf: tests)
   }
