@@ -55,11 +55,6 @@ struct TestIndex {
     }
   }
 
-  mutating func removeAll() {
-    slots = []
-    count = 0
-  }
-
   private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: hash >> 32)) }
 
   private mutating func place(_ hash: Int, _ position: Int) {

@@ -4,7 +4,6 @@ final class JUnitHandler: XMLScannerDelegate {
   let path: String
   private(set) var tests: [TestResult] = []
   private(set) var hashes: [Int] = []
-  private(set) var warnings: [Diagnostic] = []
   private(set) var rootName: String?
   private(set) var rootLine = 1
   private(set) var declaredOnRoot: Int?

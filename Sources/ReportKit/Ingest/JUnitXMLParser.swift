@@ -45,7 +45,7 @@ struct JUnitXMLParser {
 
   private func artifact(_ read: Read) -> ParsedArtifact {
     var artifact = ParsedArtifact(path: displayPath, format: .junit)
-    var warnings = read.handler.warnings
+    var warnings: [Diagnostic] = []
     if let damage = read.damage {
       let kept = read.tests.count
       warnings.append(

@@ -163,11 +163,7 @@ public enum Redactor {
     authHeaders.contains { equalsCI(p, a, b, $0) }
   }
 
-  /// A key whose value is a secret: token, secret, password, api key, credential, signature.
-  static func isSecretName(_ w: [UInt8]) -> Bool {
-    w.withUnsafeBufferPointer { isSecretName($0, 0, $0.count) }
-  }
-
+  /// Whether `p[a..<b]` names a secret: token, secret, password, api key, credential, signature.
   static func isSecretName(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
     guard b - a >= 3 else { return false }
     for suffix in notSecretSuffixes where hasSuffixCI(p, a, b, suffix) { return false }
