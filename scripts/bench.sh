@@ -35,12 +35,14 @@ measure() {  # measure CMD... → "seconds peak_MiB": best wall time of $RUNS ru
   awk -v ns="$best" -v kb="$peak" 'BEGIN{printf "%.2f %.0f", ns / 1e9, kb / 1024}'
 }
 
-printf '%-11s %9s | %-28s %9s %9s | %-22s %9s %9s | %s\n' case size tool wall_s peak_MiB floor wall_s peak_MiB ratio
+printf '%-11s %9s | %-28s %9s %9s %8s | %-22s %9s %9s | %s\n' case size tool wall_s peak_MiB warnings floor wall_s peak_MiB ratio
 for c in "${cases[@]}"; do
   read -r kind n file <<<"${spec[$c]}"
   [ -f "$dir/$file" ] || python3 "$gen" "$kind" "$n" "$dir/$file" >/dev/null
   size=$(du -m "$dir/$file" | cut -f1)
   read -r rt rm <<<"$(measure "$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0)"
+  # The warnings of one more run, so a parse regression cannot hide behind the timing.
+  warnings=$("$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0 2>&1 >/dev/null | grep -c 'warning:' || true)
   if [ "$kind" = junit ]; then
     floor="xmllint --stream --noout"
     read -r ft fm <<<"$(measure xmllint --stream --noout "$dir/$file")"
@@ -50,5 +52,5 @@ for c in "${cases[@]}"; do
     read -r ft fm <<<"$(measure grep -c "$pattern" "$dir/$file")"
   fi
   ratio=$(awk -v a="$rt" -v b="$ft" 'BEGIN{printf "%.1fx", (b > 0 ? a / b : 0)}')
-  printf '%-11s %7sMB | %-28s %9s %9s | %-22s %9s %9s | %s\n' "$c" "$size" "report build" "$rt" "$rm" "$floor" "$ft" "$fm" "$ratio"
+  printf '%-11s %7sMB | %-28s %9s %9s %8s | %-22s %9s %9s | %s\n' "$c" "$size" "report build" "$rt" "$rm" "$warnings" "$floor" "$ft" "$fm" "$ratio"
 done

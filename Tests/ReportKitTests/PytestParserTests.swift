@@ -154,4 +154,32 @@ import Testing
     #expect(junitOnly.test("test_staging_api.py::test_admin_stats_requires_role")?.details?.line == 31)
     #expect(lines[30].hasPrefix("def test_admin_stats_requires_role"))
   }
+
+  @Test func aBlockTitleSharedByTwoFilesGoesToTheTestItsTracebackNames() {
+    // Hand-written: two module-level tests share a name; only the second failed.
+    let a = parse(
+      text: """
+        ============================= test session starts ==============================
+        collected 2 items
+
+        tests/a/test_one.py::test_refresh[x-1] SKIPPED (requires network access) [ 50%]
+        tests/b/test_two.py::test_refresh[x-1] FAILED                            [100%]
+
+        =================================== FAILURES ===================================
+        _______________________________ test_refresh[x-1] ______________________________
+
+            def test_refresh():
+        >       assert resp.status_code == 200
+        E       assert 503 == 200
+
+        tests/b/test_two.py:12: AssertionError
+        =========================== short test summary info ============================
+        FAILED tests/b/test_two.py::test_refresh[x-1] - assert 503 == 200
+        ==================== 1 failed, 1 skipped in 0.10s =====================
+        """)
+    #expect(a.warnings.isEmpty)
+    #expect(a.tests.map(\.status) == [.skipped, .failed])
+    #expect(a.tests[1].details?.message == "assert 503 == 200")
+    #expect(a.tests[0].details?.message == nil)
+  }
 }

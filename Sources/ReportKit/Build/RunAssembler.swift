@@ -33,12 +33,13 @@ struct RunAssembler {
         count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes)
         artifacts[n].hashes = []
       } else {
-        for test in artifacts[n].tests {
+        let hashes = artifacts[n].hashes.count == artifacts[n].tests.count ? artifacts[n].hashes : []
+        for (k, test) in artifacts[n].tests.enumerated() {
           if test.anonymous {
             let file = Self.file(of: test)
             if file.isEmpty ? anyNamedElsewhere : others.contains(where: { $0.contains(file) }) { continue }
           }
-          add(test, from: source, uniqueIDs: format == .pytest)
+          add(test, from: source, uniqueIDs: format == .pytest, hash: hashes.isEmpty ? nil : hashes[k])
           count += 1
         }
       }
@@ -111,10 +112,10 @@ struct RunAssembler {
 
   /// `uniqueIDs`: the artifact's ids name one test each (pytest node ids), so a repeat is always
   /// a re-run of that test, never another invocation.
-  private mutating func add(_ test: TestResult, from artifact: UInt16, uniqueIDs: Bool = false) {
+  private mutating func add(_ test: TestResult, from artifact: UInt16, uniqueIDs: Bool = false, hash: Int? = nil) {
     let key = TestKey(test)
-    guard let p = index.find(key, in: tests) else {
-      index.insert(key, at: tests.count, in: tests)
+    guard let p = index.find(key, hash: hash, in: tests) else {
+      index.insert(key, hash: hash, at: tests.count, in: tests)
       tests.append(test)
       origin.append(artifact)
       return

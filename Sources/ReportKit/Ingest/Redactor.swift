@@ -107,6 +107,8 @@ public enum Redactor {
     if p[j] == UInt8(ascii: ":") && j + 2 < p.count && p[j + 1] == UInt8(ascii: "/") && p[j + 2] == UInt8(ascii: "/") {
       return nil  // a URL scheme, not a key
     }
+    // `TestTokens::test_x` (a scope in a test id) and `token == x` (a comparison) assign nothing.
+    if j + 1 < p.count && p[j + 1] == p[j] { return nil }
     // Judged on the buffer itself: most keys (`self =`, `file.py:12:`) are not secrets, and no
     // lower-cased copy is made for them.
     let header = isAuthHeader(p, wordStart, wordEnd)

@@ -74,6 +74,15 @@ struct PytestBlock {
     }
   }
 
+  /// Whether a test the log already gave `status` could be the one this block is about.
+  func fits(_ status: TestStatus) -> Bool {
+    switch kind {
+    case .failure: status == .failed || status == .xpassed
+    case .error: status == .error || status == .passed || status == .failed
+    case .passed: status == .passed
+    }
+  }
+
   /// Which section the block came from, for matching blocks to tests in turn.
   var sectionKey: Int {
     switch kind {

@@ -152,7 +152,7 @@ struct PytestSession {
       if let reason { d.skipReason = reason }
       d.evidence = [
         Evidence(
-          path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0)" + ")" } ?? "")))
+          path: path, line: line, text: Excerpt.line(id + " " + status.rawValue.uppercased() + (reason.map { " (\($0))" } ?? "")))
       ]
     }
     append(test, hash: hash)
@@ -209,7 +209,13 @@ struct PytestSession {
       let i: Int
       if case .error(.collection) = b.kind {
         i = record(b.title, .error, line: b.headerLine, phase: .collection)
-      } else if let candidates = byDisplayName[b.title], !candidates.isEmpty {
+      } else if let all = byDisplayName[b.title], !all.isEmpty {
+        // One title can name tests in several files: prefer the one whose file the traceback
+        // passes through, then one whose outcome fits the section, then take them in turn.
+        let files = Set(b.locations.map(\.file))
+        let inFile = all.filter { files.contains(RunAssembler.file(of: tests[$0])) }
+        let fitting = all.filter { b.fits(tests[$0].status) }
+        let candidates = inFile.count == 1 ? inFile : (fitting.isEmpty ? all : fitting)
         let key = "\(b.sectionKey)|\(b.title)"
         let n = cursors[key, default: 0]
         i = candidates[min(n, candidates.count - 1)]
