@@ -32,23 +32,17 @@ final class ByteChunks {
 
   /// Appends up to `chunkSize` bytes to `buffer`; returns how many were read (0 at the end).
   func read(into buffer: inout [UInt8]) -> Int {
-    let old = buffer.count
     let want = min(chunkSize, remaining ?? chunkSize)
     guard want > 0 else { return 0 }
-    buffer.reserveCapacity(old + want)
-    var got = 0
-    buffer.append(contentsOf: repeatElement(0, count: want))
-    buffer.withUnsafeMutableBufferPointer { p in
-      while true {
-        let n = Glibc.read(fd, p.baseAddress! + old, want)
-        if n < 0 && errno == EINTR { continue }
-        got = max(n, 0)
-        break
-      }
+    // Read straight into uninitialized storage: no zero-filling of the chunk first.
+    let chunk = [UInt8](unsafeUninitializedCapacity: want) { storage, count in
+      var n = 0
+      repeat { n = Glibc.read(fd, storage.baseAddress!, want) } while n < 0 && errno == EINTR
+      count = max(n, 0)
     }
-    buffer.removeLast(want - got)
-    if remaining != nil { remaining! -= got }
-    return got
+    if remaining != nil { remaining! -= chunk.count }
+    buffer.append(contentsOf: chunk)
+    return chunk.count
   }
 
   /// The first `count` bytes of the file at `path` (for sniffing).
