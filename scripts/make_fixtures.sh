@@ -39,6 +39,8 @@ curl -sS -o /dev/null --trace "$out/curl/trace-hex.txt" -H "Cookie: session=s3cr
 curl -sS -o /dev/null --trace-ascii "$out/curl/trace-ascii-wrapped.txt" -H "Authorization: Bearer $token" "$base/api/profile" || true
 curl -sS -v -u "deploy:hunter2-password" "$base/api/admin/stats" > "$out/curl/verbose-userpass.log" 2>&1 || true
 curl -sS -v "http://127.0.0.1:$closed/" > "$out/curl/verbose-refused.log" 2>&1 || true
+# Without -s the progress meter runs, and a -v note can follow it on the same line.
+curl -v "http://127.0.0.1:$closed/x" > "$out/curl/verbose-meter-refused.log" 2>&1 || true
 for path in /health /api/orders; do
   curl -s -o /dev/null -w 'url_effective: %{url_effective}\nhttp_code: %{http_code}\ntime_namelookup: %{time_namelookup}\ntime_connect: %{time_connect}\ntime_starttransfer: %{time_starttransfer}\ntime_total: %{time_total}\n' "$base$path" || true
 done > "$out/curl/write-out-plain.txt"

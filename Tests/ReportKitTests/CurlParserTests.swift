@@ -105,4 +105,14 @@ import Testing
     #expect(a.requests[1].curlExit == 6)
     #expect(a.requests[1].error == "Could not resolve host: api-staging.example.com")
   }
+
+  @Test func aNoteGluedToTheProgressMeterIsRead() throws {
+    // Real curl without -s: "... --:--:--     0*   Trying 127.0.0.1:9..." on one line.
+    let lines = try rawLines(Fixtures.path("curl/verbose-meter-refused.log"))
+    #expect(lines.contains { $0.contains("--:--     0*   Trying") })
+    let a = parse(Fixtures.path("curl/verbose-meter-refused.log"))
+    #expect(a.requests.count == 1)
+    #expect(a.requests.first?.host == "127.0.0.1")
+    #expect(a.requests.first?.curlExit == 7)
+  }
 }

@@ -75,6 +75,10 @@ struct CurlExchangeBuilder {
     let t = e.text
     if t.utf8HasPrefix("Trying ") {
       if hasRequest || closed || wroteOut { startNew() }
+      // `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
+      if current.host == nil, let address = t.dropFirst(7).split(separator: "...").first {
+        current.host = URLParts.stripPort(String(address))
+      }
     } else if t.utf8HasPrefix("Connection #") && t.utf8Contains("left intact") || t.utf8HasPrefix("Closing connection") {
       closed = true
     } else if t.utf8HasPrefix("Connected to ") {

@@ -15,6 +15,7 @@ struct CurlLineReader {
       if block!.add(s, number: line) { return }
       flush(emit)
     }
+    if let note = Self.afterProgressMeter(s) { return info(String(note), raw, line, emit) }
     let first = s.utf8.first ?? 0
     if first == UInt8(ascii: "=") || first == UInt8(ascii: "<"), let b = CurlTraceBlock(s) { block = b; return }
     if first == UInt8(ascii: "=") && s.utf8HasPrefix("== Info: ") { return info(String(s.utf8.dropFirst(9))!, raw, line, emit) }
@@ -71,6 +72,25 @@ struct CurlLineReader {
 
   private func event(_ kind: CurlEvent.Kind, _ text: String, _ raw: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
     emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, raw: raw))
+  }
+
+  /// `  0  0  0 ... --:--:--     0*   Trying 127.0.0.1:80...`: without `-s`, curl's progress
+  /// meter has no line end before a `-v` note; the note is what follows the `*`.
+  static func afterProgressMeter(_ s: Substring) -> Substring? {
+    guard s.utf8.first == 0x20 || s.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true,
+      let star = s.utf8.firstIndex(of: UInt8(ascii: "*")), star > s.startIndex
+    else { return nil }
+    let meter = s[..<star]
+    guard
+      meter.utf8Contains("--:--")
+        || meter.utf8.allSatisfy({
+          $0 == 0x20 || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "k")
+            || $0 == UInt8(ascii: "M") || $0 == UInt8(ascii: "G") || $0 == UInt8(ascii: "-")
+        })
+    else { return nil }
+    let note = s[s.utf8.index(after: star)...]
+    guard note.utf8.first == 0x20 else { return nil }
+    return Substring(note.utf8.drop { $0 == 0x20 })
   }
 
   /// A shell-echoed curl command: `+ curl ...`, `$ curl ...`, `curl -v ...`.
