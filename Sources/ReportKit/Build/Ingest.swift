@@ -19,12 +19,14 @@ enum Ingest {
         }
       }
       // A file read by two parsers is one input: its tests and its requests together.
-      guard parts.count > 1 else { return parts }
       var first = parts.removeFirst()
       for p in parts {
         first.tests += p.tests
         first.requests += p.requests
-        first.warnings += p.warnings.filter { !$0.message.hasPrefix("looked like curl output") }
+        first.warnings += p.warnings
+      }
+      if first.format == .curl && first.requests.isEmpty {
+        first.warnings.append(Diagnostic(path: file.display, line: nil, message: "looked like curl output but held no request"))
       }
       return [first]
     }

@@ -20,7 +20,7 @@ struct RunAssembler {
   /// million-test input is never held twice.
   mutating func add(_ artifacts: inout [ParsedArtifact]) {
     let placeholders = artifacts.indices.contains { n in artifacts[n].tests.indices.contains { artifacts[n].tests[$0].anonymous } }
-    let namedFiles = placeholders ? artifacts.map { Set($0.tests.lazy.filter { !$0.anonymous }.map { Self.file(of: $0) }) } : []
+    let namedFiles = placeholders ? artifacts.map { Set($0.tests.lazy.filter { !$0.anonymous }.map { $0.idFile }) } : []
     for n in artifacts.indices {
       let format = artifacts[n].format
       let others = placeholders ? namedFiles.enumerated().filter { $0.offset != n }.map(\.element) : []
@@ -36,7 +36,7 @@ struct RunAssembler {
         let hashes = artifacts[n].hashes.count == artifacts[n].tests.count ? artifacts[n].hashes : []
         for (k, test) in artifacts[n].tests.enumerated() {
           if test.anonymous {
-            let file = Self.file(of: test)
+            let file = test.idFile
             if file.isEmpty ? anyNamedElsewhere : others.contains(where: { $0.contains(file) }) { continue }
           }
           add(test, from: source, uniqueIDs: format == .pytest, hash: hashes.isEmpty ? nil : hashes[k])
@@ -69,7 +69,7 @@ struct RunAssembler {
       let hashOf = { (p: Int) in known ? hashes[p] : TestKey(all[p]).hashValue }
       for i in all.indices {
         let hash = hashOf(i)
-        if let first = index.find(hash: hash, where: { Self.sameID(all, $0, i) }) {
+        if let first = index.find(hash: hash, where: { all[$0].hasID(prefix: all[i].idPrefix[...], name: all[i].nameSlice) }) {
           repeats.append((i, first))
         } else {
           index.insert(hash: hash, at: i, rehash: hashOf)
@@ -80,8 +80,7 @@ struct RunAssembler {
     // 2. In order: a repeat after a failure merges into the first (retry), else it is renamed.
     var removed = Set<Int>()
     for (i, first) in repeats {
-      let previous = tests[first].status
-      if uniqueIDs || previous.isFailure || previous == .flaky {
+      if Self.isRetry(after: tests[first].status, uniqueIDs: uniqueIDs) {
         tests[first] = Self.retry(tests[first], tests[i])
         removed.insert(i)
       } else {
@@ -121,8 +120,7 @@ struct RunAssembler {
       return
     }
     if origin[p] == artifact {
-      let previous = tests[p].status
-      guard uniqueIDs || previous.isFailure || previous == .flaky else { return addInvocation(test, from: artifact) }
+      guard Self.isRetry(after: tests[p].status, uniqueIDs: uniqueIDs) else { return addInvocation(test, from: artifact) }
       tests[p] = Self.retry(tests[p], test)
     } else {
       tests[p] = Self.sameRun(tests[p], test)
@@ -149,9 +147,10 @@ struct RunAssembler {
 
   private func contains(_ key: TestKey) -> Bool { index.find(key, in: tests) != nil }
 
-  /// Whether the tests at `a` and `b` have one id, compared as bytes without building keys.
-  static func sameID(_ tests: [TestResult], _ a: Int, _ b: Int) -> Bool {
-    tests[a].idPrefix.utf8.elementsEqual(tests[b].idPrefix.utf8) && tests[a].nameSlice.utf8.elementsEqual(tests[b].nameSlice.utf8)
+  /// Whether a test seen again in the same artifact is a retry (merged) rather than another
+  /// invocation: always for unique ids (pytest), else when the earlier outcome was a failure.
+  static func isRetry(after previous: TestStatus, uniqueIDs: Bool) -> Bool {
+    uniqueIDs || previous.isFailure || previous == .flaky
   }
 
   /// A test repeated in one artifact: a pass after a failure (or before it) is flaky.
@@ -175,12 +174,6 @@ struct RunAssembler {
     let d = TestDetails.merged(merged.details, od)
     merged.details = d
     return merged
-  }
-
-  /// The file part of a test id (`tests/a.py` of `tests/a.py::T::t`).
-  static func file(of test: TestResult) -> String {
-    guard let r = test.idPrefix.range(of: "::") else { return test.idPrefix }
-    return String(test.idPrefix[..<r.lowerBound])
   }
 }
 

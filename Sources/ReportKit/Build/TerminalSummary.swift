@@ -5,11 +5,10 @@ public enum TerminalSummary {
   public static func lines(_ result: ReportBuilder.Result) -> [String] {
     let t = result.run.totals
     var out = [
-      "\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) \(t.errors == 1 ? "error" : "errors"), \(t.skipped) skipped"
-        + (t.flaky > 0 ? ", \(t.flaky) flaky" : "") + " (pass rate \(Markdown.percent(t.passRate)))"
+      t.outcomeSummary + (t.flaky > 0 ? ", \(t.flaky) flaky" : "") + " (pass rate \(Markdown.percent(t.passRate)))"
     ]
     if !result.run.requests.isEmpty {
-      let bad = result.run.requests.filter { ($0.status ?? 0) >= 400 || ($0.curlExit ?? 0) != 0 }.count
+      let bad = result.run.requests.filter(\.failed).count
       out.append("\(result.run.requests.count) HTTP requests, \(bad) failed")
     }
     let read = result.run.inputs.filter { $0.format != .unknown }.count

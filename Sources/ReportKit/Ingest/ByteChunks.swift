@@ -30,10 +30,10 @@ final class ByteChunks {
 
   deinit { close(fd) }
 
-  /// Appends up to `chunkSize` bytes to `buffer`; returns how many were read (0 at the end).
-  func read(into buffer: inout [UInt8]) -> Int {
+  /// The next chunk of up to `chunkSize` bytes; empty at the end of the file (or range).
+  func next() -> [UInt8] {
     let want = min(chunkSize, remaining ?? chunkSize)
-    guard want > 0 else { return 0 }
+    guard want > 0 else { return [] }
     // Read straight into uninitialized storage: no zero-filling of the chunk first.
     let chunk = [UInt8](unsafeUninitializedCapacity: want) { storage, count in
       var n = 0
@@ -41,15 +41,11 @@ final class ByteChunks {
       count = max(n, 0)
     }
     if remaining != nil { remaining! -= chunk.count }
-    buffer.append(contentsOf: chunk)
-    return chunk.count
+    return chunk
   }
 
   /// The first `count` bytes of the file at `path` (for sniffing).
   static func head(of path: String, count: Int) -> [UInt8]? {
-    guard let reader = ByteChunks(path: path, chunkSize: count) else { return nil }
-    var out: [UInt8] = []
-    _ = reader.read(into: &out)
-    return out
+    ByteChunks(path: path, chunkSize: count)?.next()
   }
 }

@@ -106,8 +106,7 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if current != nil {
       // Mutated in place: copying the pending testcase per child element costs a retain per field.
-      if depth == caseDepth + 1 { current!.child(name, tag, line: line, path: path) }
-      if depth == caseDepth + 1, let kind = current!.captureKind(for: name) {
+      if depth == caseDepth + 1, let kind = current!.child(name, tag, line: line) {
         capture = kind
         captureDepth = depth
         textBuffer.removeAll(keepingCapacity: true)
@@ -145,10 +144,7 @@ final class JUnitHandler: XMLScannerDelegate {
         path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner, prefixes: &prefixes)
       hashes.append(test.keyHash)
       tests.append(consume test)
-      if tests.count - compacted >= 4096 {
-        NameCompactor.compact(&tests, from: compacted)
-        compacted = tests.count
-      }
+      NameCompactor.compactIfDue(&tests, since: &compacted)
       return
     }
     if let last = suiteNames.last, last.depth == depth { suiteNames.removeLast() }

@@ -21,7 +21,7 @@ struct JUnitSplitReader {
   init?(path: String, displayPath: String, threshold: Int = JUnitXMLParser.parallelThreshold, sample: Int = 256 << 10) {
     guard ProcessInfo.processInfo.environment["REPORT_THREADS"] != "1",
       let size = ByteChunks.size(of: path), size >= threshold,
-      let head = ByteChunks.head(of: path, count: 4), TextEncoding.detect(head) == .utf8 || TextEncoding.detect(head) == .utf8BOM,
+      let head = ByteChunks.head(of: path, count: 4), [.utf8, .utf8BOM].contains(TextEncoding.detect(head)),
       let (context, sampled) = Self.firstContext(path: path), let split = Self.splitPoint(path: path, size: size)
     else { return nil }
     self.path = path
@@ -84,8 +84,7 @@ struct JUnitSplitReader {
   private static func splitPoint(path: String, size: Int) -> Int? {
     let from = size / 2
     guard let chunks = ByteChunks(path: path, chunkSize: 1 << 20, range: from..<size) else { return nil }
-    var window: [UInt8] = []
-    _ = chunks.read(into: &window)
+    let window = chunks.next()
     let needle = Array("<testcase".utf8)
     var i = 0
     while i + needle.count < window.count {

@@ -52,15 +52,16 @@ struct PendingTestCase {
     return v
   }
 
-  mutating func child(_ name: ArraySlice<UInt8>, _ tag: XMLTag, line: Int, path: String) {
-    guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return }
+  /// Takes in a child element of the testcase; returns which of its text to capture, if any.
+  mutating func child(_ name: ArraySlice<UInt8>, _ tag: XMLTag, line: Int) -> Capture? {
+    guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return nil }
     switch kind {
     case "failure", "error":
       let new: Outcome = kind == "failure" ? .failure : .error
       if outcome < .error || (outcome == .error && new == .failure && message == nil) {
         if outcome < new { outcome = new }
         rawPhaseHint = tag.attribute("message")
-        message = tag.attribute("message").map { Self.unwrapPytest(Redactor.redact($0)) }
+        message = rawPhaseHint.map { Self.unwrapPytest(Redactor.redact($0)) }
         type = tag.attribute("type")
         elementLine = line
       } else if outcome < new {
@@ -82,6 +83,13 @@ struct PendingTestCase {
     default:
       break
     }
+    switch kind {
+    case "failure", "error": return .failureText
+    case "skipped": return .skipText
+    case "system-out", "system-err": return .output
+    case "flakyFailure", "flakyError": return .flakyText
+    default: return nil
+    }
   }
 
   /// pytest wraps setup and teardown errors: `failed on setup with "E: msg"` → `E: msg`.
@@ -97,17 +105,6 @@ struct PendingTestCase {
     "failure", "error", "skipped", "system-out", "system-err", "flakyFailure", "flakyError", "rerunFailure", "rerunError",
   ].map { ($0, Array($0.utf8)) }
 
-  func captureKind(for name: ArraySlice<UInt8>) -> Capture? {
-    guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return nil }
-    switch kind {
-    case "failure", "error": return .failureText
-    case "skipped": return .skipText
-    case "system-out", "system-err": return .output
-    case "flakyFailure", "flakyError": return .flakyText
-    default: return nil
-    }
-  }
-
   mutating func finishCapture(_ kind: Capture, text: [UInt8]) {
     // Output of a test that passes is dropped unless it mentions a mock or fallback: decide on the
     // bytes before making (and redacting) a String of them.
@@ -116,13 +113,9 @@ struct PendingTestCase {
     guard !value.allSatisfy(\.isWhitespace) else { return }
     switch kind {
     case .failureText, .flakyText: if detail == nil { detail = value }
-    case .skipText: if skipReason?.isEmpty ?? true { skipReason = firstLine(value) }
+    case .skipText: if skipReason?.isEmpty ?? true { skipReason = Excerpt.line(value, limit: .max) }
     case .output: output += (output.isEmpty ? "" : "\n") + value
     }
-  }
-
-  private func firstLine(_ s: String) -> String? {
-    s.split(whereSeparator: \.isNewline).first.map { String($0.trimmingCharacters(in: .whitespaces)) }
   }
 
   /// The finished test; `pytest` derives a pytest node id from classname and name.
@@ -136,7 +129,8 @@ struct PendingTestCase {
     var test = TestResult(
       idPrefix: interner(prefix), name: ownName, suite: suiteInterner(classname.isEmpty ? suite : classname),
       status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
-    let keepOutput = !output.isEmpty && (status != .passed || PassingOutput.worthKeeping(output))
+    // A passing test's output was already judged (`finishCapture`): what is here is kept.
+    let keepOutput = !output.isEmpty
     guard status != .passed || keepOutput else { return test }
     let d = test.detailsForWriting()
     d.sources = sources
@@ -147,7 +141,7 @@ struct PendingTestCase {
     d.output = keepOutput ? Excerpt.cap(output, head: 2048, tail: 2048) : nil
     switch status {
     case .failed, .error, .flaky:
-      let msg = (message?.isEmpty == false ? message : nil) ?? detail.flatMap(firstLine)
+      let msg = (message?.isEmpty == false ? message : nil) ?? detail.map { Excerpt.line($0, limit: .max) }
       d.message = msg.map { Excerpt.cap($0, head: 2048, tail: 0) }
       d.exceptionType = type?.isEmpty == false ? type : nil
       d.detail = detail.map { Excerpt.cap($0, head: 1024, tail: 3072) }

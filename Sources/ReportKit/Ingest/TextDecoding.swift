@@ -49,9 +49,8 @@ final class UTF8Stream {
 
   /// Appends the next chunk of UTF-8 to `out`; false at the end of the file.
   func next(into out: inout [UInt8]) -> Bool {
-    var raw: [UInt8] = []
-    let n = chunks.read(into: &raw)
-    if n == 0 {
+    let raw = chunks.next()
+    if raw.isEmpty {
       if !pending.isEmpty { out.append(contentsOf: [0xEF, 0xBF, 0xBD]); pending = [] }
       return false
     }

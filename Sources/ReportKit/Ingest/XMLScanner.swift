@@ -121,10 +121,6 @@ final class XMLScanner {
     }
   }
 
-  private func isBlank(_ a: Int, _ b: Int) -> Bool {
-    buf[a..<b].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-  }
-
   // MARK: tokens
 
   /// The index just past the markup starting at `start`, or nil when the buffer ends first.

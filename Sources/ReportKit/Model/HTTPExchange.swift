@@ -15,6 +15,9 @@ public struct HTTPExchange: Sendable {
 
   public init() {}
 
+  /// The request failed: HTTP 4xx/5xx, a curl error, or an error with no response at all.
+  public var failed: Bool { (status ?? 0) >= 400 || (curlExit ?? 0) != 0 || (status == nil && error != nil) }
+
   /// True once the exchange holds anything worth reporting.
   var hasContent: Bool {
     url != nil || status != nil || curlExit != nil || !timingsMs.isEmpty

@@ -41,4 +41,10 @@ enum TestID {
     for cls in parts[firstClass...] { id += "::" + cls }
     return id + "::" + name
   }
+
+  /// The file part of an id prefix: up to the first `::` (`tests/a.py` of `tests/a.py::T::`).
+  static func file(ofPrefix prefix: String) -> String {
+    guard let r = prefix.utf8Range(of: "::") else { return prefix }
+    return String(prefix[..<r.lowerBound])
+  }
 }

@@ -49,6 +49,14 @@ public struct TestResult: Sendable {
   /// The hash of this test's `TestKey`, computed from the stored fields without building one.
   var keyHash: Int { TestKey.hash(prefix: idPrefix[...], name: nameSlice) }
 
+  /// Whether this test's id is `prefix` + `name`, compared as bytes (no key is built).
+  func hasID(prefix: Substring, name: Substring) -> Bool {
+    idPrefix.utf8.elementsEqual(prefix.utf8) && nameSlice.utf8.elementsEqual(name.utf8)
+  }
+
+  /// The file part of the id (`tests/a.py` of `tests/a.py::T::t`).
+  var idFile: String { TestID.file(ofPrefix: idPrefix) }
+
   /// Points the name at `length` bytes of `base` from `offset`.
   mutating func setName(_ base: String, offset: Int, length: Int) {
     nameBase = base
@@ -113,6 +121,13 @@ struct TestKey: Hashable {
 /// Moves the names of tests into shared chunks: one allocation per few thousand names instead
 /// of one per name (a million names of 30 bytes cost ~80 MB one by one, ~30 MB in chunks).
 enum NameCompactor {
+  /// Compacts the names added since `compacted` once 4096 have gathered; moves `compacted` on.
+  static func compactIfDue(_ tests: inout [TestResult], since compacted: inout Int) {
+    guard tests.count - compacted >= 4096 else { return }
+    compact(&tests, from: compacted)
+    compacted = tests.count
+  }
+
   static func compact(_ tests: inout [TestResult], from start: Int) {
     guard start < tests.count else { return }
     tests.withUnsafeMutableBufferPointer { buf in

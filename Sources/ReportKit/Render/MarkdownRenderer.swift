@@ -14,7 +14,7 @@ struct MarkdownRenderer {
     out.append("")
     out.append(
       "Generated \(meta.generatedAt) from \(run.inputs.count) input\(run.inputs.count == 1 ? "" : "s"). "
-        + "**\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) \(t.errors == 1 ? "error" : "errors"), \(t.skipped) skipped** "
+        + "**\(t.outcomeSummary)** "
         + "(pass rate \(Markdown.percent(t.passRate))).")
     out.append("")
     out += inputs(run)
@@ -119,14 +119,13 @@ struct MarkdownRenderer {
 
   private func requests(_ run: Run) -> [String] {
     guard !run.requests.isEmpty else { return [] }
-    let isFailed = { (r: HTTPExchange) in (r.status ?? 0) >= 400 || (r.curlExit ?? 0) != 0 || (r.status == nil && r.error != nil) }
-    let failed = run.requests.filter(isFailed)
+    let failed = run.requests.filter(\.failed)
     var out = ["## HTTP requests (\(run.requests.count))", ""]
     out.append("\(run.requests.count - failed.count) answered below 400, \(failed.count) failed (HTTP 4xx/5xx or a curl error).")
     out.append("")
     out.append("| method | url | status | curl exit | total ms | evidence |")
     out.append("|---|---|---:|---:|---:|---|")
-    let shown = (failed.prefix(maxRequests) + run.requests.lazy.filter { !isFailed($0) }.prefix(maxRequests)).prefix(maxRequests)
+    let shown = (failed.prefix(maxRequests) + run.requests.lazy.filter { !$0.failed }.prefix(maxRequests)).prefix(maxRequests)
     for r in shown {
       let status = r.status.map { "\($0)" + (r.reason.map { " \($0)" } ?? "") } ?? (r.error.map { Markdown.code($0, limit: 80) } ?? "")
       let total = r.timingsMs["total"].map { JSONWriter.format($0, decimals: 1) } ?? ""

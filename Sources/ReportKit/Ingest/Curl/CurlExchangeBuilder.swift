@@ -7,7 +7,6 @@ struct CurlExchangeBuilder {
   private var current = HTTPExchange()
   private var hasRequest = false
   private var hasResponse = false
-  private var headersDone = false
   private var closed = false
   private var wroteOut = false
   private var scheme: String?
@@ -38,12 +37,9 @@ struct CurlExchangeBuilder {
     case .responseHeader:
       if let (status, reason) = Self.statusLine(e.text) {
         hasResponse = true
-        headersDone = false
         current.status = status
         current.reason = reason
         current.evidence.append(evidence(e))
-      } else if e.text.isEmpty {
-        headersDone = hasResponse
       } else if let f = e.text.utf8.first, f | 0x20 == UInt8(ascii: "w") || f | 0x20 == UInt8(ascii: "l") || f | 0x20 == UInt8(ascii: "r"),
         ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) })
       {
@@ -140,7 +136,6 @@ struct CurlExchangeBuilder {
     current = HTTPExchange()
     hasRequest = false
     hasResponse = false
-    headersDone = false
     closed = false
     wroteOut = false
     scheme = nil

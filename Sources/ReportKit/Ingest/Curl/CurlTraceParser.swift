@@ -23,9 +23,6 @@ struct CurlTraceParser {
       e.evidence = e.evidence.map { Evidence(path: displayPath, line: $0.line, text: $0.text) }
       return e
     }
-    if artifact.requests.isEmpty {
-      artifact.warnings.append(Diagnostic(path: displayPath, line: nil, message: "looked like curl output but held no request"))
-    }
     return artifact
   }
 }

@@ -8,7 +8,6 @@ struct PytestSession {
   private var tests: [TestResult] = []
   private var index = TestIndex()
   private var compacted = 0
-  private var lines: [Int32] = []  // the log line that named each test
   private var pending: (id: String, line: Int)?
   private var progress: [(file: String, chars: [Character])] = []
   private var blocks: [PytestBlock] = []
@@ -134,11 +133,11 @@ struct PytestSession {
     var found: Int?
     do {  // a second reference only for the lookup: the array is mutated below
       let all = tests
-      found = index.find(hash: hash) { all[$0].idPrefix.utf8.elementsEqual(prefix.utf8) && all[$0].nameSlice.utf8.elementsEqual(name.utf8) }
+      found = index.find(hash: hash) { all[$0].hasID(prefix: prefix, name: name) }
     }
     if let i = found {
       if tests[i].status == .passed && status == .error { errorsAfterPass += 1 }
-      if status > tests[i].status { tests[i].status = status; lines[i] = Int32(clamping: line) }
+      if status > tests[i].status { tests[i].status = status }
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
@@ -156,7 +155,6 @@ struct PytestSession {
       ]
     }
     append(test, hash: hash)
-    lines.append(Int32(clamping: line))
     return tests.count - 1
   }
 
@@ -168,10 +166,7 @@ struct PytestSession {
     }
     hashes.append(hash)
     tests.append(test)
-    if tests.count - compacted >= 4096 {
-      NameCompactor.compact(&tests, from: compacted)
-      compacted = tests.count
-    }
+    NameCompactor.compactIfDue(&tests, since: &compacted)
   }
 
   /// Resolves blocks to tests, fills counts the log only showed as progress characters, checks
@@ -213,7 +208,7 @@ struct PytestSession {
         // One title can name tests in several files: prefer the one whose file the traceback
         // passes through, then one whose outcome fits the section, then take them in turn.
         let files = Set(b.locations.map(\.file))
-        let inFile = all.filter { files.contains(RunAssembler.file(of: tests[$0])) }
+        let inFile = all.filter { files.contains(tests[$0].idFile) }
         let fitting = all.filter { b.fits(tests[$0].status) }
         let candidates = inFile.count == 1 ? inFile : (fitting.isEmpty ? all : fitting)
         let key = "\(b.sectionKey)|\(b.title)"
@@ -252,7 +247,7 @@ struct PytestSession {
     if let m = b.message { d.message = Excerpt.cap(m, head: 2048, tail: 0) }
     d.exceptionType = b.exceptionType
     d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)
-    if let loc = b.failingLocation(testFile: RunAssembler.file(of: tests[i])) { d.file = loc.file; d.line = loc.line }
+    if let loc = b.failingLocation(testFile: tests[i].idFile) { d.file = loc.file; d.line = loc.line }
     if let out = b.capturedOutput { d.output = Excerpt.cap(out, head: 2048, tail: 2048) }
     d.evidence = b.evidence(path: path)
   }
@@ -271,10 +266,7 @@ struct PytestSession {
   private mutating func fillFromProgress() {
     guard !progress.isEmpty else { return }
     var named: [String: [TestStatus: Int]] = [:]
-    for t in tests {
-      let file = t.idPrefix.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-      named[file, default: [:]][t.status, default: 0] += 1
-    }
+    for i in tests.indices { named[tests[i].idFile, default: [:]][tests[i].status, default: 0] += 1 }
     var counted: [String: [TestStatus: Int]] = [:]
     var order: [String] = []
     for p in progress {
