@@ -115,4 +115,23 @@ import Testing
     #expect(a.requests.first?.host == "127.0.0.1")
     #expect(a.requests.first?.curlExit == 7)
   }
+
+  @Test func plainWriteOutValuesAreRedactedToo() throws {
+    // Hand-written: `-w` variables carrying credentials in the URL and the error message.
+    let dir = TempDir()
+    let path = dir.file(
+      "w.txt",
+      """
+      url_effective: https://deploy:hunter2@api.example.com/x?token=abc123
+      http_code: 200
+      errormsg: Failed for https://u:s3cret@h/
+      time_total: 0.5
+      """)
+    let a = parse(path)
+    #expect(a.requests.count == 1)
+    #expect(a.requests[0].url == "https://deploy:[REDACTED]@api.example.com/x?token=[REDACTED]")
+    #expect(a.requests[0].host == "api.example.com")
+    #expect(a.requests[0].error == "Failed for https://u:[REDACTED]@h/")
+    #expect(a.requests[0].evidence.allSatisfy { !$0.text.contains("hunter2") && !$0.text.contains("abc123") })
+  }
 }

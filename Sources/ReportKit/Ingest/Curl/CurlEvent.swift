@@ -21,13 +21,11 @@ struct CurlEvent {
   /// The text without its marker (`> `, `== Info: `, `0000: `), redacted.
   var text: String
   var line: Int
-  /// The raw log line, when it differs from what evidence shows (made lazily: few lines become evidence).
-  var raw: String?
+  /// The whole (redacted) log line, when it differs from what evidence shows; nil for trace
+  /// dumps, whose evidence is the marker and the rejoined text.
+  var wholeLine: String?
   var marker = ""
 
-  /// The line as evidence shows it, redacted and cut.
-  var evidenceText: String {
-    if let raw { return Excerpt.line(Redactor.redact(raw)) }
-    return marker + text
-  }
+  /// The line as evidence shows it, cut.
+  var evidenceText: String { wholeLine.map { Excerpt.line($0) } ?? marker + text }
 }

@@ -94,11 +94,11 @@ struct CurlExchangeBuilder {
     let url = (json["url_effective"] as? String) ?? (json["url"] as? String)
     if wroteOut || (closed && url != nil && current.url != nil && current.url != url) { startNew() }
     wroteOut = true
-    if let url { current.url = Redactor.redact(url); current.host = URLParts.host(current.url!) }
+    if let url { current.url = url; current.host = URLParts.host(url) }
     if let m = json["method"] as? String { current.method = m }
     if let code = (json["http_code"] ?? json["response_code"]) as? Int, code > 0 { current.status = code }
     if let exit = json["exitcode"] as? Int { current.curlExit = exit }
-    if let msg = json["errormsg"] as? String, !msg.isEmpty { current.error = Redactor.redact(msg) }
+    if let msg = json["errormsg"] as? String, !msg.isEmpty { current.error = msg }
     for key in ["namelookup", "connect", "appconnect", "pretransfer", "starttransfer", "total"] {
       if let s = json["time_" + key] as? Double { current.timingsMs[key] = s * 1000 }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Turns the raw lines of a curl log into `CurlEvent`s: markers recognized, trace blocks
-/// rejoined or decoded, everything redacted before it leaves.
+/// Turns the raw lines of a curl log into `CurlEvent`s: each line redacted first, then markers
+/// recognized, trace blocks rejoined or decoded (and redacted once rejoined).
 struct CurlLineReader {
   let path: String
   private var block: CurlTraceBlock?
@@ -9,43 +9,46 @@ struct CurlLineReader {
   init(path: String) { self.path = path }
 
   /// Reads one raw line; calls `emit` for each event it completes.
+  ///
+  /// The line is redacted once, before anything is parsed from it, so every event, value and
+  /// evidence line comes from masked text. Only trace dump lines wait: a token wrapped over two
+  /// of them is redacted after the block rejoins it.
   mutating func read(_ raw: String, line: Int, emit: (CurlEvent) -> Void) {
-    let s = raw[...]
     if block != nil {
-      if block!.add(s, number: line) { return }
+      if block!.add(raw[...], number: line) { return }
       flush(emit)
     }
-    if let note = Self.afterProgressMeter(s) { return info(String(note), raw, line, emit) }
+    let clean = Redactor.redact(raw)
+    let s = clean[...]
+    if let note = Self.afterProgressMeter(s) { return info(String(note), clean, line, emit) }
     let first = s.utf8.first ?? 0
-    if first == UInt8(ascii: "=") || first == UInt8(ascii: "<"), let b = CurlTraceBlock(s) { block = b; return }
-    if first == UInt8(ascii: "=") && s.utf8HasPrefix("== Info: ") { return info(String(s.utf8.dropFirst(9))!, raw, line, emit) }
-    if first == UInt8(ascii: "*") && s.utf8HasPrefix("* ") { return info(String(s.utf8.dropFirst(2))!, raw, line, emit) }
+    if first == UInt8(ascii: "=") || first == UInt8(ascii: "<"), let b = CurlTraceBlock(raw[...]) { block = b; return }
+    if first == UInt8(ascii: "=") && s.utf8HasPrefix("== Info: ") { return info(String(s.utf8.dropFirst(9))!, clean, line, emit) }
+    if first == UInt8(ascii: "*") && s.utf8HasPrefix("* ") { return info(String(s.utf8.dropFirst(2))!, clean, line, emit) }
     if first == UInt8(ascii: ">") && (s.utf8HasPrefix("> ") || s.utf8.count == 1) {
-      return event(.requestHeader, String(s.utf8.dropFirst(2))!, raw, line, emit)
+      return event(.requestHeader, String(s.utf8.dropFirst(2))!, clean, line, emit)
     }
     if first == UInt8(ascii: "<") && (s.utf8HasPrefix("< ") || s.utf8.count == 1) {
-      return event(.responseHeader, String(s.utf8.dropFirst(2))!, raw, line, emit)
+      return event(.responseHeader, String(s.utf8.dropFirst(2))!, clean, line, emit)
     }
     if (first == UInt8(ascii: "{") || first == UInt8(ascii: "}")) && s.utf8.dropFirst().starts(with: " [".utf8) { return }
     if let r = s.utf8Range(of: "curl: ("), let close = s[r.upperBound...].utf8.firstIndex(of: UInt8(ascii: ")")),
       let code = Int(s[r.upperBound..<close])
     {
       let message = s[s.index(after: close)...].drop { $0 == " " }
-      return event(.curlError(code), String(message), raw, line, emit)
+      return event(.curlError(code), String(message), clean, line, emit)
     }
-    if Self.isCommand(s) { return event(.command, String(s), raw, line, emit) }
+    if Self.isCommand(s) { return event(.command, clean, clean, line, emit) }
     if first == UInt8(ascii: "{"), s.utf8.last == UInt8(ascii: "}"), s.utf8Contains("\"time_total\"") || s.utf8Contains("\"http_code\"") {
-      if let object = JSONScan.object(String(s)) {
-        return event(.writeOut(object), String(s), raw, line, emit)
-      }
+      if let object = JSONScan.object(clean) { return event(.writeOut(object), clean, clean, line, emit) }
     }
-    if let (key, value) = Self.variable(s) { return event(.variable(key, value), String(s), raw, line, emit) }
+    if let (key, value) = Self.variable(s) { return event(.variable(key, value), clean, clean, line, emit) }
     // A body without a final newline glues the next `set -x` echo to it: `{...}+ curl -sS ...`.
     if let glued = s.utf8Range(of: "+ curl "), glued.lowerBound > s.startIndex {
-      event(.body, String(s[..<glued.lowerBound]), raw, line, emit)
-      return event(.command, String(s[glued.lowerBound...]), raw, line, emit)
+      event(.body, String(s[..<glued.lowerBound]), clean, line, emit)
+      return event(.command, String(s[glued.lowerBound...]), clean, line, emit)
     }
-    event(.body, String(s), raw, line, emit)
+    event(.body, clean, clean, line, emit)
   }
 
   mutating func finish(emit: (CurlEvent) -> Void) { flush(emit) }
@@ -62,16 +65,17 @@ struct CurlLineReader {
     }
     for (text, line) in b.lines() {
       let marker = kind.isRequest ? "> " : kind.isResponse ? "< " : ""
-      emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, raw: nil, marker: marker))
+      emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, wholeLine: nil, marker: marker))
     }
   }
 
-  private func info(_ text: String, _ raw: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
-    event(.info, String(text.utf8Trimmed()), raw, line, emit)
+  private func info(_ text: String, _ clean: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
+    event(.info, String(text.utf8Trimmed()), clean, line, emit)
   }
 
-  private func event(_ kind: CurlEvent.Kind, _ text: String, _ raw: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
-    emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, raw: raw))
+  /// `text` and `clean` (the whole line) are already redacted.
+  private func event(_ kind: CurlEvent.Kind, _ text: String, _ clean: String, _ line: Int, _ emit: (CurlEvent) -> Void) {
+    emit(CurlEvent(kind: kind, text: text, line: line, wholeLine: clean))
   }
 
   /// `  0  0  0 ... --:--:--     0*   Trying 127.0.0.1:80...`: without `-s`, curl's progress
