@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "report", targets: ["report"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
@@ -18,7 +19,7 @@ let package = Package(
     ),
     .target(
       name: "ReportKit",
-      dependencies: ["CCmarkGFM"],
+      dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
       swiftSettings: [
         .enableUpcomingFeature("InternalImportsByDefault"),
         // Dynamic exclusivity checks cost ~2% on million-test inputs; the debug build keeps them.

@@ -21,6 +21,8 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: "The time to report as 'now' (ISO 8601 or epoch seconds; default: SOURCE_DATE_EPOCH or the clock).")
   var now: String?
 
+  @OptionGroup var options: ConfigOption
+
   func validate() throws {
     if let now, ReportBuilder.parseNow(now) == nil { throw ValidationError("--now: '\(now)' is not an ISO 8601 time or epoch seconds") }
     if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") || runID == "latest" {
@@ -33,8 +35,9 @@ struct Build: ParsableCommand {
       now.flatMap(ReportBuilder.parseNow)
       ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(ReportBuilder.parseNow)
       ?? Date()
+    let config = try options.load()
     do {
-      let result = try ReportBuilder().build(.init(inputs: paths, outDir: out, runID: runID, now: moment))
+      let result = try ReportBuilder().build(.init(inputs: paths, outDir: out, runID: runID, now: moment, config: config))
       for w in result.warnings { Console.error(w.description) }
       for line in TerminalSummary.lines(result) { print(line) }
       // Done: leave without freeing a million tests one by one (the OS takes the memory back).

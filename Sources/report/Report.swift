@@ -7,9 +7,9 @@ struct Report: ParsableCommand {
     commandName: "report",
     abstract: "Turn the raw logs of a test run into an evidence-backed incident report.",
     discussion: """
-      Exit codes: 0 report built (also when tests failed), 64 usage error, 66 no readable input,
-      73 the report could not be written.
+      Exit codes: 0 report built (also when tests failed), 64 usage error, 65 no such test (explain),
+      66 no readable input, 73 the report could not be written, 78 report.yml is invalid.
       """,
-    subcommands: [Build.self]
+    subcommands: [Build.self, Explain.self, Rules.self, Init.self]
   )
 }

@@ -8,17 +8,20 @@ public struct ReportBuilder {
     public var runID: String?
     /// The moment the report is made for (`--now`); fixes `generated_at` and the default run id.
     public var now: Date
+    public var config: ReportConfig
 
-    public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date) {
+    public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
       self.outDir = outDir
       self.runID = runID
       self.now = now
+      self.config = config
     }
   }
 
   public struct Result: Sendable {
     public var run: Run
+    public var findings: Findings
     public var meta: RunMeta
     public var folder: String
     /// Every warning, in input order: print them as they are.
@@ -29,16 +32,17 @@ public struct ReportBuilder {
 
   public func build(_ options: Options) throws -> Result {
     let run = try read(options.inputs)
+    let findings = Analyzer(config: options.config).analyze(run)
     let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     do {
-      try files.write { dir in try write(run, meta: meta, into: dir) }
+      try files.write { dir in try write(run, findings, meta: meta, into: dir) }
     } catch let error as BuildError {
       throw error
     } catch {
       throw BuildError.cannotWrite("\(error)")
     }
-    return Result(run: run, meta: meta, folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
+    return Result(run: run, findings: findings, meta: meta, folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.
@@ -63,13 +67,13 @@ public struct ReportBuilder {
   }
 
   /// Writes report.json on a second thread while report.md and report.html are made here.
-  private func write(_ run: Run, meta: RunMeta, into dir: String) throws {
+  private func write(_ run: Run, _ findings: Findings, meta: RunMeta, into dir: String) throws {
     var timer = PhaseTimer()
     guard let sink = OutputSink(path: dir + "/report.json") else { throw BuildError.cannotWrite("cannot create \(dir)/report.json") }
-    let json = JSONJob(run: run, meta: meta, sink: sink)
+    let json = JSONJob(run: run, findings: findings, meta: meta, sink: sink)
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) { json.render() }
-    let markdown = MarkdownRenderer().render(run, meta: meta)
+    let markdown = MarkdownRenderer().render(run, findings: findings, meta: meta)
     try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8)
     let html = HTMLRenderer().page(markdown: markdown, title: "Test run report: \(meta.runID)")
     try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
@@ -107,18 +111,20 @@ public struct ReportBuilder {
 /// and the caller waits for it before touching the result.
 private final class JSONJob: @unchecked Sendable {
   let run: Run
+  let findings: Findings
   let meta: RunMeta
   let sink: OutputSink
   private(set) var succeeded = false
 
-  init(run: Run, meta: RunMeta, sink: OutputSink) {
+  init(run: Run, findings: Findings, meta: RunMeta, sink: OutputSink) {
     self.run = run
+    self.findings = findings
     self.meta = meta
     self.sink = sink
   }
 
   func render() {
-    JSONRenderer().write(run, meta: meta, to: sink)
+    JSONRenderer().write(run, findings: findings, meta: meta, to: sink)
     succeeded = sink.finish()
   }
 }

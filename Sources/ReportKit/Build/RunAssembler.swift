@@ -192,6 +192,7 @@ extension TestDetails {
     d.lineIsDefinition = useSecondary ? secondary.lineIsDefinition : p.lineIsDefinition
     d.skipReason = p.skipReason ?? secondary.skipReason
     d.output = p.output ?? secondary.output
+    d.outputLine = p.output != nil ? p.outputLine : secondary.outputLine
     var seen = Set<Evidence>()
     d.evidence = (p.evidence + secondary.evidence).filter { seen.insert($0).inserted }
     d.sources = Array(Set(p.sources + secondary.sources)).sorted()

@@ -28,6 +28,7 @@ struct PendingTestCase {
   /// The message as pytest wrote it, before unwrapping: it names the phase.
   private var rawPhaseHint: String?
   private var output = ""
+  private var outputLine: Int?
   private var reruns = 0
 
   init(_ tag: XMLTag, line: Int, suite: String, recent: inout RecentStrings) {
@@ -86,7 +87,9 @@ struct PendingTestCase {
     switch kind {
     case "failure", "error": return .failureText
     case "skipped": return .skipText
-    case "system-out", "system-err": return .output
+    case "system-out", "system-err":
+      if outputLine == nil { outputLine = line }
+      return .output
     case "flakyFailure", "flakyError": return .flakyText
     default: return nil
     }
@@ -139,6 +142,7 @@ struct PendingTestCase {
     d.line = line.map { pytest ? $0 + 1 : $0 }
     d.lineIsDefinition = line != nil
     d.output = keepOutput ? Excerpt.cap(output, head: 2048, tail: 2048) : nil
+    d.outputLine = keepOutput ? outputLine : nil
     switch status {
     case .failed, .error, .flaky:
       let msg = (message?.isEmpty == false ? message : nil) ?? detail.map { Excerpt.line($0, limit: .max) }

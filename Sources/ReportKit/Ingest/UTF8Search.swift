@@ -47,3 +47,30 @@ extension Substring {
 extension String {
   func utf8Trimmed() -> Substring { self[...].utf8Trimmed() }
 }
+
+extension String {
+  /// Byte-wise substring test, no Unicode equivalence: for lower-cased literal phrases.
+  func utf8Contains(_ needle: String) -> Bool {
+    let n = needle.utf8.count
+    guard n > 0 else { return true }
+    var hay = self
+    var pin = needle
+    return hay.withUTF8 { h in
+      pin.withUTF8 { p in
+        guard h.count >= n else { return false }
+        let first = p[0]
+        var i = 0
+        let last = h.count - n
+        while i <= last {
+          if h[i] == first {
+            var k = 1
+            while k < n && h[i + k] == p[k] { k += 1 }
+            if k == n { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
+}

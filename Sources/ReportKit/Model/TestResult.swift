@@ -164,6 +164,8 @@ public final class TestDetails: @unchecked Sendable {
   public var skipReason: String?
   /// Captured stdout, stderr or log of the test, capped (later stages look for mock fallbacks).
   public var output: String?
+  /// The line of the first artifact where `output` begins: its lines follow from there.
+  public var outputLine: Int?
   public var evidence: [Evidence] = []
   /// The artifacts this test was seen in.
   public var sources: [String] = []

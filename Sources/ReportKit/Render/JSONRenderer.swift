@@ -5,7 +5,7 @@
 struct JSONRenderer {
   static let schema = "report/1"
 
-  func write(_ run: Run, meta: RunMeta, to sink: OutputSink) {
+  func write(_ run: Run, findings: Findings, meta: RunMeta, to sink: OutputSink) {
     let w = JSONWriter(sink: sink)
     let totals = run.totals
     sink.write("{\n")
@@ -31,11 +31,16 @@ struct JSONRenderer {
       "\"skipped\": \(totals.skipped), \"xfailed\": \(totals.xfailed), \"xpassed\": \(totals.xpassed), \"flaky\": \(totals.flaky), ")
     sink.write("\"pass_rate\": "); w.value(totals.passRate, decimals: 4)
     sink.write(", \"duration_s\": "); w.value(totals.durationSeconds, decimals: 3); sink.write("},\n")
+    w.key("failures_by_category", indent: 2); sink.write("{")
+    for (i, (category, n)) in findings.countsByCategory.enumerated() {
+      sink.write(i == 0 ? "" : ", "); w.key(category.rawValue); sink.write("\(n)")
+    }
+    sink.write("},\n")
     w.key("tests", indent: 2); sink.write("[")
     run.tests.withUnsafeBufferPointer { tests in
       for i in tests.indices {
         sink.write(i == 0 ? "\n    " : ",\n    ")
-        writeTest(tests[i], w)
+        writeTest(tests[i], findings.classifications[i], findings.clusterOf[i].map { findings.clusters[$0].id }, w)
       }
     }
     sink.write(run.tests.isEmpty ? "],\n" : "\n  ],\n")
@@ -45,6 +50,8 @@ struct JSONRenderer {
       writeRequest(r, w)
     }
     sink.write(run.requests.isEmpty ? "],\n" : "\n  ],\n")
+    writeClusters(findings.clusters, run, w)
+    writeSuspicious(findings.suspicious, w)
     w.key("warnings", indent: 2); sink.write("[")
     for (i, d) in run.warnings.enumerated() {
       sink.write(i == 0 ? "" : ", ")
@@ -54,7 +61,7 @@ struct JSONRenderer {
     sink.write("]\n}\n")
   }
 
-  private func writeTest(_ t: borrowing TestResult, _ w: JSONWriter) {
+  private func writeTest(_ t: borrowing TestResult, _ c: Classification?, _ cluster: String?, _ w: JSONWriter) {
     let sink = w.sink
     sink.write("{\"id\": "); w.string(t.idPrefix, t.nameSlice)
     sink.write(", \"status\": "); w.string(t.status.rawValue)
@@ -76,7 +83,58 @@ struct JSONRenderer {
     for (i, s) in (d?.sources ?? []).enumerated() { sink.write(i == 0 ? "" : ", "); w.string(s) }
     sink.write("], \"evidence\": ")
     writeEvidence(d?.evidence ?? [], w)
+    if let c {
+      sink.write(", \"category\": "); w.string(c.category.rawValue)
+      sink.write(", \"classification\": {\"rule\": "); w.string(c.rule)
+      sink.write(", \"confidence\": "); w.string(c.confidence.rawValue)
+      sink.write(", \"request\": "); w.value(c.request)
+      sink.write(", \"evidence\": "); writeEvidence(c.evidence, w)
+      sink.write("}, \"cluster\": "); w.value(cluster)
+    }
     sink.write("}")
+  }
+
+  private func writeClusters(_ clusters: [Cluster], _ run: Run, _ w: JSONWriter) {
+    let sink = w.sink
+    w.key("clusters", indent: 2); sink.write("[")
+    for (i, c) in clusters.enumerated() {
+      sink.write(i == 0 ? "\n    " : ",\n    ")
+      sink.write("{\"id\": "); w.string(c.id)
+      sink.write(", \"category\": "); w.string(c.category.rawValue)
+      sink.write(", \"severity\": "); w.string(c.severity.rawValue)
+      sink.write(", \"signature\": "); w.string(Signature.version + ":" + c.signature)
+      sink.write(", \"count\": \(c.tests.count), \"rules\": [")
+      for (k, r) in c.rules.enumerated() { sink.write(k == 0 ? "" : ", "); w.string(r) }
+      sink.write("], \"owner\": "); w.value(c.owner)
+      sink.write(", \"known_issue\": ")
+      if let k = c.knownIssue {
+        sink.write("{\"url\": "); w.string(k.url); sink.write(", \"title\": "); w.value(k.title); sink.write("}")
+      } else {
+        sink.write("null")
+      }
+      sink.write(", \"why_grouped\": "); w.string(c.reason)
+      sink.write(", \"first_evidence\": "); writeEvidence([c.evidence], w)
+      sink.write(", \"tests\": [")
+      for (k, t) in c.tests.enumerated() { sink.write(k == 0 ? "" : ", "); w.string(run.tests[t].id) }
+      sink.write("]}")
+    }
+    sink.write(clusters.isEmpty ? "],\n" : "\n  ],\n")
+  }
+
+  private func writeSuspicious(_ items: [Suspicion], _ w: JSONWriter) {
+    let sink = w.sink
+    w.key("suspicious", indent: 2); sink.write("[")
+    for (i, s) in items.enumerated() {
+      sink.write(i == 0 ? "\n    " : ",\n    ")
+      sink.write("{\"kind\": "); w.string(s.kind.rawValue)
+      sink.write(", \"category\": "); w.value(s.category?.rawValue)
+      sink.write(", \"summary\": "); w.string(s.summary)
+      sink.write(", \"tests\": [")
+      for (k, t) in s.tests.enumerated() { sink.write(k == 0 ? "" : ", "); w.string(t) }
+      sink.write("], \"evidence\": "); writeEvidence(s.evidence, w)
+      sink.write("}")
+    }
+    sink.write(items.isEmpty ? "],\n" : "\n  ],\n")
   }
 
   private func writeRequest(_ r: HTTPExchange, _ w: JSONWriter) {

@@ -7,7 +7,7 @@ struct MarkdownRenderer {
   var maxFailures = 100
   var maxRequests = 100
 
-  func render(_ run: Run, meta: RunMeta) -> String {
+  func render(_ run: Run, findings: Findings, meta: RunMeta) -> String {
     var out: [String] = []
     let t = run.totals
     out.append("# Test run report: \(Markdown.text(meta.runID))")
@@ -19,7 +19,11 @@ struct MarkdownRenderer {
     out.append("")
     out += inputs(run)
     out += totals(t)
-    out += failures(run)
+    out += categories(findings)
+    out += suspicious(findings)
+    out += clusters(run, findings)
+    out += triage(run, findings)
+    out += failures(run, findings)
     out += flaky(run)
     out += skips(run)
     out += requests(run)
@@ -30,6 +34,11 @@ struct MarkdownRenderer {
   /// The tests whose status matches, ordered by id: positions are sorted (not copies of tests)
   /// and ids compared as prefix then name, without building each id string.
   static func sortedByID(_ tests: [TestResult], where keep: (TestStatus) -> Bool) -> [TestResult] {
+    sortedIndicesByID(tests, where: keep).map { tests[$0] }
+  }
+
+  /// Like `sortedByID`, as positions in `tests`.
+  static func sortedIndicesByID(_ tests: [TestResult], where keep: (TestStatus) -> Bool) -> [Int] {
     var picked = tests.indices.filter { keep(tests[$0].status) }
     picked.sort { a, b in
       // Byte order (no Unicode collation): stable, and cheap for ids sharing an interned prefix.
@@ -37,7 +46,7 @@ struct MarkdownRenderer {
       if pa == pb { return tests[a].nameSlice.utf8.lexicographicallyPrecedes(tests[b].nameSlice.utf8) }
       return pa.utf8.lexicographicallyPrecedes(pb.utf8)
     }
-    return picked.map { tests[$0] }
+    return picked
   }
 
   private func inputs(_ run: Run) -> [String] {
@@ -62,11 +71,12 @@ struct MarkdownRenderer {
     return out + [""]
   }
 
-  private func failures(_ run: Run) -> [String] {
-    let failing = Self.sortedByID(run.tests, where: { $0.isFailure })
+  private func failures(_ run: Run, _ findings: Findings) -> [String] {
+    let failing = Self.sortedIndicesByID(run.tests, where: { $0.isFailure })
     guard !failing.isEmpty else { return ["## Failures", "", "None.", ""] }
     var out = ["## Failures (\(failing.count))", ""]
-    for test in failing.prefix(maxFailures) {
+    for index in failing.prefix(maxFailures) {
+      let test = run.tests[index]
       let d = test.details
       out.append("### \(Markdown.code(test.id, limit: 300))")
       out.append("")
@@ -74,6 +84,11 @@ struct MarkdownRenderer {
         "**\(test.status.rawValue)**" + (test.phase.map { " in \($0.rawValue)" } ?? "")
           + (d?.exceptionType.map { " · \(Markdown.code($0))" } ?? "")
           + (d?.file.map { f in " · at \(Markdown.code(f + (d?.line.map { ":\($0)" } ?? "")))" } ?? ""))
+      if let c = findings.classifications[index] {
+        let cluster = findings.clusterOf[index].map { " · cluster `\(findings.clusters[$0].id)`" } ?? ""
+        out.append("")
+        out.append("Category **\(c.category.rawValue)** by rule `\(c.rule)` (\(c.confidence.rawValue) confidence)\(cluster).")
+      }
       out.append("")
       if let m = d?.message, !m.isEmpty {
         out.append(Markdown.fence(String(m.split(separator: "\n", omittingEmptySubsequences: false).prefix(12).joined(separator: "\n"))))

@@ -18,6 +18,8 @@ struct PytestBlock {
   private var dropped = 0
   private var output = ""
   private var capturing = false
+  /// The log line of the first `Captured ...` separator: `capturedOutput`'s lines follow it.
+  private(set) var outputLine: Int?
 
   /// Parses a block title: `ERROR at setup of T.t` / `ERROR collecting a.py` / `T.t`.
   init(title: String, line: Int, section: PytestSection) {
@@ -42,7 +44,10 @@ struct PytestBlock {
     let s = text[...]
     if let sep = PytestLines.separator(s), sep.char == "-" {
       capturing = sep.title.hasPrefix("Captured")
-      if capturing { output += (output.isEmpty ? "" : "\n") + "--- \(sep.title) ---" }
+      if capturing {
+        if outputLine == nil { outputLine = line }
+        output += (output.isEmpty ? "" : "\n") + "--- \(sep.title) ---"
+      }
       return
     }
     if capturing {

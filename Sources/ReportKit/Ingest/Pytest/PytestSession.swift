@@ -239,6 +239,7 @@ struct PytestSession {
         let d = tests[i].detailsForWriting()
         d.sources = [path]
         d.output = Excerpt.cap(out, head: 2048, tail: 2048)
+        d.outputLine = b.outputLine
       }
       return
     }
@@ -248,7 +249,10 @@ struct PytestSession {
     d.exceptionType = b.exceptionType
     d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)
     if let loc = b.failingLocation(testFile: tests[i].idFile) { d.file = loc.file; d.line = loc.line }
-    if let out = b.capturedOutput { d.output = Excerpt.cap(out, head: 2048, tail: 2048) }
+    if let out = b.capturedOutput {
+      d.output = Excerpt.cap(out, head: 2048, tail: 2048)
+      d.outputLine = b.outputLine
+    }
     d.evidence = b.evidence(path: path)
   }
 

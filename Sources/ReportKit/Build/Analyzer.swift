@@ -1,0 +1,67 @@
+import Foundation
+
+/// Runs the analysis stages over an assembled run: classify every failure, cluster them, and
+/// look for false greens and host drift.
+public struct Analyzer: Sendable {
+  let config: ReportConfig
+  let classifier: Classifier
+
+  public init(config: ReportConfig = ReportConfig()) {
+    self.config = config
+    classifier = Classifier(userRules: config.rules)
+  }
+
+  public func analyze(_ run: Run) -> Findings {
+    var timer = PhaseTimer()
+    var findings = Findings()
+    let failing = run.tests.indices.filter { run.tests[$0].status.isFailure }
+    let correlator = run.requests.isEmpty ? nil : Correlator(run.requests)
+    var results = [(Classification, Signals)?](repeating: nil, count: failing.count)
+    // Two workers over interleaved slices: facts and rules are independent per test.
+    let workers = failing.count >= 2048 ? 2 : 1
+    results.withUnsafeMutableBufferPointer { out in
+      let out = UncheckedBuffer(out)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var k = w
+        while k < failing.count {
+          let i = failing[k]
+          let f = classifier.facts(run.tests[i], correlator: correlator)
+          out.base[k] = (classifier.classify(run.tests[i], facts: f, requests: run.requests), f.signals)
+          k += workers
+        }
+      }
+    }
+    var signals: [Int: Signals] = [:]
+    for (k, i) in failing.enumerated() {
+      findings.classifications[i] = results[k]!.0
+      signals[i] = results[k]!.1
+    }
+    timer.lap("classify")
+    (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(run, findings.classifications, signals: signals)
+    timer.lap("cluster")
+    findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)
+    timer.lap("false greens")
+    return findings
+  }
+
+  /// Hosts from the curl exchanges and from URLs in failure messages.
+  private func hostDrift(_ run: Run, _ failing: [Int]) -> [Suspicion] {
+    var drift = HostDrift()
+    for r in run.requests {
+      if let host = r.host, let e = r.evidence.first { drift.add(host: host, evidence: e) }
+    }
+    for i in failing {
+      guard let d = run.tests[i].details, let message = d.message, message.utf8Contains("://") else { continue }
+      for endpoint in Correlator.endpoints(in: message) {
+        if let host = endpoint.host, let e = d.evidence.first { drift.add(host: host, evidence: e) }
+      }
+    }
+    return drift.findings()
+  }
+}
+
+/// A buffer the concurrent workers write to at disjoint indices.
+private struct UncheckedBuffer<T>: @unchecked Sendable {
+  let base: UnsafeMutableBufferPointer<T>
+  init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
+}

@@ -1,0 +1,85 @@
+/// Decides one category per failure: user rules first, then built-in rules by the strength of
+/// the signal they read (transport > status > exception > assertion > fallback).
+public struct Classifier: Sendable {
+  /// Every rule in the order it is tried: user rules as written, then built-ins by signal.
+  let ranked: [Rule]
+  let phrases: PhraseSet
+
+  public init(userRules: [Rule] = []) {
+    let builtIn = BuiltInRules.all.enumerated()
+      .sorted { a, b in
+        a.element.signal != b.element.signal ? a.element.signal > b.element.signal : a.offset < b.offset
+      }
+      .map(\.element)
+    ranked = userRules + builtIn
+    let words = ranked.flatMap { $0.matcher.anyText + $0.matcher.noneText } + Signals.gatePhrases
+    phrases = PhraseSet(words)
+  }
+
+  /// The facts of a test as rules see them, with the exchanges its text links to.
+  func facts(_ test: borrowing TestResult, correlator: Correlator?) -> FailureFacts {
+    var f = FailureFacts(test, phrases: phrases)
+    if let correlator, !correlator.isEmpty { f.linked = correlator.linked(f.text) }
+    return f
+  }
+
+  /// The first rule that matches, in precedence order; `unclassified` matches anything.
+  func decide(_ f: FailureFacts) -> (rule: Rule, hit: Matcher.Hit) {
+    for rule in ranked {
+      if let hit = rule.matcher.match(f) { return (rule, hit) }
+    }
+    preconditionFailure("the fallback rule matches every failure")
+  }
+
+  /// Every rule that matches, strongest first (the winner is the first).
+  func matching(_ f: FailureFacts) -> [(rule: Rule, hit: Matcher.Hit)] {
+    ranked.compactMap { r in r.matcher.match(f).map { (r, $0) } }
+  }
+
+  /// Rules that met some but not all of their conditions, best first.
+  func nearMisses(_ f: FailureFacts, limit: Int = 5) -> [(rule: Rule, held: Int, of: Int)] {
+    ranked.compactMap { r -> (Rule, Int, Int)? in
+      let s = r.matcher.score(f)
+      return s.held > 0 && s.held < s.of ? (r, s.held, s.of) : nil
+    }
+    .sorted { Double($0.1) / Double($0.2) > Double($1.1) / Double($1.2) }
+    .prefix(limit).map { $0 }
+  }
+
+  /// Classifies a failed or errored test and picks the lines that show why.
+  func classify(_ test: borrowing TestResult, facts f: FailureFacts, requests: [HTTPExchange]) -> Classification {
+    let (rule, hit) = decide(f)
+    var confidence = rule.confidence
+    if hit.exchange != nil { confidence = max(confidence, .medium) }
+    let evidence = Self.evidence(test, needle: hit.needle, exchange: hit.exchange.map { requests[$0] })
+    return Classification(category: rule.category, rule: rule.id, confidence: confidence, evidence: evidence, request: hit.exchange)
+  }
+
+  /// The test's own lines that hold the matched text first, then the exchange's lines; never empty.
+  static func evidence(_ test: borrowing TestResult, needle: String?, exchange: HTTPExchange?) -> [Evidence] {
+    let own = test.details?.evidence ?? []
+    var picked: [Evidence] = []
+    if let needle, !needle.isEmpty {
+      let n = needle.lowercased()
+      picked = own.filter { $0.text.lowercased().utf8Contains(n) }
+    }
+    if picked.isEmpty, let first = own.first { picked = [first] }
+    picked = Array(picked.prefix(3))
+    if let exchange {
+      let lines = exchange.evidence.filter { e in
+        e.text.hasPrefix("<") || e.text.contains("HTTP/") || e.text.lowercased().contains("curl") || e.text.contains("exit")
+      }
+      picked += (lines.isEmpty ? exchange.evidence : lines).prefix(2)
+    }
+    if picked.isEmpty {
+      let d = test.details
+      picked = [Evidence(path: d?.sources.first ?? "", line: d?.line ?? 0, text: d?.message ?? test.status.rawValue)]
+    }
+    return picked
+  }
+}
+
+extension Rule {
+  /// Skip-reason rules describe skipped tests; they are never a failure's verdict.
+  var isSkipRule: Bool { matcher.skipReason != nil }
+}

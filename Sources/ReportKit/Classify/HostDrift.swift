@@ -1,0 +1,61 @@
+/// Groups the host names a run used and reports near-duplicates for the same service
+/// (`api.staging.example.com` vs `api-staging.example.com`): a routing finding.
+struct HostDrift {
+  /// Where each host name was first seen.
+  private var firstSeen: [String: Evidence] = [:]
+  private var order: [String] = []
+
+  mutating func add(host: String, evidence: Evidence) {
+    let h = host.lowercased()
+    guard !h.isEmpty, !Self.isAddress(h), firstSeen[h] == nil else { return }
+    firstSeen[h] = evidence
+    order.append(h)
+  }
+
+  /// Every host seen, in first-seen order.
+  var hosts: [String] { order }
+
+  /// One finding per group of spellings that look like one service.
+  func findings() -> [Suspicion] {
+    var groups: [[String]] = []
+    var placed = Set<String>()
+    for (i, a) in order.enumerated() where !placed.contains(a) {
+      var group = [a]
+      for b in order[(i + 1)...] where !placed.contains(b) && Self.nearDuplicates(a, b) { group.append(b) }
+      guard group.count > 1 else { continue }
+      placed.formUnion(group)
+      groups.append(group)
+    }
+    return groups.map { g in
+      Suspicion(
+        kind: .hostDrift, category: .routing,
+        summary: "Host names that look like one service are spelled \(g.count) ways: \(g.map { "'\($0)'" }.joined(separator: ", ")). "
+          + "Check which one the environment serves; the others are configuration drift.",
+        tests: [], evidence: g.compactMap { firstSeen[$0] })
+    }
+  }
+
+  /// Equal once `.`, `-` and `_` are ignored, or one letter apart (a digit apart is sharding, not drift).
+  static func nearDuplicates(_ a: String, _ b: String) -> Bool {
+    let strip = { (s: String) in s.filter { $0 != "." && $0 != "-" && $0 != "_" } }
+    if strip(a) == strip(b) { return true }
+    guard a.count >= 8, b.count >= 8 else { return false }
+    return oneLetterApart(Array(a), Array(b))
+  }
+
+  private static func oneLetterApart(_ a: [Character], _ b: [Character]) -> Bool {
+    if abs(a.count - b.count) > 1 { return false }
+    var i = 0
+    while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }
+    var j = 0
+    while j < min(a.count, b.count) - i && a[a.count - 1 - j] == b[b.count - 1 - j] { j += 1 }
+    let da = a[i..<(a.count - j)]
+    let db = b[i..<(b.count - j)]
+    guard da.count <= 1 && db.count <= 1 && da.count + db.count >= 1 else { return false }
+    return !(da + db).contains { $0.isNumber || $0 == "." }
+  }
+
+  private static func isAddress(_ h: String) -> Bool {
+    h == "localhost" || h.contains(":") || h.allSatisfy { $0.isNumber || $0 == "." }
+  }
+}

@@ -1,0 +1,66 @@
+/// Groups classified failures by signature and gives each group its severity, owner and known issue.
+struct Clusterer {
+  let config: ReportConfig
+
+  func clusters(_ run: Run, _ classified: [Int: Classification], signals: [Int: Signals]) -> (clusters: [Cluster], clusterOf: [Int: Int]) {
+    var groups: [String: [Int]] = [:]
+    var order: [String] = []
+    var signatures: [Int: String] = [:]
+    let ids = classified.keys.map { ($0, run.tests[$0].id) }.sorted { $0.1 < $1.1 }
+    for (i, _) in ids {
+      let t = run.tests[i]
+      let c = classified[i]!
+      let message = t.details?.message ?? t.details?.exceptionType ?? "(no message)"
+      let sig = Signature.of(
+        category: c.category, exceptionType: t.details?.exceptionType, message: message, keep: signals[i]?.keptNumbers ?? [])
+      signatures[i] = sig
+      if groups[sig] == nil { order.append(sig) }
+      groups[sig, default: []].append(i)
+    }
+    let totalFailures = max(classified.count, 1)
+    var out: [Cluster] = order.map { sig in
+      let members = groups[sig]!
+      let first = classified[members[0]]!
+      var ruleCounts: [String: Int] = [:]
+      for m in members { ruleCounts[classified[m]!.rule, default: 0] += 1 }
+      let rules = ruleCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+      let id = Signature.clusterID(sig)
+      let pattern = sig.split(separator: "|", maxSplits: 2).last.map(String.init) ?? sig
+      let type = run.tests[members[0]].details?.exceptionType
+      let reason =
+        "\(members.count) failure\(members.count == 1 ? "" : "s") with category \(first.category.rawValue)"
+        + (type.map { ", exception '\($0)'" } ?? ", no exception type")
+        + " and the same message once ids, numbers, addresses and times are masked: '\(pattern)'"
+        + " (decided by \(rules.map { "'\($0)'" }.joined(separator: ", ")))."
+      let file = run.tests[members[0]].details?.file ?? run.tests[members[0]].idFile
+      return Cluster(
+        id: id, signature: sig, category: first.category, rules: rules, tests: members,
+        evidence: first.evidence[0], reason: reason,
+        severity: severity(id: id, category: first.category, rule: rules[0], count: members.count, total: totalFailures),
+        owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner[first.category],
+        knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) })
+    }
+    out.sort { $0.tests.count != $1.tests.count ? $0.tests.count > $1.tests.count : $0.id < $1.id }
+    var clusterOf: [Int: Int] = [:]
+    for (k, c) in out.enumerated() { for t in c.tests { clusterOf[t] = k } }
+    return (out, clusterOf)
+  }
+
+  /// report.yml first (cluster id, rule id, category), else from category and blast radius.
+  private func severity(id: String, category: Category, rule: String, count: Int, total: Int) -> Severity {
+    if let s = config.severity[id] ?? config.severity[rule] ?? config.severity[category.rawValue] { return s }
+    let wide = count >= 5 || count * 5 >= total && total >= 5
+    switch category {
+    case .infrastructure: return wide ? .critical : .high
+    case .auth: return wide ? .critical : .high
+    case .routing: return wide ? .high : .medium
+    case .logic: return wide ? .medium : .low
+    }
+  }
+
+  /// Who to ask when report.yml names nobody.
+  static let defaultOwner: [Category: String] = [
+    .infrastructure: "platform / on-call", .auth: "identity / security", .routing: "API gateway owners",
+    .logic: "owning team of the code under test",
+  ]
+}

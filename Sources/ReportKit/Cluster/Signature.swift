@@ -1,0 +1,230 @@
+/// The versioned signature of a failure: category, exception type and its message with the
+/// parts that vary between occurrences masked. Changing the rules below means a new version.
+enum Signature {
+  static let version = "sig/1"
+
+  /// `category|exception|normalized first message line`.
+  static func of(category: Category, exceptionType: String?, message: String, keep: Set<Int>) -> String {
+    let firstLine = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    return "\(category.rawValue)|\(exceptionType ?? "-")|\(normalize(firstLine, keep: keep))"
+  }
+
+  /// A short, stable id: the first 12 hex digits of FNV-1a 64 over `sig/1:` + signature.
+  static func clusterID(_ signature: String) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in (version + ":" + signature).utf8 {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    let hex = String(h, radix: 16)
+    return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+  }
+
+  /// Masks ids, hex, uuids, base64 runs, timestamps, durations, addresses, ports, line numbers,
+  /// temp paths and counts; keeps numbers in `keep` (HTTP status, close and exit codes, errno)
+  /// and numbers that a word before them names as a code or status.
+  static func normalize(_ text: String, keep: Set<Int>) -> String {
+    let b = Array(text.utf8.prefix(600))
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var i = 0
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) }
+    func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 122) }
+    func isWordByte(_ c: UInt8) -> Bool { isAlnum(c) || c == 95 || c == 45 || c == 43 || c == 47 || c == 61 || c >= 0x80 }
+    func emit(_ s: String) { out += Array(s.utf8) }
+    while i < b.count {
+      let c = b[i]
+      let atWordStart = i == 0 || !isAlnum(b[i - 1])
+      // Temp paths: /tmp/..., /var/folders/..., pytest-of-x/... up to whitespace or a quote.
+      if c == 47, let n = tempPathLength(b, i) {
+        emit("<tmp>")
+        i += n
+        continue
+      }
+      if atWordStart, let n = uuidLength(b, i) {
+        emit("<uuid>")
+        i += n
+        continue
+      }
+      if atWordStart, let n = timestampLength(b, i) {
+        emit("<ts>")
+        i += n
+        continue
+      }
+      if atWordStart && c == 48 && i + 2 < b.count && (b[i + 1] | 0x20) == 120 && isHex(b[i + 2]) {
+        var j = i + 2
+        while j < b.count && isHex(b[j]) { j += 1 }
+        emit("<hex>")
+        i = j
+        continue
+      }
+      if atWordStart && isAlnum(c) {
+        // A run of token characters: long mixed runs are ids, hex or base64.
+        var j = i
+        var digits = 0
+        var letters = 0
+        var allHex = true
+        while j < b.count && (isAlnum(b[j]) || ((b[j] == 43 || b[j] == 47 || b[j] == 61 || b[j] == 95 || b[j] == 45) && j > i)) {
+          if isDigit(b[j]) { digits += 1 } else if isAlnum(b[j]) { letters += 1 }
+          if !isHex(b[j]) { allHex = false }
+          j += 1
+        }
+        let n = j - i
+        if allHex && n >= 8 && digits > 0 && letters > 0 && isWholeToken(b, i, j) {
+          emit("<hex>")
+          i = j
+          continue
+        }
+        if n >= 20 && digits > 0 && letters > 0 && !b[i..<j].contains(47) {
+          emit("<id>")
+          i = j
+          continue
+        }
+      }
+      if isDigit(c) {
+        var j = i
+        while j < b.count && isDigit(b[j]) { j += 1 }
+        // IPv4 address.
+        if let n = ipv4Length(b, i) {
+          emit("<ip>")
+          i += n
+          continue
+        }
+        var end = j
+        if end + 1 < b.count && b[end] == 46 && isDigit(b[end + 1]) {
+          end += 1
+          while end < b.count && isDigit(b[end]) { end += 1 }
+        }
+        let prev = previousWord(b, i)
+        let value = Int(String(decoding: b[i..<j], as: UTF8.self))
+        if let unit = durationUnitLength(b, end) {
+          emit("<dur>")
+          i = end + unit
+        } else if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
+          emit("<port>")
+          i = end
+        } else if prev == "line" || prev == "lineno" || (i > 0 && b[i - 1] == 58 && sourceFile(b, i - 1)) {
+          emit("<line>")
+          i = end
+        } else if end == j, let v = value, keep.contains(v) || keepsNumber(after: prev) {
+          out += b[i..<j]
+          i = j
+        } else {
+          emit("<n>")
+          i = end
+        }
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+  }
+
+  // MARK: - Token shapes
+
+  private static func keepsNumber(after word: String) -> Bool {
+    ["code", "status", "errno", "exit", "statuscode", "status_code", "winerror", "returncode", "exitcode"].contains(word)
+  }
+
+  private static func isHostWord(_ w: String) -> Bool { w.contains(".") || w == "host" }
+
+  /// The word before position `i`, skipping spaces, `=`, `:` and quotes; lower case.
+  private static func previousWord(_ b: [UInt8], _ i: Int) -> String {
+    var j = i - 1
+    while j >= 0 && (b[j] == 32 || b[j] == 61 || b[j] == 58 || b[j] == 39 || b[j] == 34 || b[j] == 91) { j -= 1 }
+    let end = j + 1
+    while j >= 0 && (b[j] >= 0x80 || b[j] == 95 || b[j] == 46 || b[j] == 45 || (b[j] | 0x20 >= 97 && b[j] | 0x20 <= 122) || (b[j] >= 48 && b[j] <= 57)) {
+      j -= 1
+    }
+    return String(decoding: b[(j + 1)..<end], as: UTF8.self).lowercased()
+  }
+
+  private static func sourceFile(_ b: [UInt8], _ colon: Int) -> Bool {
+    let before = String(decoding: b[max(0, colon - 6)..<colon], as: UTF8.self)
+    return [".py", ".java", ".go", ".js", ".ts", ".rb", ".cs", ".kt", ".swift", ".php", ".rs"].contains { before.hasSuffix($0) }
+  }
+
+  private static func isWholeToken(_ b: [UInt8], _ i: Int, _ j: Int) -> Bool { j >= b.count || !(b[j] >= 0x80) }
+
+  private static func durationUnitLength(_ b: [UInt8], _ i: Int) -> Int? {
+    var j = i
+    if j < b.count && b[j] == 32 { j += 1 }
+    for unit in ["ms", "milliseconds", "seconds", "second", "secs", "sec", "s", "minutes", "min", "m", "h", "us", "µs", "ns"] {
+      let u = Array(unit.utf8)
+      guard j + u.count <= b.count, Array(b[j..<(j + u.count)]) == u else { continue }
+      let after = j + u.count
+      if after < b.count, (b[after] | 0x20 >= 97 && b[after] | 0x20 <= 122) || (b[after] >= 48 && b[after] <= 57) { continue }
+      // A bare `m`/`h`/`s` only right after the number (`5s`, not `5 s`).
+      if u.count == 1 && j != i { continue }
+      return after - i
+    }
+    return nil
+  }
+
+  private static func uuidLength(_ b: [UInt8], _ i: Int) -> Int? {
+    let groups = [8, 4, 4, 4, 12]
+    var j = i
+    for (k, n) in groups.enumerated() {
+      for _ in 0..<n {
+        guard j < b.count, (b[j] >= 48 && b[j] <= 57) || (b[j] | 0x20 >= 97 && b[j] | 0x20 <= 102) else { return nil }
+        j += 1
+      }
+      if k < 4 {
+        guard j < b.count, b[j] == 45 else { return nil }
+        j += 1
+      }
+    }
+    return j - i
+  }
+
+  /// `2026-11-20`, `2026-11-20T10:00:00.123Z`, `10:00:00`, `10:00:00,123`.
+  private static func timestampLength(_ b: [UInt8], _ i: Int) -> Int? {
+    func digits(_ j: Int, _ n: Int) -> Bool {
+      guard j + n <= b.count else { return false }
+      return b[j..<(j + n)].allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+    var j = i
+    var matched = false
+    if digits(j, 4) && j + 10 <= b.count && b[j + 4] == 45 && digits(j + 5, 2) && b[j + 7] == 45 && digits(j + 8, 2) {
+      j += 10
+      matched = true
+      if j < b.count && (b[j] == 84 || b[j] == 32) && digits(j + 1, 2) && j + 3 < b.count && b[j + 3] == 58 { j += 1 } else { return j - i }
+    }
+    if digits(j, 2) && j + 8 <= b.count && b[j + 2] == 58 && digits(j + 3, 2) && b[j + 5] == 58 && digits(j + 6, 2) {
+      j += 8
+      matched = true
+      if j + 1 < b.count && (b[j] == 46 || b[j] == 44) && digits(j + 1, 1) {
+        j += 1
+        while j < b.count && b[j] >= 48 && b[j] <= 57 { j += 1 }
+      }
+      if j < b.count && b[j] == 90 { j += 1 } else if j + 6 <= b.count && (b[j] == 43 || b[j] == 45) && digits(j + 1, 2) && b[j + 3] == 58 {
+        j += 6
+      }
+    }
+    return matched ? j - i : nil
+  }
+
+  private static func ipv4Length(_ b: [UInt8], _ i: Int) -> Int? {
+    var j = i
+    for part in 0..<4 {
+      let start = j
+      while j < b.count && b[j] >= 48 && b[j] <= 57 && j - start < 3 { j += 1 }
+      guard j > start else { return nil }
+      if part < 3 {
+        guard j < b.count, b[j] == 46 else { return nil }
+        j += 1
+      }
+    }
+    return j - i
+  }
+
+  private static func tempPathLength(_ b: [UInt8], _ i: Int) -> Int? {
+    let rest = String(decoding: b[i..<min(b.count, i + 24)], as: UTF8.self)
+    guard ["/tmp/", "/var/folders/", "/private/var/", "/var/tmp/"].contains(where: rest.hasPrefix) else { return nil }
+    var j = i
+    while j < b.count && b[j] != 32 && b[j] != 39 && b[j] != 34 && b[j] != 41 && b[j] != 10 { j += 1 }
+    return j - i
+  }
+}

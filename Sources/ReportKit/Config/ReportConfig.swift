@@ -1,0 +1,85 @@
+import Foundation
+
+/// What a team sets in `report.yml`: its own rules, owners, known issues and severities.
+public struct ReportConfig: Sendable {
+  /// The file it was read from (nil: built-in defaults only).
+  public var path: String?
+  /// Checked before every built-in rule, in file order.
+  public var rules: [Rule] = []
+  public var owners: [Category: String] = [:]
+  /// Owners by test path glob (`tests/payments/**`), first match wins; checked before `owners`.
+  public var pathOwners: [(glob: String, owner: String)] = []
+  public var knownIssues: [KnownIssue] = []
+  /// Severity by rule id, category name or cluster id (most specific first).
+  public var severity: [String: Severity] = [:]
+
+  public init() {}
+
+  /// Who owns a failure: the first path glob matching the test's file, else the category's owner.
+  public func owner(file: String, category: Category) -> String? {
+    for (glob, owner) in pathOwners where Glob.matches(glob, file) { return owner }
+    return owners[category]
+  }
+}
+
+/// A failure pattern the team already tracks, shown next to the clusters it matches.
+public struct KnownIssue: Sendable {
+  /// Matches clusters decided by this rule id.
+  public var rule: String?
+  /// Matches a cluster id exactly.
+  public var cluster: String?
+  /// Matches the cluster signature (a regular expression).
+  var signature: Pattern?
+  public var url: String
+  public var title: String?
+
+  func matches(clusterID: String, rule ruleID: String, signature sig: String) -> Bool {
+    if let cluster, cluster != clusterID { return false }
+    if let rule, rule != ruleID { return false }
+    if let signature, !signature.matches(sig) { return false }
+    return true
+  }
+}
+
+/// How much a cluster hurts: from its category and blast radius, or set in report.yml.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+  case critical, high, medium, low
+
+  public static func < (a: Severity, b: Severity) -> Bool {
+    allCases.firstIndex(of: a)! > allCases.firstIndex(of: b)!
+  }
+}
+
+/// Shell-style globs for test paths: `*` within a segment, `**` across segments, `?` one character.
+enum Glob {
+  static func matches(_ pattern: String, _ path: String) -> Bool {
+    match(Array(pattern.utf8)[...], Array(path.utf8)[...])
+  }
+
+  private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
+    guard let c = p.first else { return s.isEmpty }
+    if c == UInt8(ascii: "*") {
+      let double = p.dropFirst().first == UInt8(ascii: "*")
+      var rest = p.dropFirst(double ? 2 : 1)
+      if double && rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
+      var i = s.startIndex
+      while true {
+        if match(rest, s[i...]) { return true }
+        guard i < s.endIndex, double || s[i] != UInt8(ascii: "/") else { return false }
+        i += 1
+      }
+    }
+    guard let h = s.first, c == UInt8(ascii: "?") ? h != UInt8(ascii: "/") : c == h else { return false }
+    return match(p.dropFirst(), s.dropFirst())
+  }
+}
+
+extension ReportConfig {
+  /// Reads `path`, or `report.yml` in the current folder when no path is given and it exists.
+  public static func load(_ path: String?) throws(ConfigError) -> ReportConfig {
+    if let path { return try ConfigLoader(path: path).load() }
+    let local = "report.yml"
+    guard FileManager.default.fileExists(atPath: local) else { return ReportConfig() }
+    return try ConfigLoader(path: local).load()
+  }
+}

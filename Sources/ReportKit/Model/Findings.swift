@@ -1,0 +1,56 @@
+/// What the analysis concluded about a run: a verdict per failure, clusters, and the things that
+/// make a run look greener than it is.
+public struct Findings: Sendable {
+  /// One per failed or errored test, keyed by its index in `Run.tests`.
+  public var classifications: [Int: Classification] = [:]
+  /// Largest first, then by id.
+  public var clusters: [Cluster] = []
+  /// The cluster of each classified test (index into `clusters`), keyed like `classifications`.
+  public var clusterOf: [Int: Int] = [:]
+  public var suspicious: [Suspicion] = []
+
+  public init() {}
+
+  /// Failures per category, every category present (zero when none).
+  public var countsByCategory: [(Category, Int)] {
+    var counts: [Category: Int] = [:]
+    for c in classifications.values { counts[c.category, default: 0] += 1 }
+    return Category.allCases.map { ($0, counts[$0] ?? 0) }
+  }
+}
+
+/// Failures grouped by one signature: the same category, exception and masked message.
+public struct Cluster: Sendable {
+  public var id: String
+  public var signature: String
+  public var category: Category
+  /// The rules that decided its tests, most frequent first.
+  public var rules: [String]
+  /// Indices into `Run.tests`, in id order.
+  public var tests: [Int]
+  public var evidence: Evidence
+  public var reason: String
+  public var severity: Severity
+  public var owner: String?
+  public var knownIssue: KnownIssue?
+}
+
+/// A reason to distrust a green result, or the run as a whole.
+public struct Suspicion: Sendable {
+  public enum Kind: String, Sendable, CaseIterable {
+    case mockFallback = "mock_fallback"
+    case skippedEnvironmentDown = "skipped_environment_down"
+    case nothingCollected = "nothing_collected"
+    case allSkipped = "all_skipped"
+    case collectionErrors = "collection_errors"
+    case flaky
+    case hostDrift = "host_drift"
+  }
+
+  public var kind: Kind
+  public var category: Category?
+  public var summary: String
+  /// Test ids concerned (may be empty for run-level findings).
+  public var tests: [String]
+  public var evidence: [Evidence]
+}
