@@ -19,7 +19,7 @@ import Testing
     let dir = TempDir()
     let path = dir.path + "/r.json"
     let sink = try #require(OutputSink(path: path))
-    JSONRenderer().write(run, meta: RunMeta(runID: "r1", generatedAt: "2026-01-01T00:00:00Z"), to: sink)
+    JSONRenderer().write(run, findings: Analyzer().analyze(run), meta: RunMeta(runID: "r1", generatedAt: "2026-01-01T00:00:00Z"), to: sink)
     #expect(sink.finish())
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -44,13 +44,15 @@ import Testing
   }
 
   @Test func markdownKeepsLogTextLiteral() {
-    let md = MarkdownRenderer().render(hostileRun(), meta: RunMeta(runID: "r1", generatedAt: "t"))
+    let md = MarkdownRenderer().render(
+      hostileRun(), findings: Analyzer().analyze(hostileRun()), meta: RunMeta(runID: "r1", generatedAt: "t"))
     #expect(md.contains("### `t.py::test_x\\|y`"))
     #expect(md.contains("````\n<script>alert(1)</script> ``` | ` tick\n````"))
   }
 
   @Test func htmlShowsScriptsInsteadOfRunningThem() {
-    let md = MarkdownRenderer().render(hostileRun(), meta: RunMeta(runID: "r1", generatedAt: "t"))
+    let md = MarkdownRenderer().render(
+      hostileRun(), findings: Analyzer().analyze(hostileRun()), meta: RunMeta(runID: "r1", generatedAt: "t"))
     let html = HTMLRenderer().page(markdown: md, title: "<t>")
     #expect(!html.contains("<script>"))
     #expect(!html.contains("<img"))

@@ -42,7 +42,8 @@ public struct ReportBuilder {
     } catch {
       throw BuildError.cannotWrite("\(error)")
     }
-    return Result(run: run, findings: findings, meta: meta, folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
+    return Result(
+      run: run, findings: findings, meta: meta, folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.

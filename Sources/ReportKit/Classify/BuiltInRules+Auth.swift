@@ -18,11 +18,12 @@ extension BuiltInRules {
     Rule(
       "jwt_invalid", .auth, .exception,
       "The token was rejected as malformed or badly signed: a secret or key that differs between services.",
-      Matcher(anyText: [
-        "invalidsignatureerror", "signature verification failed", "invalid signature", "jwt malformed", "malformedjwtexception",
-        "signatureexception", "invalid token", "invalidtokenerror", "jsonwebtokenerror", "decodeerror: not enough segments",
-        "jwt signature does not match", "invalid_token", "immaturesignatureerror", "token is not yet valid",
-      ], noneText: ["unexpected token"]),
+      Matcher(
+        anyText: [
+          "invalidsignatureerror", "signature verification failed", "invalid signature", "jwt malformed", "malformedjwtexception",
+          "signatureexception", "invalid token", "invalidtokenerror", "jsonwebtokenerror", "decodeerror: not enough segments",
+          "jwt signature does not match", "invalid_token", "immaturesignatureerror", "token is not yet valid",
+        ], noneText: ["unexpected token"]),
       examples: [
         .yes("jwt.exceptions.InvalidSignatureError: Signature verification failed"),
         .yes("io.jsonwebtoken.security.SignatureException: JWT signature does not match locally computed signature"),
@@ -50,7 +51,9 @@ extension BuiltInRules {
     Rule(
       "permission_denied_service", .auth, .exception, .medium,
       "The service said the caller may not do this (permission, role or scope), without an HTTP status in the text.",
-      Matcher(anyText: ["permission denied", "forbidden", "insufficient scope", "insufficient_scope", "missing role", "not authorized"], noneText: ["errno 13", "eacces", "permissionerror", "[errno"]),
+      Matcher(
+        anyText: ["permission denied", "forbidden", "insufficient scope", "insufficient_scope", "missing role", "not authorized"],
+        noneText: ["errno 13", "eacces", "permissionerror", "[errno"]),
       examples: [
         .yes("AssertionError: {'error': 'forbidden', 'detail': 'role admin required'}"),
         .no("PermissionError: [Errno 13] Permission denied: '/tmp/x'"),
@@ -58,7 +61,10 @@ extension BuiltInRules {
     Rule(
       "missing_secret", .auth, .exception,
       "A credential was absent from the environment: the secret source (vault, CI variables) did not provide it.",
-      Matcher(text: re(#"(KeyError: ['"]|environ\[['"]|environment variable |env var |getenv\(['"]|missing |not set[: ]+['"]?)[A-Z0-9_]*(TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|CREDENTIALS?|AUTH)[A-Z0-9_]*"#)),
+      Matcher(
+        text: re(
+          #"(KeyError: ['"]|environ\[['"]|environment variable |env var |getenv\(['"]|missing |not set[: ]+['"]?)[A-Z0-9_]*(TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|CREDENTIALS?|AUTH)[A-Z0-9_]*"#
+        )),
       examples: [
         .yes("KeyError: 'STAGING_API_TOKEN'"),
         .yes("RuntimeError: environment variable JWT_SECRET is not set"),
@@ -72,7 +78,8 @@ extension BuiltInRules {
       "The URL itself is wrong (no scheme, bad host, unsupported scheme): base-URL configuration, not the service.",
       Matcher(anyText: [
         "missingschema", "invalidurl", "invalid url", "no connection adapters were found", "unsupported protocol scheme", "invalidschema",
-        "unsupported protocol", "err_invalid_url", "malformedurlexception", "uriformatexception",
+        "unsupported protocol", "err_invalid_url", "malformedurlexception", "uriformatexception", "unknown url type",
+        "unsupportedprotocol", "missing an 'http://' or 'https://' protocol", "nonhttpurlclienterror", "failed to parse url",
       ]),
       examples: [
         .yes("requests.exceptions.MissingSchema: Invalid URL 'api.staging/orders': No scheme supplied."),
@@ -83,8 +90,14 @@ extension BuiltInRules {
     Rule(
       "redirect_loop", .routing, .transport,
       "The request was redirected too many times: a proxy, scheme or trailing-slash loop.",
-      Matcher(anyText: ["toomanyredirects", "exceeded 30 redirects", "maximum redirect", "redirect loop", "too many redirects", "maxredirectsexceeded", "stopped after 10 redirects"]),
-      examples: [.yes("requests.exceptions.TooManyRedirects: Exceeded 30 redirects."), .yes("Get \"http://x\": stopped after 10 redirects"), .no("assert resp.history == []")]),
+      Matcher(anyText: [
+        "toomanyredirects", "exceeded 30 redirects", "maximum redirect", "redirect loop", "too many redirects", "maxredirectsexceeded",
+        "stopped after 10 redirects", "redirect count exceeded", "maximum allowed redirects",
+      ]),
+      examples: [
+        .yes("requests.exceptions.TooManyRedirects: Exceeded 30 redirects."), .yes("Get \"http://x\": stopped after 10 redirects"),
+        .no("assert resp.history == []"),
+      ]),
     Rule(
       "curl_redirect_exit", .routing, .transport,
       "curl exit 47: too many redirects.",

@@ -4,7 +4,9 @@ extension BuiltInRules {
     Rule(
       "import_error", .logic, .exception,
       "A module failed to import: a missing dependency, a renamed module or a syntax error in the project.",
-      Matcher(exception: re(#"(^|\.)(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|ClassNotFoundException|NoClassDefFoundError)$"#)),
+      Matcher(
+        exception: re(#"(^|\.)(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|ClassNotFoundException|NoClassDefFoundError)$"#)
+      ),
       examples: [
         .yes("ModuleNotFoundError: No module named 'app.billing'", type: "ModuleNotFoundError", phase: .collection),
         .yes("java.lang.NoClassDefFoundError: com/acme/Order", type: "java.lang.NoClassDefFoundError"),
@@ -13,8 +15,13 @@ extension BuiltInRules {
     Rule(
       "import_error_text", .logic, .exception,
       "A collection error that names an import failure (pytest prints no exception type for these).",
-      Matcher(anyText: ["modulenotfounderror", "importerror while importing", "no module named", "cannot import name", "cannot find module"]),
-      examples: [.yes("ImportError while importing test module '/src/tests/test_x.py'."), .yes("Error: Cannot find module './orders'"), .no("assert modules == []")]),
+      Matcher(anyText: [
+        "modulenotfounderror", "importerror while importing", "no module named", "cannot import name", "cannot find module",
+      ]),
+      examples: [
+        .yes("ImportError while importing test module '/src/tests/test_x.py'."), .yes("Error: Cannot find module './orders'"),
+        .no("assert modules == []"),
+      ]),
     Rule(
       "event_loop_misuse", .logic, .exception,
       "asyncio used wrongly by the test or the code: a closed loop, a future from another loop, a coroutine never awaited.",
@@ -30,12 +37,13 @@ extension BuiltInRules {
     Rule(
       "code_exception", .logic, .exception,
       "An exception raised by the code or the test itself (a type, key, attribute or null error), with no sign of a service.",
-      Matcher(exception: re(
-        #"(^|\.)(TypeError|KeyError|AttributeError|ValueError|IndexError|NameError|ZeroDivisionError|UnboundLocalError|RecursionError|"#
-          + #"NotImplementedError|LookupError|JSONDecodeError|ValidationError|NullPointerException|IllegalArgumentException|"#
-          + #"IllegalStateException|ClassCastException|ArrayIndexOutOfBoundsException|IndexOutOfBoundsException|NumberFormatException|"#
-          + #"UnsupportedOperationException|ReferenceError|RangeError|NullReferenceException|InvalidOperationException|"#
-          + #"ArgumentException|ArgumentNullException|FormatException|KeyNotFoundException|RuntimeError|Exception|Error)$"#)),
+      Matcher(
+        exception: re(
+          #"(^|\.)(TypeError|KeyError|AttributeError|ValueError|IndexError|NameError|ZeroDivisionError|UnboundLocalError|RecursionError|"#
+            + #"NotImplementedError|LookupError|JSONDecodeError|ValidationError|NullPointerException|IllegalArgumentException|"#
+            + #"IllegalStateException|ClassCastException|ArrayIndexOutOfBoundsException|IndexOutOfBoundsException|NumberFormatException|"#
+            + #"UnsupportedOperationException|ReferenceError|RangeError|NullReferenceException|InvalidOperationException|"#
+            + #"ArgumentException|ArgumentNullException|FormatException|KeyNotFoundException|RuntimeError|Exception|Error)$"#)),
       examples: [
         .yes("KeyError: 'items'", type: "KeyError"),
         .yes("java.lang.NullPointerException", type: "java.lang.NullPointerException"),
@@ -45,9 +53,11 @@ extension BuiltInRules {
     Rule(
       "code_exception_text", .logic, .exception, .medium,
       "The text names an exception of the code (Go panics, JS type errors, Python errors) where no type was recorded.",
-      Matcher(text: re(
-        #"\b(TypeError|KeyError|AttributeError|ValueError|IndexError|NameError|ZeroDivisionError|NullPointerException|"#
-          + #"IllegalArgumentException|IllegalStateException|ReferenceError|NullReferenceException)\b|panic: runtime error|nil pointer dereference|index out of range"#)),
+      Matcher(
+        text: re(
+          #"\b(TypeError|KeyError|AttributeError|ValueError|IndexError|NameError|ZeroDivisionError|NullPointerException|"#
+            + #"IllegalArgumentException|IllegalStateException|ReferenceError|NullReferenceException)\b|panic: runtime error|nil pointer dereference|index out of range"#
+        )),
       examples: [
         .yes("panic: runtime error: invalid memory address or nil pointer dereference"),
         .yes("AttributeError: 'NoneType' object has no attribute 'json'"),
@@ -56,22 +66,32 @@ extension BuiltInRules {
     Rule(
       "assertion_mismatch", .logic, .assertion,
       "An assertion compared values and they differed, with no transport, status or credential signal behind it.",
-      Matcher(text: re(
-        #"^\s*(E\s+)?assert\b|AssertionError|AssertionFailedError|ComparisonFailure|AssertionFailure|ExpectationFailedError|"#
-          + #"\bexpected\b[\s\S]{0,200}\b(but (was|got|found|received)|to (equal|be|contain|have)|, got|received)\b|"#
-          + #"\bXCTAssert|\bExpectation failed|\bnot equal\b|\bExpected:|\bActual:|\bto equal\b|\btoBe\(|\bshould (be|equal|have)\b"#)),
+      Matcher(
+        text: re(
+          #"(?m)^\s*(E\s+)?(AssertionError: )?assert\b|ComparisonFailure|"#
+            + #"\bexpected\b[\s\S]{0,200}\b(but (was|got|found|received)|to (equal|be|contain|have)|, got|received)\b|"#
+            + #"\bXCTAssert|\bExpectation failed|DID NOT RAISE|\bnot equal\b|\bExpected:|\bActual:|\bto equal\b|\btoBe\(|\bshould (be|equal|have)\b"#
+        )),
       examples: [
         .yes("assert 99.5 == (3 * 33.0)"),
         .yes("org.opentest4j.AssertionFailedError: expected: <3> but was: <4>"),
         .yes("Expected: 3\nReceived: 4"),
         .yes("XCTAssertEqual failed: (\"1\") is not equal to (\"2\")"),
+        .yes("AssertionError: assert 'a' in ['b']"),
+        .yes("Failed: DID NOT RAISE <class 'ValueError'>"),
         .no("KeyError: 'items'"),
+        .no("AssertionError"),
       ]),
     Rule(
-      "assertion_type", .logic, .assertion,
-      "The test failed an assertion (the exception type says so) with no other signal.",
-      Matcher(exception: re(#"(^|\.)(AssertionError|AssertionFailedError|ComparisonFailure|AssertError|ExpectationNotMetError|Failure|AssertionFailure)$"#)),
-      examples: [.yes("", type: "AssertionError"), .yes("values differ", type: "org.opentest4j.AssertionFailedError"), .no("", type: "KeyError")]),
+      "assertion_type", .logic, .assertion, .low,
+      "A bare assertion failure: nothing compared is shown and no other signal exists. Listed for triage.",
+      Matcher(
+        exception: re(
+          #"(^|\.)(AssertionError|AssertionFailedError|ComparisonFailure|AssertError|ExpectationNotMetError|Failure|AssertionFailure)$"#)),
+      examples: [
+        .yes("AssertionError", type: "AssertionError"), .yes("values differ", type: "org.opentest4j.AssertionFailedError"),
+        .no("", type: "KeyError"),
+      ]),
     Rule(
       "unclassified", .logic, .fallback, .low,
       "Nothing stronger matched: read as a failure of the code or the test until someone looks. Listed for triage.",
@@ -85,14 +105,16 @@ extension BuiltInRules {
     Rule(
       "skip_environment_unavailable", .infrastructure, .status,
       "The test was skipped because a service or the environment was down: it proved nothing, and the run looks greener than it is.",
-      Matcher(skipReason: re(
-        #"unavailable|not available|not reachable|unreachable|connection refused|could not connect|cannot connect|is down|\bdown\b|"#
-          + #"offline|not running|not responding|no (staging|backend|server|database|network)|timed out|health ?check|requires? (network|staging|a running)"#)),
+      Matcher(
+        skipReason: re(
+          #"unavailable|not available|not reachable|unreachable|connection refused|could not connect|cannot connect|is down|\bdown\b|"#
+            + #"offline|not running|not responding|no (staging|backend|server|database|network)|timed out|health ?check|requires? (network|staging|a running)"#
+        )),
       examples: [
         .yes("", skip: "staging environment unavailable"),
         .yes("", skip: "Redis not reachable at localhost:6379"),
         .no("", skip: "only runs on Windows"),
         .no("staging unavailable"),
-      ]),
+      ])
   ]
 }

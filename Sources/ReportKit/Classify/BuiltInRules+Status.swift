@@ -92,7 +92,9 @@ extension BuiltInRules {
       "gRPC UNAVAILABLE or DEADLINE_EXCEEDED: the server could not be reached or did not answer in time.",
       Matcher(grpc: ["UNAVAILABLE", "DEADLINE_EXCEEDED"]),
       examples: [
-        .yes("grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAVAILABLE\n\tdetails = \"failed to connect to all addresses\""),
+        .yes(
+          "grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAVAILABLE\n\tdetails = \"failed to connect to all addresses\""
+        ),
         .yes("rpc error: code = DeadlineExceeded desc = context deadline exceeded"),
         .yes("Error: 14 UNAVAILABLE: No connection established"),
         .yes("io.grpc.StatusRuntimeException: UNAVAILABLE: io exception"),
@@ -117,10 +119,13 @@ extension BuiltInRules {
       "grpc_unimplemented", .routing, .status,
       "gRPC UNIMPLEMENTED: the server has no handler for this method (wrong service or version deployed).",
       Matcher(grpc: ["UNIMPLEMENTED"]),
-      examples: [.yes("status = StatusCode.UNIMPLEMENTED\n\tdetails = \"Method not found: orders.v2.Orders/List\""), .no("status = StatusCode.INTERNAL")]),
+      examples: [
+        .yes("status = StatusCode.UNIMPLEMENTED\n\tdetails = \"Method not found: orders.v2.Orders/List\""),
+        .no("status = StatusCode.INTERNAL"),
+      ]),
     Rule(
-      "grpc_not_found", .routing, .status, .medium,
-      "gRPC NOT_FOUND: the target was not found; the same reading as an HTTP 404 (it may also be a missing entity).",
+      "grpc_not_found", .logic, .status, .medium,
+      "gRPC NOT_FOUND: a handler ran and found no such entity (a missing route is UNIMPLEMENTED): test data or code.",
       Matcher(grpc: ["NOT_FOUND"]),
       examples: [.yes("rpc error: code = NotFound desc = order 12 not found"), .no("rpc error: code = Unavailable desc = x")]),
     Rule(
@@ -128,7 +133,9 @@ extension BuiltInRules {
       "WebSocket closed 1006 (no close frame), 1011 (server error), 1012/1013 (restart, try later) or 1014 (bad gateway).",
       Matcher(wsClose: [1006, 1011, 1012, 1013, 1014]),
       examples: [
-        .yes("websockets.exceptions.ConnectionClosedError: received 1011 (internal error) keepalive ping timeout; then sent 1011 (internal error)"),
+        .yes(
+          "websockets.exceptions.ConnectionClosedError: received 1011 (internal error) keepalive ping timeout; then sent 1011 (internal error)"
+        ),
         .yes("websockets.exceptions.ConnectionClosedError: no close frame received or sent"),
         .yes("WebSocket closed with code 1006"),
         .no("websockets.exceptions.ConnectionClosedOK: received 1000 (OK); then sent 1000 (OK)"),
@@ -138,7 +145,9 @@ extension BuiltInRules {
       "WebSocket closed 1008 (policy violation) or 4401/4403 (application auth codes): the handshake's credentials were refused.",
       Matcher(wsClose: [1008, 4001, 4003, 4401, 4403]),
       examples: [
-        .yes("websockets.exceptions.ConnectionClosedError: received 1008 (policy violation) invalid token; then sent 1008 (policy violation) invalid token"),
+        .yes(
+          "websockets.exceptions.ConnectionClosedError: received 1008 (policy violation) invalid token; then sent 1008 (policy violation) invalid token"
+        ),
         .yes("WebSocket closed with code 4401"),
         .no("WebSocket closed with code 1011"),
       ]),

@@ -40,7 +40,9 @@ extension BuiltInRules {
           "requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: /ping "
             + "(Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))"),
         .yes("httpx.ConnectError: All connection attempts failed"),
-        .yes("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host 127.0.0.1:1 ssl:default [Connect call failed ('127.0.0.1', 1)]"),
+        .yes(
+          "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host 127.0.0.1:1 ssl:default [Connect call failed ('127.0.0.1', 1)]"
+        ),
         .yes("ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 6379)"),
         .no("assert 'refused' in reasons"),
       ]),
@@ -50,10 +52,13 @@ extension BuiltInRules {
       Matcher(anyText: [
         "connection reset", "econnreset", "reset by peer", "broken pipe", "remotedisconnected", "remote end closed connection",
         "connection aborted", "serverdisconnectederror", "server disconnected", "incompleteread", "socket hang up",
-        "unexpected eof", "empty reply from server", "connection closed prematurely", "remoteprotocolerror",
+        "unexpected eof", "empty reply from server", "connection closed prematurely", "remoteprotocolerror", "other side closed",
+        "und_err_socket",
       ]),
       examples: [
-        .yes("requests.exceptions.ConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))"),
+        .yes(
+          "requests.exceptions.ConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))"
+        ),
         .yes("Error: socket hang up"),
         .yes("ConnectionResetError: [Errno 104] Connection reset by peer"),
         .no("assert conn.closed"),
@@ -62,7 +67,7 @@ extension BuiltInRules {
       "dns_failure", .infrastructure, .transport,
       "The host name did not resolve: DNS is down, or the name is not what the environment serves.",
       Matcher(anyText: [
-        "name or service not known", "nodename nor servname", "getaddrinfo", "enotfound", "no such host",
+        "name or service not known", "nodename nor servname", "getaddrinfo", "no such host",
         "temporary failure in name resolution", "unknownhostexception", "could not resolve host", "failed to resolve",
         "name resolution", "eai_again", "no address associated with hostname",
       ]),
@@ -79,10 +84,12 @@ extension BuiltInRules {
       Matcher(anyText: [
         "certificate verify failed", "sslerror", "ssl: ", "sslhandshakeexception", "x509: ", "tls handshake", "certificate has expired",
         "self signed certificate", "self-signed certificate", "wrong version number", "pkix path building failed",
-        "unable to verify the first certificate", "err_tls", "ssl routines",
+        "unable to verify the first certificate", "err_tls", "ssl routines", "[ssl", "sslerror",
       ]),
       examples: [
-        .yes("requests.exceptions.SSLError: HTTPSConnectionPool(host='127.0.0.1', port=8443): [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+        .yes(
+          "requests.exceptions.SSLError: HTTPSConnectionPool(host='127.0.0.1', port=8443): [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"
+        ),
         .yes("javax.net.ssl.SSLHandshakeException: PKIX path building failed"),
         .yes("Get \"https://x\": x509: certificate signed by unknown authority"),
         .no("assert cert.subject == 'CN=api'"),
@@ -92,7 +99,9 @@ extension BuiltInRules {
       "A Python client gave up waiting: the service is slow, overloaded or unreachable.",
       Matcher(
         anyText: ["timed out", "timeout"],
-        exception: re(#"(^|\.)(ReadTimeout|ConnectTimeout|ConnectTimeoutError|ReadTimeoutError|TimeoutError|Timeout|timeout|PoolTimeout|WriteTimeout|ServerTimeoutError|TimeoutException)$"#)),
+        exception: re(
+          #"(^|\.)(ReadTimeout|ConnectTimeout|ConnectTimeoutError|ReadTimeoutError|TimeoutError|Timeout|timeout|PoolTimeout|WriteTimeout|ServerTimeoutError|TimeoutException)$"#
+        )),
       examples: [
         .yes("HTTPConnectionPool(host='127.0.0.1', port=8080): Read timed out. (read timeout=1)", type: "requests.exceptions.ReadTimeout"),
         .yes("timed out", type: "httpx.ReadTimeout"),
@@ -110,13 +119,15 @@ extension BuiltInRules {
       Matcher(anyText: [
         "timed out", "context deadline exceeded", "etimedout", "i/o timeout", "sockettimeoutexception", "read timeout",
         "connect timeout", "timeout exceeded", "timeoutexception", "httpclient.timeout", "esockettimedout", "deadline exceeded",
-        "operation timed out",
+        "operation timed out", "aborted due to timeout", "timeout on reading data", "und_err_headers_timeout", "und_err_connect_timeout",
       ]),
       examples: [
         .yes("Get \"http://api/x\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"),
         .yes("java.net.SocketTimeoutException: Read timed out"),
         .yes("Error: connect ETIMEDOUT 10.0.0.1:443"),
-        .yes("System.Threading.Tasks.TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing."),
+        .yes(
+          "System.Threading.Tasks.TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing."
+        ),
         .no("assert settings['timeout'] == 30"),
       ]),
     Rule(
@@ -126,7 +137,9 @@ extension BuiltInRules {
         anyText: ["no connection could be made", "an error occurred while sending the request", "no such host is known"],
         exception: re(#"HttpRequestException$"#)),
       examples: [
-        .yes("No connection could be made because the target machine actively refused it. (localhost:5001)", type: "System.Net.Http.HttpRequestException"),
+        .yes(
+          "No connection could be made because the target machine actively refused it. (localhost:5001)",
+          type: "System.Net.Http.HttpRequestException"),
         .no("Response status code does not indicate success: 404 (Not Found).", type: "System.Net.Http.HttpRequestException"),
       ]),
     Rule(
@@ -138,14 +151,20 @@ extension BuiltInRules {
         "database system is starting up", "database system is shutting down",
       ]),
       examples: [
-        .yes("psycopg.OperationalError: connection failed: connection to server at \"127.0.0.1\", port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?"),
+        .yes(
+          "psycopg.OperationalError: connection failed: connection to server at \"127.0.0.1\", port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?"
+        ),
         .yes("com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure"),
         .no("psycopg.errors.UniqueViolation: duplicate key value violates unique constraint"),
       ]),
     Rule(
       "redis_unreachable", .infrastructure, .transport,
       "The cache did not answer (redis-py, ioredis, Jedis).",
-      Matcher(anyText: ["redis.exceptions.connectionerror", "redis.exceptions.timeouterror", "error connecting to redis", "jedisconnectionexception", "connecting to localhost:6379", "redisconnectionexception"], noneText: []),
+      Matcher(
+        anyText: [
+          "redis.exceptions.connectionerror", "redis.exceptions.timeouterror", "error connecting to redis", "jedisconnectionexception",
+          "connecting to localhost:6379", "redisconnectionexception",
+        ], noneText: []),
       examples: [
         .yes("redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connection refused."),
         .no("AssertionError: assert cache.get('k') == b'v'"),
@@ -163,14 +182,33 @@ extension BuiltInRules {
       "resource_exhausted_host", .infrastructure, .transport,
       "The machine ran out of memory, disk or file handles: the environment, not the code.",
       Matcher(anyText: [
-        "no space left on device", "enospc", "cannot allocate memory", "outofmemoryerror", "too many open files", "emfile",
+        "no space left on device", "enospc", "cannot allocate memory", "outofmemoryerror", "too many open files",
         "memoryerror", "oomkilled", "out of memory",
       ]),
-      examples: [.yes("OSError: [Errno 28] No space left on device"), .yes("java.lang.OutOfMemoryError: Java heap space"), .no("assert free_space > 0")]),
+      examples: [
+        .yes("OSError: [Errno 28] No space left on device"), .yes("java.lang.OutOfMemoryError: Java heap space"),
+        .no("assert free_space > 0"),
+      ]),
+    Rule(
+      "service_unavailable_text", .infrastructure, .exception, .medium,
+      "The response or message says the service or one of its dependencies is unavailable, though no status was printed.",
+      Matcher(anyText: [
+        "service unavailable", "temporarily unavailable", "'unavailable'", "\"unavailable\"", "upstream connect error",
+        "no healthy upstream",
+        "connection pool exhausted", "environment not available", "environment unavailable", "server is not ready", "maintenance mode",
+        "bad gateway", "backend unavailable", "is currently unavailable",
+      ]),
+      examples: [
+        .yes("AssertionError: assert 'items' in {'error': 'unavailable', 'message': 'database connection pool exhausted'}"),
+        .yes("upstream connect error or disconnect/reset before headers"),
+        .no("AssertionError: feature flag 'beta' not enabled"),
+      ]),
     Rule(
       "setup_connection_error", .infrastructure, .exception, .medium,
       "A fixture or setUp failed with a connection-level exception: the environment was not ready.",
-      Matcher(exception: re(#"(^|\.)(ConnectionError|OSError|socket\.error|ClientConnectionError|ConnectError|NetworkError|IOException)$"#), phase: [.setup]),
+      Matcher(
+        exception: re(#"(^|\.)(ConnectionError|OSError|socket\.error|ClientConnectionError|ConnectError|NetworkError|IOException)$"#),
+        phase: [.setup]),
       examples: [
         .yes("OSError: [Errno 99] Cannot assign requested address", type: "OSError", phase: .setup),
         .no("OSError: [Errno 99] Cannot assign requested address", type: "OSError", phase: .call),

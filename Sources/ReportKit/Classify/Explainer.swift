@@ -28,7 +28,9 @@ public enum Explainer {
       out.append("correlated curl exchanges:")
       for x in facts.linked.prefix(5) {
         let r = run.requests[x.index]
-        out.append("  \(r.method ?? "?") \(r.url ?? "?") -> \(r.status.map(String.init) ?? "no status")\(r.curlExit.map { ", curl exit \($0)" } ?? "")")
+        out.append(
+          "  \(r.method ?? "?") \(r.url ?? "?") -> \(r.status.map(String.init) ?? "no status")\(r.curlExit.map { ", curl exit \($0)" } ?? "")"
+        )
       }
     }
     guard let c = findings.classifications[i] else {

@@ -66,10 +66,10 @@ struct FailureFacts: Sendable {
         sawE = true
         parts.append(t.dropFirst().utf8Trimmed())
         picked += 1
-      } else if t.hasPrefix("Caused by") || t.hasPrefix("During handling") {
+      } else if t.hasPrefix("Caused by") || t.hasPrefix("During handling") || t.hasPrefix("[cause]") || t.hasPrefix("cause:") {
         parts.append(t)
         picked += 1
-      } else if !sawE && firstLines.count < 6 && !t.hasPrefix("at ") && !t.hasPrefix(">") && !t.hasPrefix("def ") {
+      } else if !sawE && firstLines.count < 12 && !t.hasPrefix("at ") && !t.hasPrefix(">") && !t.hasPrefix("def ") {
         firstLines.append(t)
       }
       if picked >= 60 { break }

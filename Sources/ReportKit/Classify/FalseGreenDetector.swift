@@ -51,7 +51,8 @@ struct FalseGreenDetector {
       let g = byReason[reason]!
       return Suspicion(
         kind: .skippedEnvironmentDown, category: .infrastructure,
-        summary: "\(g.tests.count) test\(g.tests.count == 1 ? " was" : "s were") skipped because the environment was down (\"\(Excerpt.line(reason, limit: 160))\", rule '\(g.rule)'): they proved nothing.",
+        summary:
+          "\(g.tests.count) test\(g.tests.count == 1 ? " was" : "s were") skipped because the environment was down (\"\(Excerpt.line(reason, limit: 160))\", rule '\(g.rule)'): they proved nothing.",
         tests: g.tests.sorted(), evidence: g.evidence)
     }
   }
@@ -69,7 +70,8 @@ struct FalseGreenDetector {
     } else if totals.skipped + totals.xfailed == totals.tests {
       out.append(
         Suspicion(
-          kind: .allSkipped, category: nil, summary: "Every one of the \(totals.tests) tests was skipped or deselected: nothing was verified.",
+          kind: .allSkipped, category: nil,
+          summary: "Every one of the \(totals.tests) tests was skipped or deselected: nothing was verified.",
           tests: [], evidence: inputEvidence))
     }
     let collection = run.tests.filter { $0.phase == .collection && $0.status.isFailure }
@@ -77,7 +79,8 @@ struct FalseGreenDetector {
       out.append(
         Suspicion(
           kind: .collectionErrors, category: .logic,
-          summary: "\(collection.count) module\(collection.count == 1 ? "" : "s") failed to collect: their tests never ran and are missing from the counts.",
+          summary:
+            "\(collection.count) module\(collection.count == 1 ? "" : "s") failed to collect: their tests never ran and are missing from the counts.",
           tests: collection.map(\.id).sorted(), evidence: collection.prefix(3).flatMap { ($0.details?.evidence ?? []).prefix(1) }))
     }
     return out

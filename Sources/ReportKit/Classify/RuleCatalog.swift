@@ -7,7 +7,8 @@ public enum RuleCatalog {
   public static func text(_ config: ReportConfig = ReportConfig()) -> String {
     var out: [String] = []
     for r in rules(config) {
-      out.append("\(r.id)  [\(r.category.rawValue), \(r.signal.rawValue) signal, \(r.confidence.rawValue)\(r.isUser ? ", report.yml" : "")]")
+      out.append(
+        "\(r.id)  [\(r.category.rawValue), \(r.signal.rawValue) signal, \(r.confidence.rawValue)\(r.isUser ? ", report.yml" : "")]")
       out.append("  \(r.rationale)")
       out.append("  matches: \(describe(r.matcher))")
       for e in r.examples { out.append("  \(e.matches ? "+" : "-") \(exampleText(e))") }
@@ -31,7 +32,10 @@ public enum RuleCatalog {
     for r in all { out.append("| [`\(r.id)`](#\(r.id)) | \(r.category.rawValue) | \(r.signal.rawValue) | \(r.confidence.rawValue) |") }
     out.append("")
     for r in all {
-      out += ["## \(r.id)", "", "**\(r.category.rawValue)**, \(r.signal.rawValue) signal, \(r.confidence.rawValue) confidence. \(r.rationale)", ""]
+      out += [
+        "## \(r.id)", "", "**\(r.category.rawValue)**, \(r.signal.rawValue) signal, \(r.confidence.rawValue) confidence. \(r.rationale)",
+        "",
+      ]
       out += ["Matches: \(Markdown.code(describe(r.matcher), limit: 2000))", ""]
       for e in r.examples { out.append("- \(e.matches ? "+" : "−") \(Markdown.code(exampleText(e), limit: 400))") }
       out.append("")

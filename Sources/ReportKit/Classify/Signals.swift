@@ -20,7 +20,9 @@ struct Signals: Sendable, Equatable {
   /// that each pattern runs only when a word it needs is there.
   static func extract(from text: String, has: (String) -> Bool) -> Signals {
     var s = Signals()
-    guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || gates.grpc.contains(where: has) else { return s }
+    guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || gates.grpc.contains(where: has) || gates.ws.contains(where: has) else {
+      return s
+    }
     s.httpStatus = httpStatus(in: text)
     if gates.grpc.contains(where: has) { s.grpcStatus = grpcStatus(in: text) }
     if gates.ws.contains(where: has) {
@@ -39,8 +41,10 @@ struct Signals: Sendable, Equatable {
 
   /// Lower-case words without which a pattern cannot match (they go into the classifier's phrase set).
   static let gates = (
-    grpc: ["statuscode", "code =", "grpc", "statusruntimeexception", "unavailable", "deadline_exceeded", "unauthenticated",
-      "permission_denied", "unimplemented", "not_found", "internal", "unknown", "resource_exhausted", "data_loss"],
+    grpc: [
+      "statuscode", "code =", "grpc", "statusruntimeexception", "unavailable", "deadline_exceeded", "unauthenticated",
+      "permission_denied", "unimplemented", "not_found", "internal", "unknown", "resource_exhausted", "data_loss",
+    ],
     ws: ["received ", "sent ", "close", "websocket", "no close frame received"],
     errno: ["errno", "winerror"]
   )
@@ -99,6 +103,8 @@ struct Signals: Sendable, Equatable {
       #"\bassert (\d{3}) == 2\d\d\b"#, #"\bassert 2\d\d == (\d{3})\b"#,  // pytest's rewritten comparison
       #"(?:->|→|=>) ?(\d{3})\b"#,
       #"does not indicate success: (\d{3})"#,  // .NET HttpRequestException
+      #"\b(\d{3}) (?:!==|!=|===|==) 2\d\d\b"#, #"\b2\d\d (?:!==|!=|===|==) (\d{3})\b"#,  // node:assert, chai: `503 !== 200`
+      #"\b(\d{3}), message="#,  // aiohttp's ClientResponseError
     ].joined(separator: "|"))
 
   static let grpcPattern = Pattern(
@@ -118,6 +124,7 @@ struct Signals: Sendable, Equatable {
       #"\bwebsocket[^\n]{0,60}?\bcode[ :=]*(\d{4})\b"#,
     ].joined(separator: "|"))
 
-  static let curlExitPattern = Pattern(builtIn: #"\bcurl: \((\d{1,2})\)|\bcurl(?:[^\n]{0,30}?)exit(?:ed)?(?: with)?(?: code| status)?[ :=]*(\d{1,2})\b"#)
+  static let curlExitPattern = Pattern(
+    builtIn: #"\bcurl: \((\d{1,2})\)|\bcurl(?:[^\n]{0,30}?)exit(?:ed)?(?: with)?(?: code| status)?[ :=]*(\d{1,2})\b"#)
   static let errnoPattern = Pattern(builtIn: #"\[Errno (-?\d+)\]|\berrno[ :=]*(-?\d+)|\[WinError (\d+)\]"#)
 }

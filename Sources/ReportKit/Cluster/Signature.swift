@@ -65,7 +65,7 @@ enum Signature {
         var digits = 0
         var letters = 0
         var allHex = true
-        while j < b.count && (isAlnum(b[j]) || ((b[j] == 43 || b[j] == 47 || b[j] == 61 || b[j] == 95 || b[j] == 45) && j > i)) {
+        while j < b.count && (isAlnum(b[j]) || ((b[j] == 43 || b[j] == 47 || b[j] == 95 || b[j] == 45) && j > i)) {
           if isDigit(b[j]) { digits += 1 } else if isAlnum(b[j]) { letters += 1 }
           if !isHex(b[j]) { allHex = false }
           j += 1
@@ -79,6 +79,7 @@ enum Signature {
         if n >= 20 && digits > 0 && letters > 0 && !b[i..<j].contains(47) {
           emit("<id>")
           i = j
+          while i < b.count && b[i] == 61 { i += 1 }  // base64 padding
           continue
         }
       }
@@ -101,11 +102,11 @@ enum Signature {
         if let unit = durationUnitLength(b, end) {
           emit("<dur>")
           i = end + unit
-        } else if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
-          emit("<port>")
-          i = end
         } else if prev == "line" || prev == "lineno" || (i > 0 && b[i - 1] == 58 && sourceFile(b, i - 1)) {
           emit("<line>")
+          i = end
+        } else if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
+          emit("<port>")
           i = end
         } else if end == j, let v = value, keep.contains(v) || keepsNumber(after: prev) {
           out += b[i..<j]
@@ -135,7 +136,9 @@ enum Signature {
     var j = i - 1
     while j >= 0 && (b[j] == 32 || b[j] == 61 || b[j] == 58 || b[j] == 39 || b[j] == 34 || b[j] == 91) { j -= 1 }
     let end = j + 1
-    while j >= 0 && (b[j] >= 0x80 || b[j] == 95 || b[j] == 46 || b[j] == 45 || (b[j] | 0x20 >= 97 && b[j] | 0x20 <= 122) || (b[j] >= 48 && b[j] <= 57)) {
+    while j >= 0
+      && (b[j] >= 0x80 || b[j] == 95 || b[j] == 46 || b[j] == 45 || (b[j] | 0x20 >= 97 && b[j] | 0x20 <= 122) || (b[j] >= 48 && b[j] <= 57))
+    {
       j -= 1
     }
     return String(decoding: b[(j + 1)..<end], as: UTF8.self).lowercased()
@@ -199,7 +202,9 @@ enum Signature {
         j += 1
         while j < b.count && b[j] >= 48 && b[j] <= 57 { j += 1 }
       }
-      if j < b.count && b[j] == 90 { j += 1 } else if j + 6 <= b.count && (b[j] == 43 || b[j] == 45) && digits(j + 1, 2) && b[j + 3] == 58 {
+      if j < b.count && b[j] == 90 {
+        j += 1
+      } else if j + 6 <= b.count && (b[j] == 43 || b[j] == 45) && digits(j + 1, 2) && b[j + 3] == 58 {
         j += 6
       }
     }

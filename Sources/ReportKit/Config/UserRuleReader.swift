@@ -72,7 +72,9 @@ struct UserRuleReader {
         m.phase = phases
       case "skip_reason": m.skipReason = try loader.pattern(v, at)
       default:
-        throw loader.fail(k, at, "unknown matcher (known: text, contains, not_contains, exception, http_status, curl_exit, ws_close, grpc, phase, skip_reason)")
+        throw loader.fail(
+          k, at,
+          "unknown matcher (known: text, contains, not_contains, exception, http_status, curl_exit, ws_close, grpc, phase, skip_reason)")
       }
     }
     guard any else { throw loader.fail(node, here, "needs at least one condition") }

@@ -53,7 +53,8 @@ extension MarkdownRenderer {
       let c = f.classifications[i]!
       let e = c.evidence[0]
       out.append(
-        "| \(Markdown.code(run.tests[i].id)) | \(c.category.rawValue) | `\(c.rule)` | \(Markdown.code("\(e.path):\(e.line)")) \(Markdown.code(e.text)) |")
+        "| \(Markdown.code(run.tests[i].id)) | \(c.category.rawValue) | `\(c.rule)` | \(Markdown.code("\(e.path):\(e.line)")) \(Markdown.code(e.text)) |"
+      )
     }
     return out + [""]
   }

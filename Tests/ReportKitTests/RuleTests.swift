@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// The rule registry: every example of every rule, the catalog, and precedence between rules.
+@Suite struct RuleTests {
+  @Test func everyRuleExampleBehaves() {
+    let wrong = BuiltInRules.all.flatMap { $0.exampleFailures() }
+    #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
+  }
+
+  @Test func registryIsLargeUniqueAndSnakeCase() {
+    let ids = BuiltInRules.all.map(\.id)
+    #expect(ids.count >= 40)
+    #expect(Set(ids).count == ids.count)
+    #expect(ids.allSatisfy { $0.range(of: #"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"#, options: .regularExpression) != nil })
+    #expect(BuiltInRules.all.allSatisfy { $0.examples.contains { $0.matches } && !$0.rationale.isEmpty })
+    // Every rule but the fallback has a counter-example.
+    #expect(BuiltInRules.all.filter { $0.signal != .fallback }.allSatisfy { $0.examples.contains { !$0.matches } })
+  }
+
+  @Test func docsRulesMarkdownIsCurrent() throws {
+    let root = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().deletingLastPathComponent().path
+    let committed = try String(contentsOfFile: root + "/docs/rules.md", encoding: .utf8)
+    #expect(committed == RuleCatalog.markdown(), "docs/rules.md is stale: run `report rules --markdown > docs/rules.md`")
+  }
+
+  private func verdict(_ text: String, type: String? = nil, phase: Phase? = .call, linked: [FailureFacts.LinkedExchange] = []) -> Rule {
+    let classifier = Classifier()
+    var f = FailureFacts(text: text, exceptionType: type, phase: phase, phrases: classifier.phrases)
+    f.linked = linked
+    return classifier.decide(f).rule
+  }
+
+  @Test func transportBeatsStatus() {
+    let r = verdict("HTTP 503 from gateway; retry failed: [Errno 111] Connection refused", type: "requests.exceptions.ConnectionError")
+    #expect(r.category == .infrastructure)
+    #expect(r.signal == .transport)
+    // ... even when the status would say auth.
+    #expect(verdict("401 Unauthorized, then: connect ECONNREFUSED 10.0.0.1:443").id == "node_econnrefused")
+  }
+
+  @Test func statusInsideAssertionBeatsBareAssertion() {
+    let r = verdict("AssertionError: got 401: JWT expired\nassert 401 == 200", type: "AssertionError")
+    #expect(r.id == "http_401")
+    #expect(r.category == .auth)
+    #expect(verdict("assert 404 == 200\n +  where 404 = <Response [404]>.status_code", type: "AssertionError").category == .routing)
+  }
+
+  @Test func setupConnectionErrorIsInfrastructure() {
+    #expect(verdict("OSError: [Errno 99] Cannot assign requested address", type: "OSError", phase: .setup).category == .infrastructure)
+    #expect(verdict("OSError: [Errno 99] Cannot assign requested address", type: "OSError", phase: .call).category == .logic)
+  }
+
+  @Test func plainAssertionsAndCodeErrorsAreLogic() {
+    #expect(verdict("assert 99.5 == (3 * 33.0)", type: "AssertionError").id == "assertion_mismatch")
+    #expect(verdict("KeyError: 'items'", type: "KeyError").id == "code_exception")
+    let bare = verdict("AssertionError", type: "AssertionError")
+    #expect(bare.id == "assertion_type" && bare.confidence == .low)
+    #expect(verdict("").id == "unclassified")
+  }
+
+  @Test func aVagueFailureTakesTheStatusOfItsCorrelatedExchange() {
+    let r = verdict(
+      "AssertionError: unexpected inventory from http://x/api/inventory", type: "AssertionError", linked: [.init(index: 0, status: 503)])
+    #expect(r.id == "http_502_503_504")
+    // A status in the text itself wins over the exchange's.
+    #expect(verdict("HTTP Error 401: Unauthorized", linked: [.init(index: 0, status: 503)]).id == "http_401")
+  }
+
+  @Test func signalsAreReadOnlyInContext() {
+    let s = { (t: String) in Signals.extract(from: t, has: { t.lowercased().utf8Contains($0) }) }
+    #expect(s("requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: http://h/x").httpStatus == 503)
+    #expect(s("expected: <200> but was: <404>").httpStatus == 404)
+    #expect(s("assert len(items) == 404").httpStatus == nil)
+    #expect(s("assert 200 == 201").httpStatus == nil)
+    #expect(s("rpc error: code = DeadlineExceeded desc = x").grpcStatus == "DEADLINE_EXCEEDED")
+    #expect(s("websockets.exceptions.ConnectionClosedError: received 1011 (internal error)").wsCloseCode == 1011)
+    #expect(s("curl: (28) Operation timed out after 1000 milliseconds").curlExit == 28)
+    #expect(s("[Errno 111] Connection refused").errnos == [111])
+  }
+
+  @Test func phrasesAreFoundInOnePass() {
+    let set = PhraseSet(["refused", "connection refused", "fused", "timeout"])
+    let found = set.find(in: "error: connection refused here")
+    #expect(found.contains(set.ids["refused"]!) && found.contains(set.ids["connection refused"]!) && found.contains(set.ids["fused"]!))
+    #expect(!found.contains(set.ids["timeout"]!))
+  }
+}

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import ReportKit
+
+/// Cluster signatures: what normalization masks, what it keeps, and that ids are stable.
+@Suite struct SignatureTests {
+  private func norm(_ s: String, keep: Set<Int> = []) -> String { Signature.normalize(s, keep: keep) }
+
+  @Test func masksWhatVaries() {
+    #expect(norm("order 4711 not found (request_id=3f2a9c1e8b7d)") == "order <n> not found (request_id=<hex>)")
+    #expect(norm("id 123e4567-e89b-12d3-a456-426614174000 gone") == "id <uuid> gone")
+    #expect(norm("token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 bad") == "token <id> bad")
+    #expect(norm("at 2026-11-20T10:00:00.123Z and 10:00:01") == "at <ts> and <ts>")
+    #expect(norm("timed out after 30.5s (took 120 ms)") == "timed out after <dur> (took <dur>)")
+    #expect(norm("HTTPConnectionPool(host='10.0.0.4', port=5432)") == "HTTPConnectionPool(host='<ip>', port=<port>)")
+    #expect(norm("connect to localhost:8080 failed") == "connect to localhost:<port> failed")
+    #expect(norm("File /tmp/pytest-of-root/pytest-3/x.json missing") == "File <tmp> missing")
+    #expect(norm("error at line 42 of app.py:17") == "error at line <line> of app.py:<line>")
+    #expect(norm("object at 0x7f3ecb831bc0") == "object at <hex>")
+  }
+
+  @Test func keepsStatusExitCloseCodesAndErrno() {
+    #expect(norm("503 Server Error for url /v1/orders/99", keep: [503]) == "503 Server Error for url /v<n>/orders/<n>")
+    #expect(norm("curl: (7) exit code 7", keep: [7]) == "curl: (7) exit code 7")
+    #expect(norm("received 1011 (internal error)", keep: [1011]) == "received 1011 (internal error)")
+    #expect(norm("[Errno 111] Connection refused") == "[Errno 111] Connection refused")
+    #expect(norm("process exited with status 137") == "process exited with status 137")
+  }
+
+  @Test func aStatusNeverSharesAClusterWithAnother() {
+    let a = Signature.of(category: .auth, exceptionType: "HTTPError", message: "401 Client Error for url http://h/x/1", keep: [401])
+    let b = Signature.of(category: .auth, exceptionType: "HTTPError", message: "403 Client Error for url http://h/x/2", keep: [403])
+    let c = Signature.of(category: .auth, exceptionType: "HTTPError", message: "401 Client Error for url http://h/x/77", keep: [401])
+    #expect(a != b)
+    #expect(a == c)
+    #expect(Signature.clusterID(a) != Signature.clusterID(b))
+  }
+
+  @Test func clusterIDsAreStableAcrossRunsAndVersioned() {
+    // FNV-1a of "sig/1:" + signature: the same on every machine and every run, unlike Swift's Hasher.
+    #expect(Signature.clusterID("logic|AssertionError|assert <n> == <n>") == "f9ddf89f1f36")
+    #expect(Signature.clusterID("x").count == 12)
+  }
+}
