@@ -51,12 +51,27 @@ public struct Analyzer: Sendable {
       if let host = r.host, let e = r.evidence.first { drift.add(host: host, evidence: e) }
     }
     for i in failing {
-      guard let d = run.tests[i].details, let message = d.message, message.utf8Contains("://") else { continue }
-      for endpoint in Correlator.endpoints(in: message) {
-        if let host = endpoint.host, let e = d.evidence.first { drift.add(host: host, evidence: e) }
-      }
+      guard let d = run.tests[i].details, let message = d.message, let e = d.evidence.first else { continue }
+      for host in Self.hosts(in: message) { drift.add(host: host, evidence: e) }
     }
     return drift.findings()
+  }
+}
+
+extension Analyzer {
+  /// Host names of the `scheme://host` URLs in a text, by a byte scan.
+  static func hosts(in text: String) -> [String] {
+    var out: [String] = []
+    var rest = text[...]
+    while let r = rest.utf8Range(of: "://") {
+      let after = rest[r.upperBound...].utf8
+      let host = after.prefix { b in
+        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 46 || b == 45 || b == 95
+      }
+      if !host.isEmpty { out.append(String(decoding: host, as: UTF8.self).lowercased()) }
+      rest = rest[r.upperBound...]
+    }
+    return out
   }
 }
 

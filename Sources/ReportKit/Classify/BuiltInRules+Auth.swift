@@ -62,13 +62,16 @@ extension BuiltInRules {
       "missing_secret", .auth, .exception,
       "A credential was absent from the environment: the secret source (vault, CI variables) did not provide it.",
       Matcher(
+        anyText: ["token", "secret", "key", "password", "passwd", "credential", "auth"],
         text: re(
-          #"(KeyError: ['"]|environ\[['"]|environment variable |env var |getenv\(['"]|missing |not set[: ]+['"]?)[A-Z0-9_]*(TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|CREDENTIALS?|AUTH)[A-Z0-9_]*"#
+          #"(KeyError: ['"]|environ\[['"]|environment variable |env var |getenv\(['"]|missing |not set[: ]+['"]?)"#
+            + #"(?-i:[A-Z0-9_]*(TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|CREDENTIALS?|AUTH)[A-Z0-9_]*)"#
         )),
       examples: [
         .yes("KeyError: 'STAGING_API_TOKEN'"),
         .yes("RuntimeError: environment variable JWT_SECRET is not set"),
         .no("KeyError: 'order_id'"),
+        .no("KeyError: 'token'"),
       ]),
   ]
 

@@ -54,6 +54,11 @@ extension BuiltInRules {
       "code_exception_text", .logic, .exception, .medium,
       "The text names an exception of the code (Go panics, JS type errors, Python errors) where no type was recorded.",
       Matcher(
+        anyText: [
+          "typeerror", "keyerror", "attributeerror", "valueerror", "indexerror", "nameerror", "zerodivisionerror", "nullpointerexception",
+          "illegalargumentexception", "illegalstateexception", "referenceerror", "nullreferenceexception", "panic: runtime error",
+          "nil pointer dereference", "index out of range",
+        ],
         text: re(
           #"\b(TypeError|KeyError|AttributeError|ValueError|IndexError|NameError|ZeroDivisionError|NullPointerException|"#
             + #"IllegalArgumentException|IllegalStateException|ReferenceError|NullReferenceException)\b|panic: runtime error|nil pointer dereference|index out of range"#

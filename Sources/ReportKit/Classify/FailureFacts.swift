@@ -60,16 +60,20 @@ struct FailureFacts: Sendable {
     var picked = 0
     var firstLines: [Substring] = []
     var sawE = false
-    for line in detail.split(separator: "\n", omittingEmptySubsequences: true) {
-      let t = line.utf8Trimmed()
-      if t.hasPrefix("E ") || t == "E" {
+    // Lines by bytes: splitting by Character costs more than the rules that read the result.
+    for raw in detail.utf8.split(separator: 10, omittingEmptySubsequences: true) {
+      let t = Substring(raw).utf8Trimmed()
+      guard let first = t.utf8.first else { continue }
+      if first == UInt8(ascii: "E") && (t.utf8.count == 1 || t.utf8HasPrefix("E ")) {
         sawE = true
         parts.append(t.dropFirst().utf8Trimmed())
         picked += 1
-      } else if t.hasPrefix("Caused by") || t.hasPrefix("During handling") || t.hasPrefix("[cause]") || t.hasPrefix("cause:") {
+      } else if t.utf8HasPrefix("Caused by") || t.utf8HasPrefix("During handling") || t.utf8HasPrefix("[cause]")
+        || t.utf8HasPrefix("cause:")
+      {
         parts.append(t)
         picked += 1
-      } else if !sawE && firstLines.count < 12 && !t.hasPrefix("at ") && !t.hasPrefix(">") && !t.hasPrefix("def ") {
+      } else if !sawE && firstLines.count < 12 && !t.utf8HasPrefix("at ") && first != UInt8(ascii: ">") && !t.utf8HasPrefix("def ") {
         firstLines.append(t)
       }
       if picked >= 60 { break }

@@ -39,10 +39,14 @@ struct FalseGreenDetector {
     let rules = BuiltInRules.skips + classifier.ranked.filter { $0.isUser && $0.isSkipRule }
     var byReason: [String: (tests: [String], evidence: [Evidence], rule: String)] = [:]
     var order: [String] = []
+    var verdicts: [String: Rule?] = [:]  // skip reasons repeat: one verdict per distinct reason
     for t in run.tests where t.status == .skipped {
       guard let reason = t.details?.skipReason, !reason.isEmpty else { continue }
-      let facts = FailureFacts(text: "", skipReason: reason)
-      guard let rule = rules.first(where: { $0.matcher.match(facts) != nil }) else { continue }
+      if verdicts[reason] == nil {
+        let facts = FailureFacts(text: "", skipReason: reason)
+        verdicts[reason] = .some(rules.first { $0.matcher.match(facts) != nil })
+      }
+      guard let rule = verdicts[reason]! else { continue }
       if byReason[reason] == nil { order.append(reason) }
       byReason[reason, default: ([], [], rule.id)].tests.append(t.id)
       if byReason[reason]!.evidence.isEmpty { byReason[reason]!.evidence = Array((t.details?.evidence ?? []).prefix(2)) }

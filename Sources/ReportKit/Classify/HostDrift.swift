@@ -19,9 +19,10 @@ struct HostDrift {
   func findings() -> [Suspicion] {
     var groups: [[String]] = []
     var placed = Set<String>()
-    for (i, a) in order.enumerated() where !placed.contains(a) {
-      var group = [a]
-      for b in order[(i + 1)...] where !placed.contains(b) && Self.nearDuplicates(a, b) { group.append(b) }
+    let shapes = order.map(Shape.init)
+    for (i, a) in shapes.enumerated() where !placed.contains(a.host) {
+      var group = [a.host]
+      for b in shapes[(i + 1)...] where !placed.contains(b.host) && a.isNearDuplicate(of: b) { group.append(b.host) }
       guard group.count > 1 else { continue }
       placed.formUnion(group)
       groups.append(group)
@@ -36,14 +37,28 @@ struct HostDrift {
   }
 
   /// Equal once `.`, `-` and `_` are ignored, or one letter apart (a digit apart is sharding, not drift).
-  static func nearDuplicates(_ a: String, _ b: String) -> Bool {
-    let strip = { (s: String) in s.filter { $0 != "." && $0 != "-" && $0 != "_" } }
-    if strip(a) == strip(b) { return true }
-    guard a.count >= 8, b.count >= 8 else { return false }
-    return oneLetterApart(Array(a), Array(b))
+  static func nearDuplicates(_ a: String, _ b: String) -> Bool { Shape(a).isNearDuplicate(of: Shape(b)) }
+
+  /// A host name prepared once for pairwise comparison.
+  private struct Shape {
+    let host: String
+    let stripped: String
+    let chars: [Character]
+
+    init(_ host: String) {
+      self.host = host
+      stripped = host.filter { $0 != "." && $0 != "-" && $0 != "_" }
+      chars = Array(host)
+    }
+
+    func isNearDuplicate(of other: Shape) -> Bool {
+      if stripped == other.stripped { return true }
+      guard chars.count >= 8, other.chars.count >= 8, abs(chars.count - other.chars.count) <= 1 else { return false }
+      return HostDrift.oneLetterApart(chars, other.chars)
+    }
   }
 
-  private static func oneLetterApart(_ a: [Character], _ b: [Character]) -> Bool {
+  fileprivate static func oneLetterApart(_ a: [Character], _ b: [Character]) -> Bool {
     if abs(a.count - b.count) > 1 { return false }
     var i = 0
     while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }

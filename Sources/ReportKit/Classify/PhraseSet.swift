@@ -8,7 +8,9 @@ final class PhraseSet: Sendable {
   /// `next[state * 256 + byte]`: the full transition table, failure links folded in.
   private let next: [Int32]
   /// The phrases that end at each state (own and inherited through failure links).
-  private let outputs: [[Int32]]
+  private let outputStart: [Int32]
+  /// Flattened: state `s` owns `outputIDs[outputStart[s]..<outputStart[s + 1]]`.
+  private let outputIDs: [Int32]
 
   init(_ list: [String]) {
     var unique: [String] = []
@@ -55,7 +57,10 @@ final class PhraseSet: Sendable {
       }
     }
     next = goto.flatMap { $0 }
-    outputs = out
+    var start: [Int32] = [0]
+    for o in out { start.append(start.last! + Int32(o.count)) }
+    outputStart = start
+    outputIDs = out.flatMap { $0 }
   }
 
   /// The ids of the phrases found in `text` (which the caller has lower-cased).
@@ -64,7 +69,12 @@ final class PhraseSet: Sendable {
     var s = 0
     for b in text.utf8 {
       s = Int(next[s &* 256 &+ Int(b)])
-      for id in outputs[s] { found.insert(Int(id)) }
+      var k = Int(outputStart[s])
+      let end = Int(outputStart[s + 1])
+      while k < end {
+        found.insert(Int(outputIDs[k]))
+        k += 1
+      }
     }
     return found
   }

@@ -120,7 +120,7 @@ enum Signature {
       out.append(c)
       i += 1
     }
-    return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    return String(String(decoding: out, as: UTF8.self).utf8Trimmed())
   }
 
   // MARK: - Token shapes
@@ -145,8 +145,14 @@ enum Signature {
   }
 
   private static func sourceFile(_ b: [UInt8], _ colon: Int) -> Bool {
-    let before = String(decoding: b[max(0, colon - 6)..<colon], as: UTF8.self)
-    return [".py", ".java", ".go", ".js", ".ts", ".rb", ".cs", ".kt", ".swift", ".php", ".rs"].contains { before.hasSuffix($0) }
+    sourceSuffixes.contains { s in colon >= s.count && b[(colon - s.count)..<colon].elementsEqual(s) }
+  }
+
+  private static let units = ["ms", "milliseconds", "seconds", "second", "secs", "sec", "s", "minutes", "min", "m", "h", "us", "µs", "ns"]
+    .map { Array($0.utf8) }
+  private static let tempPrefixes = ["/tmp/", "/var/folders/", "/private/var/", "/var/tmp/"].map { Array($0.utf8) }
+  private static let sourceSuffixes = [".py", ".java", ".go", ".js", ".ts", ".rb", ".cs", ".kt", ".swift", ".php", ".rs"].map {
+    Array($0.utf8)
   }
 
   private static func isWholeToken(_ b: [UInt8], _ i: Int, _ j: Int) -> Bool { j >= b.count || !(b[j] >= 0x80) }
@@ -154,9 +160,8 @@ enum Signature {
   private static func durationUnitLength(_ b: [UInt8], _ i: Int) -> Int? {
     var j = i
     if j < b.count && b[j] == 32 { j += 1 }
-    for unit in ["ms", "milliseconds", "seconds", "second", "secs", "sec", "s", "minutes", "min", "m", "h", "us", "µs", "ns"] {
-      let u = Array(unit.utf8)
-      guard j + u.count <= b.count, Array(b[j..<(j + u.count)]) == u else { continue }
+    for u in units {
+      guard j + u.count <= b.count, b[j..<(j + u.count)].elementsEqual(u) else { continue }
       let after = j + u.count
       if after < b.count, (b[after] | 0x20 >= 97 && b[after] | 0x20 <= 122) || (b[after] >= 48 && b[after] <= 57) { continue }
       // A bare `m`/`h`/`s` only right after the number (`5s`, not `5 s`).
@@ -226,8 +231,7 @@ enum Signature {
   }
 
   private static func tempPathLength(_ b: [UInt8], _ i: Int) -> Int? {
-    let rest = String(decoding: b[i..<min(b.count, i + 24)], as: UTF8.self)
-    guard ["/tmp/", "/var/folders/", "/private/var/", "/var/tmp/"].contains(where: rest.hasPrefix) else { return nil }
+    guard tempPrefixes.contains(where: { p in i + p.count <= b.count && b[i..<(i + p.count)].elementsEqual(p) }) else { return nil }
     var j = i
     while j < b.count && b[j] != 32 && b[j] != 39 && b[j] != 34 && b[j] != 41 && b[j] != 10 { j += 1 }
     return j - i
