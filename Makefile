@@ -4,7 +4,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REPORT := .build/release/report
 
-.PHONY: demo test deps release conformance bench example-report examples fixtures format clean
+.PHONY: demo test deps release conformance bench example-report examples fixtures eval format clean
 
 ## Install the system packages that are missing (Debian/Ubuntu).
 deps:
@@ -44,6 +44,9 @@ examples:
 	examples/make_logs.sh
 fixtures:
 	scripts/make_fixtures.sh
+## Re-run the labeled evaluation set (real pytest, node:test and curl against a loopback stand-in).
+eval:
+	eval/make_eval.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

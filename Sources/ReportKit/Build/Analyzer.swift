@@ -14,9 +14,9 @@ public struct Analyzer: Sendable {
   public func analyze(_ run: Run) -> Findings {
     var timer = PhaseTimer()
     var findings = Findings()
-    let failing = run.tests.indices.filter { run.tests[$0].status.isFailure }
+    let failing = run.tests.indicesSortedByID(where: \.isFailure)
     let correlator = run.requests.isEmpty ? nil : Correlator(run.requests)
-    var results = [(Classification, Signals)?](repeating: nil, count: failing.count)
+    var results = [(Classification, String)?](repeating: nil, count: failing.count)
     // Two workers over interleaved slices: facts and rules are independent per test.
     let workers = failing.count >= 2048 ? 2 : 1
     results.withUnsafeMutableBufferPointer { out in
@@ -26,18 +26,23 @@ public struct Analyzer: Sendable {
         while k < failing.count {
           let i = failing[k]
           let f = classifier.facts(run.tests[i], correlator: correlator)
-          out.base[k] = (classifier.classify(run.tests[i], facts: f, requests: run.requests), f.signals)
+          let c = classifier.classify(run.tests[i], facts: f, requests: run.requests)
+          out.base[k] = (c, Signature.of(run.tests[i], category: c.category, keep: f.signals.keptNumbers))
           k += workers
         }
       }
     }
-    var signals: [Int: Signals] = [:]
+    findings.classifications.reserveCapacity(failing.count)
+    var signatures: [String] = []
+    signatures.reserveCapacity(failing.count)
     for (k, i) in failing.enumerated() {
       findings.classifications[i] = results[k]!.0
-      signals[i] = results[k]!.1
+      signatures.append(results[k]!.1)
     }
+    results = []
     timer.lap("classify")
-    (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(run, findings.classifications, signals: signals)
+    (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(
+      run, failing: failing, signatures: signatures, findings.classifications)
     timer.lap("cluster")
     findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)
     timer.lap("false greens")

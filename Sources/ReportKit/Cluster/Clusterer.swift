@@ -2,18 +2,14 @@
 struct Clusterer {
   let config: ReportConfig
 
-  func clusters(_ run: Run, _ classified: [Int: Classification], signals: [Int: Signals]) -> (clusters: [Cluster], clusterOf: [Int: Int]) {
+  /// `failing`: the classified tests in id order; `signatures`: theirs, in the same order.
+  func clusters(_ run: Run, failing: [Int], signatures: [String], _ classified: [Int: Classification]) -> (
+    clusters: [Cluster], clusterOf: [Int: Int]
+  ) {
     var groups: [String: [Int]] = [:]
     var order: [String] = []
-    var signatures: [Int: String] = [:]
-    let ids = classified.keys.map { ($0, run.tests[$0].id) }.sorted { $0.1 < $1.1 }
-    for (i, _) in ids {
-      let t = run.tests[i]
-      let c = classified[i]!
-      let message = t.details?.message ?? t.details?.exceptionType ?? "(no message)"
-      let sig = Signature.of(
-        category: c.category, exceptionType: t.details?.exceptionType, message: message, keep: signals[i]?.keptNumbers ?? [])
-      signatures[i] = sig
+    for (k, i) in failing.enumerated() {
+      let sig = signatures[k]
       if groups[sig] == nil { order.append(sig) }
       groups[sig, default: []].append(i)
     }

@@ -9,6 +9,12 @@ enum Signature {
     return "\(category.rawValue)|\(exceptionType ?? "-")|\(normalize(firstLine, keep: keep))"
   }
 
+  /// The signature of a classified test: its first message line (or exception type).
+  static func of(_ test: borrowing TestResult, category: Category, keep: Set<Int>) -> String {
+    let d = test.details
+    return of(category: category, exceptionType: d?.exceptionType, message: d?.message ?? d?.exceptionType ?? "(no message)", keep: keep)
+  }
+
   /// A short, stable id: the first 12 hex digits of FNV-1a 64 over `sig/1:` + signature.
   static func clusterID(_ signature: String) -> String {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -31,22 +31,9 @@ struct MarkdownRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The tests whose status matches, ordered by id: positions are sorted (not copies of tests)
-  /// and ids compared as prefix then name, without building each id string.
+  /// The tests whose status matches, ordered by id.
   static func sortedByID(_ tests: [TestResult], where keep: (TestStatus) -> Bool) -> [TestResult] {
-    sortedIndicesByID(tests, where: keep).map { tests[$0] }
-  }
-
-  /// Like `sortedByID`, as positions in `tests`.
-  static func sortedIndicesByID(_ tests: [TestResult], where keep: (TestStatus) -> Bool) -> [Int] {
-    var picked = tests.indices.filter { keep(tests[$0].status) }
-    picked.sort { a, b in
-      // Byte order (no Unicode collation): stable, and cheap for ids sharing an interned prefix.
-      let (pa, pb) = (tests[a].idPrefix, tests[b].idPrefix)
-      if pa == pb { return tests[a].nameSlice.utf8.lexicographicallyPrecedes(tests[b].nameSlice.utf8) }
-      return pa.utf8.lexicographicallyPrecedes(pb.utf8)
-    }
-    return picked
+    tests.indicesSortedByID(where: keep).map { tests[$0] }
   }
 
   private func inputs(_ run: Run) -> [String] {
@@ -72,7 +59,7 @@ struct MarkdownRenderer {
   }
 
   private func failures(_ run: Run, _ findings: Findings) -> [String] {
-    let failing = Self.sortedIndicesByID(run.tests, where: { $0.isFailure })
+    let failing = run.tests.indicesSortedByID(where: { $0.isFailure })
     guard !failing.isEmpty else { return ["## Failures", "", "None.", ""] }
     var out = ["## Failures (\(failing.count))", ""]
     for index in failing.prefix(maxFailures) {
