@@ -88,3 +88,26 @@ import Testing
     #expect(!found.contains(set.ids["timeout"]!))
   }
 }
+
+/// The contexts in which a number is read as an HTTP status, and the ones in which it is not.
+@Suite struct StatusContextTests {
+  @Test(arguments: [
+    ("<Response [503]>", 503), ("HTTP Error 502: Bad Gateway", 502), ("HTTP/1.1 404 Not Found", 404), ("got HTTP 401", 401),
+    ("Request failed with status code 403", 403), ("status_code=503", 503), ("statusCode: 500", 500), ("status was 429", 429),
+    ("returned an HTTP status 504", 504), ("responded with 502", 502), ("expected: <200> but was: <503>", 503),
+    ("route not found -> 404", 404), ("Response status code does not indicate success: 503 (Service Unavailable).", 503),
+    ("401 Client Error: Unauthorized", 401), ("404 NOT_FOUND", 404), ("503: Service Unavailable", 503), ("503 !== 200", 503),
+    ("assert 404 == 200", 404), ("ClientResponseError: 503, message='Service Unavailable'", 503),
+  ])
+  func statusIsRead(text: String, status: Int) {
+    #expect(Signals.httpStatus(in: text) == status)
+  }
+
+  @Test(arguments: [
+    "assert 295 == 302", "assert len(items) == 404", "expected total 4.04 EUR, got 503.12 EUR", "10.0.404.1 unreachable",
+    "order 404 has 3 items", "200 !== 503", "took 503 ms", "status 200", "port 443 closed", "HTTPS 4433",
+  ])
+  func noStatusIsRead(text: String) {
+    #expect(Signals.httpStatus(in: text) == nil)
+  }
+}

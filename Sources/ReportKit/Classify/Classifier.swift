@@ -11,9 +11,11 @@ public struct Classifier: Sendable {
         a.element.signal != b.element.signal ? a.element.signal > b.element.signal : a.offset < b.offset
       }
       .map(\.element)
-    ranked = userRules + builtIn
-    let words = ranked.flatMap { $0.matcher.anyText + $0.matcher.noneText } + Signals.gatePhrases
-    phrases = PhraseSet(words)
+    let all = userRules + builtIn
+    let words = all.flatMap { $0.matcher.anyText + $0.matcher.noneText } + Signals.gatePhrases
+    let phrases = PhraseSet(words)
+    self.phrases = phrases
+    ranked = all.map { $0.resolved(in: phrases) }
   }
 
   /// The facts of a test as rules see them, with the exchanges its text links to.

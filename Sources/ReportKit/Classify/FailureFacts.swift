@@ -45,6 +45,9 @@ struct FailureFacts: Sendable {
   /// Rules read at most this many bytes of a failure's text.
   static let textCap = 6144
 
+  /// Whether the text holds phrase number `id` of the classifier's set (nil: facts made without one).
+  func has(id: Int) -> Bool? { found?.contains(id) }
+
   /// Whether the lower-cased text holds `phrase` (lower case).
   func has(_ phrase: String) -> Bool {
     if let found, let id = phrases?.ids[phrase] { return found.contains(id) }

@@ -10,6 +10,18 @@ struct Matcher: Sendable {
   var text: Pattern?
   /// Phrases that veto the rule (`permission denied` from the file system is not auth).
   var noneText: [String] = []
+  /// `anyText` and `noneText` as ids in the classifier's phrase set (set by `resolved(in:)`).
+  var anyIDs: [Int] = []
+  var noneIDs: [Int] = []
+
+  /// This matcher with its phrases looked up once in `phrases`, so matching tests bits, not strings.
+  func resolved(in phrases: PhraseSet) -> Matcher {
+    var m = self
+    m.anyIDs = anyText.compactMap { phrases.ids[$0] }
+    m.noneIDs = noneText.compactMap { phrases.ids[$0] }
+    if m.anyIDs.count != anyText.count || m.noneIDs.count != noneText.count { m.anyIDs = []; m.noneIDs = [] }
+    return m
+  }
   /// A regular expression on the exception type (`requests.exceptions.ConnectionError`).
   var exception: Pattern?
   var httpStatus: ClosedRange<Int>?
@@ -59,7 +71,11 @@ struct Matcher: Sendable {
       guard let needle = textNeedle(f) else { return nil }
       hit.needle = needle
     }
-    for veto in noneText where f.has(veto) { return nil }
+    if !noneIDs.isEmpty, f.has(id: noneIDs[0]) != nil {
+      for id in noneIDs where f.has(id: id)! { return nil }
+    } else {
+      for veto in noneText where f.has(veto) { return nil }
+    }
     if let exception {
       guard let type = f.exceptionType, exception.matches(type) else { return nil }
       hit.needle = hit.needle ?? type
@@ -90,7 +106,10 @@ struct Matcher: Sendable {
   }
 
   private func textNeedle(_ f: FailureFacts) -> String? {
-    anyText.first { f.has($0) }
+    if !anyIDs.isEmpty, f.has(id: anyIDs[0]) != nil {
+      return anyIDs.firstIndex { f.has(id: $0)! }.map { anyText[$0] }
+    }
+    return anyText.first { f.has($0) }
   }
 
   /// The status the text states, else the first failed status of a correlated exchange.

@@ -6,7 +6,7 @@ public struct Rule: Sendable {
   public let signal: Signal
   public let confidence: Confidence
   public let rationale: String
-  let matcher: Matcher
+  private(set) var matcher: Matcher
   let examples: [Example]
   /// From report.yml: checked before every built-in rule.
   public var isUser = false
@@ -47,6 +47,13 @@ public struct Rule: Sendable {
     self.rationale = rationale
     self.matcher = matcher
     self.examples = examples
+  }
+
+  /// This rule with its phrases resolved in the classifier's set.
+  func resolved(in phrases: PhraseSet) -> Rule {
+    var r = self
+    r.matcher = matcher.resolved(in: phrases)
+    return r
   }
 
   /// The examples this rule gets wrong, each with what went wrong (empty when the rule is sound).
