@@ -35,13 +35,16 @@ conformance: release
 bench: release
 	scripts/bench.sh
 
-## Refresh reports/example/, the committed output for examples/logs.
+## Refresh reports/example/ and reports/example-compare/, the committed outputs for examples/logs
+## (the second against examples/baseline). Tests fail when they are stale.
 example-report: release
 	$(REPORT) build examples/logs --out reports --run-id example --now 2026-01-01T00:00:00Z
+	$(REPORT) build examples/logs --baseline examples/baseline --out reports --run-id example-compare --now 2026-01-01T00:00:00Z
 
 ## Re-run the real tools that made examples/logs and Tests/Fixtures.
 examples:
 	examples/make_logs.sh
+	examples/make_baseline.sh
 fixtures:
 	scripts/make_fixtures.sh
 ## Re-run the labeled evaluation set (real pytest, node:test and curl against a loopback stand-in).

@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -19,7 +20,9 @@ let package = Package(
     ),
     .target(
       name: "ReportKit",
-      dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+      ],
       swiftSettings: [
         .enableUpcomingFeature("InternalImportsByDefault"),
         // Dynamic exclusivity checks cost ~2% on million-test inputs; the debug build keeps them.

@@ -21,12 +21,49 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: "The time to report as 'now' (ISO 8601 or epoch seconds; default: SOURCE_DATE_EPOCH or the clock).")
   var now: String?
 
+  @Option(name: .long, help: "An earlier run to compare with: its logs folder or its report.json.")
+  var baseline: String?
+
+  @Option(name: .long, help: "Outputs to write, comma-separated: md, html, json, issue (default: all).")
+  var format = "md,html,json,issue"
+
+  @Option(name: .customLong("issue-limit"), help: "Size limit of issue.md in characters (GitHub 65536, GitLab 1000000).")
+  var issueLimit = 65_536
+
+  @Option(name: .long, help: "Folder of Mustache templates (report.md.mustache, issue.md.mustache, page.html.mustache).")
+  var templates: String?
+
+  @Option(name: .customLong("fail-on"), help: "Exit 1 when failures of these categories exist: infrastructure,auth,routing,logic or 'any'.")
+  var failOn: String?
+
   @OptionGroup var options: ConfigOption
+
+  var formats: Set<OutputFormat> {
+    Set(format.split(separator: ",").compactMap { OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+  }
+
+  var gate: Set<Category>? {
+    guard let failOn else { return nil }
+    if failOn == "any" { return Set(Category.allCases) }
+    return Set(failOn.split(separator: ",").compactMap { Category(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+  }
 
   func validate() throws {
     if let now, ReportBuilder.parseNow(now) == nil { throw ValidationError("--now: '\(now)' is not an ISO 8601 time or epoch seconds") }
     if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") || runID == "latest" {
       throw ValidationError("--run-id: '\(runID)' cannot name a folder (no '/', no leading '.', not 'latest')")
+    }
+    let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    if let bad = names.first(where: { OutputFormat(rawValue: $0) == nil }) {
+      throw ValidationError("--format: '\(bad)' is not md, html, json or issue")
+    }
+    if names.isEmpty { throw ValidationError("--format: name at least one of md, html, json, issue") }
+    if issueLimit < 1000 { throw ValidationError("--issue-limit: \(issueLimit) is too small to hold a summary (at least 1000)") }
+    if let failOn, failOn != "any" {
+      let names = failOn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      if let bad = names.first(where: { Category(rawValue: $0) == nil }) {
+        throw ValidationError("--fail-on: '\(bad)' is not infrastructure, auth, routing, logic or any")
+      }
     }
   }
 
@@ -37,18 +74,35 @@ struct Build: ParsableCommand {
       ?? Date()
     let config = try options.load()
     do {
-      let result = try ReportBuilder().build(.init(inputs: paths, outDir: out, runID: runID, now: moment, config: config))
+      var o = ReportBuilder.Options(inputs: paths, outDir: out, runID: runID, now: moment, config: config)
+      o.formats = formats
+      o.issueLimit = issueLimit
+      o.baseline = baseline
+      if let templates { o.templates = try TemplateSet(directory: templates) }
+      let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }
       for line in TerminalSummary.lines(result) { print(line) }
+      var status: Int32 = 0
+      if let gate {
+        let hits = result.findings.countsByCategory.filter { gate.contains($0.0) && $0.1 > 0 }
+        if !hits.isEmpty {
+          print(
+            "--fail-on: \(hits.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")) failure\(hits.map(\.1).reduce(0, +) == 1 ? "" : "s")"
+          )
+          status = 1
+        }
+      }
       // Done: leave without freeing a million tests one by one (the OS takes the memory back).
       fflush(nil)
-      Foundation.exit(0)
+      Foundation.exit(status)
     } catch BuildError.noReadableInput(let warnings) {
       for w in warnings { Console.error(w.description) }
       Console.error("report: error: \(BuildError.noReadableInput([]).description)")
       throw ExitCode(66)
     } catch let error as BuildError {
       Console.error("report: error: \(error.description)")
+      if case .badTemplate = error { throw ExitCode(78) }
+      if case .badBaseline = error { throw ExitCode(66) }
       throw ExitCode(73)
     }
   }

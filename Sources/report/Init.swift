@@ -12,6 +12,9 @@ struct Init: ParsableCommand {
   @Flag(name: .long, help: "Overwrite an existing file.")
   var force = false
 
+  @Option(name: .long, help: "Folder to copy the default Mustache templates into (existing files are kept); use with --templates on build.")
+  var templates = "templates"
+
   func run() throws {
     if FileManager.default.fileExists(atPath: path) && !force {
       Console.error("report: error: \(path) exists; use --force to overwrite it")
@@ -22,5 +25,11 @@ struct Init: ParsableCommand {
       throw ExitCode(73)
     }
     print("wrote \(path)")
+    do {
+      for file in try TemplateSet.writeDefaults(to: templates) { print("wrote \(file)") }
+    } catch {
+      Console.error("report: error: cannot write templates to \(templates): \(error.localizedDescription)")
+      throw ExitCode(73)
+    }
   }
 }

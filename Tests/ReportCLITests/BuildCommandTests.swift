@@ -71,12 +71,15 @@ import Testing
     #expect(r.stdout.contains("2 tests: 2 passed"))
   }
 
-  @Test func theCommittedExampleReportIsCurrent() throws {
+  /// `reports/example/` (the example run) and `reports/example-compare/` (the same run against
+  /// examples/baseline) are the golden files of every output.
+  @Test(arguments: [("example", [String]()), ("example-compare", ["--baseline", "examples/baseline"])])
+  func theCommittedExampleReportIsCurrent(runID: String, extra: [String]) throws {
     let out = Scratch()
-    #expect(try CLI.run(["build", "examples/logs", "--out", out.path, "--run-id", "example", "--now", now]).status == 0)
-    for name in ["report.json", "report.md", "report.html"] {
-      let committed = try Data(contentsOf: URL(fileURLWithPath: CLI.root + "/reports/example/" + name))
-      #expect(try out.read("example/" + name) == committed, "reports/example/\(name) is stale: run `make example-report`")
+    #expect(try CLI.run(["build", "examples/logs", "--out", out.path, "--run-id", runID, "--now", now] + extra).status == 0)
+    for name in ["report.json", "report.md", "report.html", "issue.md"] {
+      let committed = try Data(contentsOf: URL(fileURLWithPath: CLI.root + "/reports/\(runID)/" + name))
+      #expect(try out.read("\(runID)/" + name) == committed, "reports/\(runID)/\(name) is stale: run `make example-report`")
     }
   }
 }

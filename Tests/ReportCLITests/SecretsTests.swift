@@ -36,7 +36,7 @@ import Testing
       inputs.contains("EXAMPLE-not-a-real-key-0042") && inputs.contains("ZGVwbG95Omh1bnRlcjItcGFzc3dvcmQ")
         && inputs.contains("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"))
     // ...and no output shows any of them.
-    for name in ["report.json", "report.md", "report.html"] {
+    for name in ["report.json", "report.md", "report.html", "issue.md"] {
       let text = String(decoding: try dir.read("out/s/" + name), as: UTF8.self)
       for secret in secrets { #expect(!text.contains(secret), "\(name) leaks \(secret)") }
     }

@@ -15,11 +15,22 @@ import Testing
     return Run(inputs: [InputSummary(path: "log", format: .pytest, tests: 2)], tests: [t, ok], requests: [])
   }
 
+  func report(_ run: Run) -> Report {
+    let findings = Analyzer().analyze(run)
+    return Report(
+      run: run, findings: findings, analysis: Analysis(run: run, findings: findings, config: ReportConfig()),
+      meta: RunMeta(runID: "r1", generatedAt: "2026-01-01T00:00:00Z"))
+  }
+
+  func markdown(_ r: Report, _ template: String = "report.md") -> String {
+    TemplateSet.builtIn.render(template, ReportDocument(run: r.run, findings: r.findings, analysis: r.analysis, meta: r.meta).context())
+  }
+
   func json(_ run: Run) throws -> (text: String, object: [String: Any]) {
     let dir = TempDir()
     let path = dir.path + "/r.json"
     let sink = try #require(OutputSink(path: path))
-    JSONRenderer().write(run, findings: Analyzer().analyze(run), meta: RunMeta(runID: "r1", generatedAt: "2026-01-01T00:00:00Z"), to: sink)
+    JSONRenderer().write(report(run), to: sink)
     #expect(sink.finish())
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -44,25 +55,52 @@ import Testing
   }
 
   @Test func markdownKeepsLogTextLiteral() {
-    let md = MarkdownRenderer().render(
-      hostileRun(), findings: Analyzer().analyze(hostileRun()), meta: RunMeta(runID: "r1", generatedAt: "t"))
-    #expect(md.contains("### `t.py::test_x\\|y`"))
-    #expect(md.contains("````\n<script>alert(1)</script> ``` | ` tick\n````"))
+    for template in ["report.md", "issue.md"] {
+      let md = markdown(report(hostileRun()), template)
+      // The id in a table cell: pipe escaped, in a code span.
+      #expect(md.contains("| `t.py::test_x\\|y` |"), "\(template)")
+      // The message in a fence longer than any backtick run inside it.
+      #expect(md.contains("````\n<script>alert(1)</script> ``` | ` tick\n````"), "\(template)")
+      // Log text with HTML stays inside a code span (cmark escapes it in the page).
+      #expect(md.contains("`log:3` `E   <img src=x onerror=alert(2)>`"), "\(template)")
+    }
   }
 
   @Test func htmlShowsScriptsInsteadOfRunningThem() {
-    let md = MarkdownRenderer().render(
-      hostileRun(), findings: Analyzer().analyze(hostileRun()), meta: RunMeta(runID: "r1", generatedAt: "t"))
-    let html = HTMLRenderer().page(markdown: md, title: "<t>")
+    let r = report(hostileRun())
+    let html = PageRenderer(templates: .builtIn).page(markdown: markdown(r), report: r)
     #expect(!html.contains("<script>"))
     #expect(!html.contains("<img"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(html.contains("<table>"))
-    #expect(html.contains("<title>&lt;t&gt;</title>"))
+    #expect(html.contains("<svg"))
+    #expect(html.contains("<title>Incident report: r1</title>"))
   }
 
   @Test(arguments: [(0.004, "0.004"), (118.212, "118.212"), (1.5e-05, "0.000015"), (3.0, "3"), (0.30769, "0.3077")])
   func numbers(_ value: Double, _ expected: String) {
     #expect(JSONWriter.format(value, decimals: expected == "0.3077" ? 4 : 6) == expected)
+  }
+}
+
+/// The templates built into the binary are the ones in Templates/, and they all parse.
+@Suite struct TemplateTests {
+  @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
+    let dir = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().deletingLastPathComponent().path + "/Templates"
+    for name in TemplateSet.names {
+      let file = try String(contentsOfFile: dir + "/" + name + ".mustache", encoding: .utf8)
+      #expect(DefaultTemplates.all[name] == file, "Templates/\(name).mustache changed: run scripts/embed_templates.py")
+    }
+    #expect(Set(DefaultTemplates.all.keys) == Set(TemplateSet.names))
+  }
+
+  @Test func aTemplatesFolderOverridesOnlyWhatItHolds() throws {
+    let dir = TempDir()
+    dir.file("issue.md.mustache", "{{% CONTENT_TYPE: TEXT}}\nrun {{runID}}: {{failures}} failures\n")
+    let set = try TemplateSet(directory: dir.path)
+    #expect(set.render("issue.md", ["runID": "r", "failures": 3]) == "run r: 3 failures\n")
+    #expect(set.render("page.html", ["title": "<x>", "body": "<p>b</p>"]).contains("<title>&lt;x&gt;</title>"))
+    dir.file("report.md.mustache", "{{#unclosed}}")
+    #expect(throws: BuildError.self) { try TemplateSet(directory: dir.path) }
   }
 }

@@ -9,6 +9,13 @@ public struct ReportBuilder {
     /// The moment the report is made for (`--now`); fixes `generated_at` and the default run id.
     public var now: Date
     public var config: ReportConfig
+    /// Which files to write.
+    public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
+    public var templates: TemplateSet = .builtIn
+    /// issue.md's size limit in characters (GitHub: 65,536; GitLab: 1,000,000).
+    public var issueLimit = 65_536
+    /// An earlier run to compare with: a logs folder (or file) or its report.json.
+    public var baseline: String?
 
     public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
@@ -22,7 +29,10 @@ public struct ReportBuilder {
   public struct Result: Sendable {
     public var run: Run
     public var findings: Findings
+    public var analysis: Analysis
     public var meta: RunMeta
+    /// The files written, by name.
+    public var files: [String]
     public var folder: String
     /// Every warning, in input order: print them as they are.
     public var warnings: [Diagnostic]
@@ -31,19 +41,24 @@ public struct ReportBuilder {
   public init() {}
 
   public func build(_ options: Options) throws -> Result {
+    let baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
     let run = try read(options.inputs)
     let findings = Analyzer(config: options.config).analyze(run)
     let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
+    let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
+    let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     do {
-      try files.write { dir in try write(run, findings, meta: meta, into: dir) }
+      try files.write { dir in try write(report, options, into: dir) }
     } catch let error as BuildError {
       throw error
     } catch {
       throw BuildError.cannotWrite("\(error)")
     }
     return Result(
-      run: run, findings: findings, meta: meta, folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
+      run: run, findings: findings, analysis: analysis, meta: meta,
+      files: OutputFormat.allCases.filter(options.formats.contains).map(\.fileName),
+      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.
@@ -67,21 +82,51 @@ public struct ReportBuilder {
     return run
   }
 
-  /// Writes report.json on a second thread while report.md and report.html are made here.
-  private func write(_ run: Run, _ findings: Findings, meta: RunMeta, into dir: String) throws {
+  /// The baseline of `--baseline`: an earlier report.json, or logs read and analyzed now.
+  public func snapshot(of path: String, config: ReportConfig) throws -> Snapshot {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BuildError.badBaseline("\(path) does not exist") }
+    if !isDir.boolValue && path.hasSuffix(".json") {
+      do { return try Snapshot(reportJSON: path) } catch {
+        throw BuildError.badBaseline("\(path): not a report.json of schema \(JSONRenderer.schema)")
+      }
+    }
+    let run: Run
+    do { run = try read([path]) } catch { throw BuildError.badBaseline("\(path): no test artifact in it") }
+    let findings = Analyzer(config: config).analyze(run)
+    let metrics = Analysis(run: run, findings: findings, config: config).metrics
+    return Snapshot(label: path, run: run, findings: findings, metrics: metrics)
+  }
+
+  /// Writes report.json on a second thread while the Markdown, HTML and issue body are made here.
+  private func write(_ report: Report, _ options: Options, into dir: String) throws {
     var timer = PhaseTimer()
-    guard let sink = OutputSink(path: dir + "/report.json") else { throw BuildError.cannotWrite("cannot create \(dir)/report.json") }
-    let json = JSONJob(run: run, findings: findings, meta: meta, sink: sink)
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { json.render() }
-    let markdown = MarkdownRenderer().render(run, findings: findings, meta: meta)
-    try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8)
-    let html = HTMLRenderer().page(markdown: markdown, title: "Test run report: \(meta.runID)")
-    try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
-    timer.lap("report.md + report.html")
+    var json: JSONJob?
+    if options.formats.contains(.json) {
+      guard let sink = OutputSink(path: dir + "/report.json") else { throw BuildError.cannotWrite("cannot create \(dir)/report.json") }
+      let job = JSONJob(report: report, sink: sink)
+      json = job
+      DispatchQueue.global().async(group: group) { job.render() }
+    }
+    let document = ReportDocument(run: report.run, findings: report.findings, analysis: report.analysis, meta: report.meta)
+    let templates = options.templates
+    if options.formats.contains(.markdown) || options.formats.contains(.html) {
+      let markdown = templates.render("report.md", document.context())
+      if options.formats.contains(.markdown) { try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8) }
+      if options.formats.contains(.html) {
+        let html = PageRenderer(templates: templates).page(markdown: markdown, report: report)
+        try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
+      }
+    }
+    if options.formats.contains(.issue) {
+      let issue = IssueBody(document: document, templates: templates, limit: options.issueLimit).render()
+      try issue.write(toFile: dir + "/issue.md", atomically: false, encoding: .utf8)
+    }
+    timer.lap("report.md + report.html + issue.md")
     group.wait()
     timer.lap("report.json (after)")
-    guard json.succeeded else { throw BuildError.cannotWrite("I/O error writing report.json") }
+    if let json, !json.succeeded { throw BuildError.cannotWrite("I/O error writing report.json") }
   }
 
   /// `2026-11-21T05:26:43Z`.
@@ -108,24 +153,20 @@ public struct ReportBuilder {
   }
 }
 
-/// Renders report.json on another thread. The run is only read (never mutated) while it runs,
-/// and the caller waits for it before touching the result.
+/// Renders report.json on another thread. The report is only read (never mutated) while it
+/// runs, and the caller waits for it before touching the result.
 private final class JSONJob: @unchecked Sendable {
-  let run: Run
-  let findings: Findings
-  let meta: RunMeta
+  let report: Report
   let sink: OutputSink
   private(set) var succeeded = false
 
-  init(run: Run, findings: Findings, meta: RunMeta, sink: OutputSink) {
-    self.run = run
-    self.findings = findings
-    self.meta = meta
+  init(report: Report, sink: OutputSink) {
+    self.report = report
     self.sink = sink
   }
 
   func render() {
-    JSONRenderer().write(run, findings: findings, meta: meta, to: sink)
+    JSONRenderer().write(report, to: sink)
     succeeded = sink.finish()
   }
 }

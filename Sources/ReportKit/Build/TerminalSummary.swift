@@ -23,7 +23,7 @@ public enum TerminalSummary {
     let read = result.run.inputs.filter { $0.format != .unknown }.count
     out.append(
       "\(read) of \(result.run.inputs.count) input files read, \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")")
-    out.append("report written to \(result.folder)/ (report.md, report.html, report.json)")
+    out.append("report written to \(result.folder)/ (\(result.files.joined(separator: ", ")))")
     return out
   }
 }

@@ -69,7 +69,8 @@ public struct Classifier: Sendable {
     picked = Array(picked.prefix(3))
     if let exchange {
       let lines = exchange.evidence.filter { e in
-        e.text.hasPrefix("<") || e.text.contains("HTTP/") || e.text.lowercased().contains("curl") || e.text.contains("exit")
+        e.text.hasPrefix("<") || (e.text.contains("HTTP/") && !e.text.hasPrefix(">")) || e.text.lowercased().contains("curl")
+          || e.text.contains("exit")
       }
       picked += (lines.isEmpty ? exchange.evidence : lines).prefix(2)
     }

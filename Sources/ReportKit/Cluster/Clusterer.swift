@@ -36,7 +36,11 @@ struct Clusterer {
         owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner[first.category],
         knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) })
     }
-    out.sort { $0.tests.count != $1.tests.count ? $0.tests.count > $1.tests.count : $0.id < $1.id }
+    // Most severe first, then largest: the order of "critical findings".
+    out.sort { a, b in
+      if a.severity != b.severity { return a.severity > b.severity }
+      return a.tests.count != b.tests.count ? a.tests.count > b.tests.count : a.id < b.id
+    }
     var clusterOf: [Int: Int] = [:]
     for (k, c) in out.enumerated() { for t in c.tests { clusterOf[t] = k } }
     return (out, clusterOf)

@@ -52,11 +52,50 @@ struct ConfigLoader {
           guard let s = Severity(rawValue: value) else { throw fail(sv, "severity.\(name)", "must be critical, high, medium or low") }
           config.severity[name] = s
         }
+      case "targets":
+        config.targets = try targets(v)
       default:
-        throw fail(k, key, "unknown key (known: version, rules, owners, known_issues, severity)")
+        throw fail(k, key, "unknown key (known: version, rules, owners, known_issues, severity, targets)")
       }
     }
     return config
+  }
+
+  /// `targets: {pass_rate: 0.95, execution_rate: 1, max_failures: 0, p95_ms: 100, endpoints: {/api/x: {p95_ms: 200}}}`.
+  private func targets(_ node: Node) throws(ConfigError) -> Targets {
+    var t = Targets()
+    for (k, v) in try mapping(node, "targets") {
+      let key = try string(k, "targets")
+      let at = "targets.\(key)"
+      switch key {
+      case "pass_rate": t.passRate = try fraction(v, at)
+      case "execution_rate": t.executionRate = try fraction(v, at)
+      case "max_failures":
+        guard let n = Int(try string(v, at)), n >= 0 else { throw fail(v, at, "must be a count (0 or more)") }
+        t.maxFailures = n
+      case "p95_ms": t.p95Ms = try milliseconds(v, at)
+      case "endpoints":
+        for (pk, pv) in try mapping(v, at) {
+          let path = try string(pk, at)
+          for (mk, mv) in try mapping(pv, "\(at).\(path)") {
+            guard try string(mk, at) == "p95_ms" else { throw fail(mk, "\(at).\(path)", "unknown key (known: p95_ms)") }
+            t.endpointP95Ms[path] = try milliseconds(mv, "\(at).\(path).p95_ms")
+          }
+        }
+      default: throw fail(k, at, "unknown key (known: pass_rate, execution_rate, max_failures, p95_ms, endpoints)")
+      }
+    }
+    return t
+  }
+
+  private func fraction(_ node: Node, _ at: String) throws(ConfigError) -> Double {
+    guard let v = Double(try string(node, at)), (0...1).contains(v) else { throw fail(node, at, "must be a fraction from 0 to 1 (0.95)") }
+    return v
+  }
+
+  private func milliseconds(_ node: Node, _ at: String) throws(ConfigError) -> Double {
+    guard let v = Double(try string(node, at)), v > 0 else { throw fail(node, at, "must be a positive number of milliseconds") }
+    return v
   }
 
   private func knownIssue(_ node: Node) throws(ConfigError) -> KnownIssue {

@@ -46,5 +46,13 @@ public enum DefaultConfig {
     severity:
       http_404: high
 
+    # Goals the report marks as met or missed.
+    targets:
+      pass_rate: 0.95          # passed / tests that ran
+      execution_rate: 1.0      # tests that ran / tests collected
+      p95_ms: 500              # p95 latency of every endpoint seen in curl traces
+      endpoints:
+        /api/orders: {p95_ms: 200}
+
     """
 }

@@ -12,6 +12,8 @@ public struct ReportConfig: Sendable {
   public var knownIssues: [KnownIssue] = []
   /// Severity by rule id, category name or cluster id (most specific first).
   public var severity: [String: Severity] = [:]
+  /// Goals the report marks as met or missed.
+  public var targets = Targets()
 
   public init() {}
 

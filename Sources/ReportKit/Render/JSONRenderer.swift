@@ -5,7 +5,10 @@
 struct JSONRenderer {
   static let schema = "report/1"
 
-  func write(_ run: Run, findings: Findings, meta: RunMeta, to sink: OutputSink) {
+  func write(_ report: Report, to sink: OutputSink) {
+    let run = report.run
+    let findings = report.findings
+    let meta = report.meta
     let w = JSONWriter(sink: sink)
     let totals = run.totals
     sink.write("{\n")
@@ -50,8 +53,9 @@ struct JSONRenderer {
       writeRequest(r, w)
     }
     sink.write(run.requests.isEmpty ? "],\n" : "\n  ],\n")
-    writeClusters(findings.clusters, run, w)
+    writeClusters(findings.clusters, run, report.analysis, w)
     writeSuspicious(findings.suspicious, w)
+    JSONAnalysis(analysis: report.analysis, w: w).write()
     w.key("warnings", indent: 2); sink.write("[")
     for (i, d) in run.warnings.enumerated() {
       sink.write(i == 0 ? "" : ", ")
@@ -94,7 +98,7 @@ struct JSONRenderer {
     sink.write("}")
   }
 
-  private func writeClusters(_ clusters: [Cluster], _ run: Run, _ w: JSONWriter) {
+  private func writeClusters(_ clusters: [Cluster], _ run: Run, _ analysis: Analysis, _ w: JSONWriter) {
     let sink = w.sink
     w.key("clusters", indent: 2); sink.write("[")
     for (i, c) in clusters.enumerated() {
@@ -114,6 +118,24 @@ struct JSONRenderer {
       }
       sink.write(", \"why_grouped\": "); w.string(c.reason)
       sink.write(", \"first_evidence\": "); writeEvidence([c.evidence], w)
+      sink.write(", \"five_whys\": [")
+      for (k, why) in analysis.whys[i].enumerated() {
+        sink.write(k == 0 ? "" : ", ")
+        sink.write("{\"question\": "); w.string(why.question)
+        sink.write(", \"observed\": \(why.observed), \"answer\": "); w.value(why.observed ? why.answer : nil)
+        sink.write(", \"quote\": "); w.value(why.observed ? why.quote : nil)
+        sink.write(", \"citation\": "); if let e = why.citation, why.observed { writeEvidence([e], w) } else { sink.write("null") }
+        sink.write(", \"prompts\": ["); for (j, p) in why.prompts.enumerated() { sink.write(j == 0 ? "" : ", "); w.string(p) }
+        sink.write("]}")
+      }
+      sink.write("], \"hypotheses\": [")
+      for (k, h) in analysis.hypotheses[i].enumerated() {
+        sink.write(k == 0 ? "" : ", ")
+        sink.write("{\"statement\": "); w.string(h.statement)
+        sink.write(", \"for\": "); writeEvidence(h.support, w)
+        sink.write(", \"against\": "); writeEvidence(h.against, w); sink.write("}")
+      }
+      sink.write("]")
       sink.write(", \"tests\": [")
       for (k, t) in c.tests.enumerated() { sink.write(k == 0 ? "" : ", "); w.string(run.tests[t].id) }
       sink.write("]}")
@@ -157,7 +179,7 @@ struct JSONRenderer {
     sink.write("}")
   }
 
-  private func writeEvidence(_ items: [Evidence], _ w: JSONWriter) {
+  func writeEvidence(_ items: [Evidence], _ w: JSONWriter) {
     let sink = w.sink
     sink.write("[")
     for (i, e) in items.enumerated() {

@@ -50,7 +50,12 @@ struct CurlExchangeBuilder {
       // when it looks like a payload, not the next line of the CI job.
       let lateBody = closed && current.bodyExcerpt == nil && ["{", "[", "<"].contains(e.text.first.map(String.init) ?? "")
       guard hasResponse && (!closed || lateBody) else { return }
-      let excerpt = (current.bodyExcerpt.map { $0 + "\n" } ?? "") + e.text
+      // A body without a final newline runs into the next command's `-v` notes: cut there.
+      var text = e.text[...]
+      for note in ["*   Trying ", "* Host ", "* Connected to "] {
+        if let r = text.range(of: note), r.lowerBound > text.startIndex { text = text[..<r.lowerBound] }
+      }
+      let excerpt = (current.bodyExcerpt.map { $0 + "\n" } ?? "") + text
       if (current.bodyExcerpt?.count ?? 0) < 300 { current.bodyExcerpt = String(excerpt.prefix(300)) }
     case .curlError(let code):
       if current.curlExit != nil || (closed && current.error == nil) || (hasResponse && current.error == nil) { startNew() }

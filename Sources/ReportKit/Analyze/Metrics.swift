@@ -1,0 +1,136 @@
+/// The numbers of a run: totals and rates, failures per category and per file, slowest tests,
+/// and per endpoint from curl (requests, statuses, latency), with report.yml's targets checked.
+public struct Metrics: Sendable {
+  public struct FileLine: Sendable {
+    public var file: String
+    public var tests: Int
+    public var failing: Int
+  }
+
+  public struct Endpoint: Sendable {
+    public var method: String
+    public var host: String
+    public var path: String
+    public var requests: Int
+    public var statuses: [String: Int]
+    public var p50: Double?
+    public var p95: Double?
+    public var max: Double?
+
+    public var name: String { "\(method) \(path)" }
+  }
+
+  public struct Target: Sendable {
+    public var name: String
+    public var goal: String
+    public var actual: String
+    public var met: Bool
+  }
+
+  public var totals: Totals
+  public var passRate: Double?
+  /// Tests that ran over tests collected (skips did not run).
+  public var executionRate: Double?
+  public var failuresByCategory: [(Category, Int)]
+  public var suspicious: Int
+  public var files: [FileLine]
+  public var slowest: [(id: String, seconds: Double)]
+  public var endpoints: [Endpoint]
+  public var targets: [Target]
+
+  init(_ run: Run, _ findings: Findings, targets goals: Targets) {
+    totals = run.totals
+    passRate = totals.passRate
+    executionRate = totals.tests > 0 ? Double(totals.tests - totals.skipped) / Double(totals.tests) : nil
+    failuresByCategory = findings.countsByCategory
+    suspicious = findings.suspicious.count
+    var perFile: [String: (Int, Int)] = [:]
+    var slow: [(String, Double)] = []
+    for i in run.tests.indices {
+      let t = run.tests[i]
+      let file = t.idFile.isEmpty ? t.suite : t.idFile
+      perFile[file, default: (0, 0)].0 += 1
+      if t.status.isFailure { perFile[file, default: (0, 0)].1 += 1 }
+      if let d = t.durationSeconds, d > 0 {
+        if slow.count < 5 || d > slow[slow.count - 1].1 {
+          slow.append((t.id, d))
+          slow.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+          if slow.count > 5 { slow.removeLast() }
+        }
+      }
+    }
+    files = perFile.filter { $0.value.1 > 0 }.map { FileLine(file: $0.key, tests: $0.value.0, failing: $0.value.1) }
+      .sorted { ($1.failing, $0.file) < ($0.failing, $1.file) }
+    slowest = slow.map { (id: $0.0, seconds: $0.1) }
+    endpoints = Self.endpoints(run.requests)
+    targets = []
+    targets = goals.check(self)
+  }
+
+  static func endpoints(_ requests: [HTTPExchange]) -> [Endpoint] {
+    var groups: [String: (Endpoint, [Double])] = [:]
+    for r in requests {
+      let path = r.url.flatMap { Correlator.path(ofURL: $0) } ?? "/"
+      let key = "\(r.method ?? "GET") \(r.host ?? "?") \(path)"
+      var (e, times) = groups[key] ?? (Endpoint(method: r.method ?? "GET", host: r.host ?? "?", path: path, requests: 0, statuses: [:]), [])
+      e.requests += 1
+      let status = r.status.map(String.init) ?? r.curlExit.map { "curl \($0)" } ?? "no answer"
+      e.statuses[status, default: 0] += 1
+      if let total = r.timingsMs["total"] { times.append(total) }
+      groups[key] = (e, times)
+    }
+    return groups.values.map { g in
+      var e = g.0
+      let t = g.1.sorted()
+      if !t.isEmpty {
+        e.p50 = percentile(t, 0.50)
+        e.p95 = percentile(t, 0.95)
+        e.max = t.last
+      }
+      return e
+    }
+    .sorted { ($0.path, $0.method, $0.host) < ($1.path, $1.method, $1.host) }
+  }
+
+  /// Nearest-rank percentile of sorted values.
+  static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    let rank = Int((p * Double(sorted.count)).rounded(.up))
+    return sorted[Swift.max(0, Swift.min(sorted.count - 1, rank - 1))]
+  }
+}
+
+/// Goals from report.yml's `targets`: run-wide rates and latency per endpoint.
+public struct Targets: Sendable {
+  public var passRate: Double?
+  public var executionRate: Double?
+  public var maxFailures: Int?
+  /// p95 latency goal in ms for every endpoint, and per endpoint path.
+  public var p95Ms: Double?
+  public var endpointP95Ms: [String: Double] = [:]
+
+  public init() {}
+
+  public var isEmpty: Bool { passRate == nil && executionRate == nil && maxFailures == nil && p95Ms == nil && endpointP95Ms.isEmpty }
+
+  func check(_ m: Metrics) -> [Metrics.Target] {
+    var out: [Metrics.Target] = []
+    if let goal = passRate {
+      let v = m.passRate ?? 0
+      out.append(.init(name: "pass rate", goal: "≥ \(Markdown.percent(goal))", actual: Markdown.percent(m.passRate), met: v >= goal))
+    }
+    if let goal = executionRate {
+      let v = m.executionRate ?? 0
+      out.append(
+        .init(name: "execution rate", goal: "≥ \(Markdown.percent(goal))", actual: Markdown.percent(m.executionRate), met: v >= goal))
+    }
+    if let goal = maxFailures {
+      let v = m.totals.failed + m.totals.errors
+      out.append(.init(name: "failures", goal: "≤ \(goal)", actual: "\(v)", met: v <= goal))
+    }
+    for e in m.endpoints {
+      guard let goal = endpointP95Ms[e.path] ?? p95Ms, let p95 = e.p95 else { continue }
+      out.append(.init(name: "p95 \(e.name)", goal: "< \(Format.ms(goal))", actual: Format.ms(p95), met: p95 < goal))
+    }
+    return out
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+internal import Mustache
+
+/// The Mustache templates of a report: the built-in ones, or those of `--templates DIR`
+/// (`report.md.mustache`, `issue.md.mustache`, `page.html.mustache`; a missing file falls back).
+public struct TemplateSet: @unchecked Sendable {
+  // MustacheTemplate is immutable after parsing; rendering only reads it.
+  private let templates: [String: MustacheTemplate]
+
+  public static let names = ["report.md", "issue.md", "page.html"]
+
+  /// The built-in templates. They are tested to parse, so this cannot fail.
+  public static let builtIn: TemplateSet = {
+    do { return try TemplateSet(sources: DefaultTemplates.all) } catch { preconditionFailure("built-in templates: \(error)") }
+  }()
+
+  init(sources: [String: String]) throws {
+    var t: [String: MustacheTemplate] = [:]
+    for (name, text) in sources {
+      do { t[name] = try MustacheTemplate(string: text) } catch {
+        throw BuildError.badTemplate("\(name).mustache: \(error)")
+      }
+    }
+    templates = t
+  }
+
+  /// Templates from `dir`, falling back to the built-in ones for files it does not have.
+  public init(directory dir: String) throws {
+    var sources = DefaultTemplates.all
+    var found = 0
+    for name in Self.names {
+      let path = dir + "/" + name + ".mustache"
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw BuildError.badTemplate("cannot read \(path)") }
+      sources[name] = text
+      found += 1
+    }
+    guard found > 0 else {
+      throw BuildError.badTemplate("\(dir) holds none of \(Self.names.map { $0 + ".mustache" }.joined(separator: ", "))")
+    }
+    try self.init(sources: sources)
+  }
+
+  func render(_ name: String, _ context: [String: Any]) -> String {
+    templates[name]!.render(context)
+  }
+
+  /// Writes the default templates into `dir` (for `report init`), leaving existing files alone.
+  public static func writeDefaults(to dir: String) throws -> [String] {
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var written: [String] = []
+    for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) {
+      let path = dir + "/" + name + ".mustache"
+      if FileManager.default.fileExists(atPath: path) { continue }
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      written.append(path)
+    }
+    return written
+  }
+}

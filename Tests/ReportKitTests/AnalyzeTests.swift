@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// Five Whys, hypotheses, action plan, metrics and comparison on the example run and its baseline.
+@Suite struct AnalyzeTests {
+  static let examples = Fixtures.root + "/../../examples"
+
+  func analyzed(_ path: String = examples + "/logs", baseline: Snapshot? = nil, config: ReportConfig = ReportConfig()) throws -> (
+    Run, Findings, Analysis
+  ) {
+    let run = try ReportBuilder().read([path])
+    let findings = Analyzer(config: config).analyze(run)
+    return (run, findings, Analysis(run: run, findings: findings, config: config, baseline: baseline))
+  }
+
+  /// The text of `e`'s line in its file.
+  func line(_ e: Evidence) throws -> String {
+    let path = e.path.hasPrefix("/") ? e.path : Self.examples + "/../" + e.path
+    return try rawLines(path)[e.line - 1]
+  }
+
+  @Test func everyObservedWhyIsBackedByItsLineAndTheRestArePrompts() throws {
+    let (_, findings, analysis) = try analyzed()
+    #expect(analysis.whys.count == findings.clusters.count)
+    for (k, whys) in analysis.whys.enumerated() {
+      #expect(whys.count == 5)
+      #expect(whys[0].observed, "the symptom is always observed")
+      for w in whys {
+        if w.observed {
+          let cite = try #require(w.citation)
+          // The cited line exists and holds the cited text (a claim that can be checked).
+          let text = try line(cite)
+          #expect(text.contains(cite.text.prefix(40)), "\(findings.clusters[k].id): \(cite.path):\(cite.line)")
+          if let quote = w.quote, quote.count < 60 { #expect(text.contains(quote) || cite.text.contains(quote)) }
+          #expect(w.prompts.isEmpty)
+        } else {
+          #expect(w.answer == nil && w.citation == nil)
+          #expect((2...3).contains(w.prompts.count), "to-fill whys carry two or three prompts")
+        }
+      }
+      // The deeper two are never claimed as observed.
+      #expect(!whys[3].observed && !whys[4].observed)
+    }
+    // Category-specific prompts: infrastructure asks about deploys, auth about secret sources.
+    let infra = try #require(findings.clusters.firstIndex { $0.category == .infrastructure })
+    #expect(analysis.whys[infra][3].prompts.joined().contains("deployed"))
+    let auth = try #require(findings.clusters.firstIndex { $0.category == .auth })
+    #expect(analysis.whys[auth][3].prompts.joined().contains("token or key come from"))
+  }
+
+  @Test func aCorrelatedExchangeAnswersWhyTwoWithItsStatusLine() throws {
+    let (run, findings, analysis) = try analyzed(Fixtures.path("eval/logs"))
+    let k = try #require(findings.clusters.firstIndex { c in c.tests.contains { run.tests[$0].id.hasSuffix("test_inventory_counts") } })
+    let why = analysis.whys[k][1]
+    #expect(why.observed)
+    #expect(why.answer?.contains("returned HTTP 503") == true)
+    #expect(why.citation?.text.hasPrefix("< HTTP/1.") == true)
+  }
+
+  @Test func hypothesesAreRankedByTheirEvidence() throws {
+    let (_, findings, analysis) = try analyzed()
+    for h in analysis.hypotheses {
+      #expect(!h.isEmpty)
+      let scores = h.map { $0.support.count - $0.against.count }
+      #expect(scores == scores.sorted(by: >))
+    }
+    let timeout = try #require(findings.clusters.firstIndex { $0.rules.first == "python_timeout" })
+    #expect(analysis.hypotheses[timeout][0].statement.contains("too slow"))
+  }
+
+  @Test func actionPlanHasPriorityOwnerTypeAndDefinitionOfDone() throws {
+    var config = ReportConfig()
+    config.owners[.auth] = "@identity"
+    let (_, findings, analysis) = try analyzed(config: config)
+    #expect(analysis.actions.map(\.priority) == analysis.actions.map(\.priority).sorted())
+    for c in findings.clusters {
+      let items = analysis.actions.filter { $0.cluster == c.id }
+      #expect(items.contains { $0.kind == .mitigate })
+      #expect(items.allSatisfy { !$0.done.isEmpty })
+    }
+    #expect(analysis.actions.filter { $0.title.contains("credentials") }.allSatisfy { $0.owner == "@identity" })
+    let mock = try #require(analysis.actions.first { $0.title.contains("falls back to a mock") })
+    #expect(mock.kind == .prevent && mock.done == ["`test_staging_api.py::test_realtime_events` passes without a mock fallback"])
+  }
+
+  @Test func metricsCountPerFileAndPerEndpointAndCheckTargets() throws {
+    var config = ReportConfig()
+    config.targets.passRate = 0.9
+    config.targets.p95Ms = 50
+    let (_, _, analysis) = try analyzed(config: config)
+    let m = analysis.metrics
+    #expect(m.files.first?.file == "test_staging_api.py" && m.files.first?.failing == 9 && m.files.first?.tests == 15)
+    #expect(abs((m.executionRate ?? 0) - 14.0 / 15.0) < 1e-9)
+    let orders = try #require(m.endpoints.first { $0.name == "GET /api/orders" })
+    #expect(orders.statuses["503"] == 2)
+    #expect(m.targets.first { $0.name == "pass rate" }?.met == false)
+    #expect(m.targets.contains { $0.name.hasPrefix("p95 ") })
+    #expect(Metrics.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95) == 10)
+    #expect(Metrics.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.50) == 5)
+  }
+
+  @Test func comparisonAgainstTheBaselineRun() throws {
+    let (brun, bfind, banalysis) = try analyzed(Self.examples + "/baseline")
+    let before = Snapshot(label: "before", run: brun, findings: bfind, metrics: banalysis.metrics)
+    let (_, _, analysis) = try analyzed(baseline: before)
+    let c = try #require(analysis.comparison)
+    #expect(
+      c.fixed == [
+        "test_staging_api.py::test_get_user", "test_staging_api.py::test_health_endpoint", "test_staging_api.py::test_user_lookup[42]",
+      ])
+    #expect(c.newFailures.isEmpty && c.stillFailing.count == 9 && c.removed.isEmpty)
+    let rate = try #require(c.rows.first { $0.metric == "pass rate" })
+    #expect(rate.before == "7.7%" && rate.after == "30.8%" && rate.change.hasPrefix("▲") && rate.change.hasSuffix("✅"))
+    let auth = try #require(c.rows.first { $0.metric == "auth failures" })
+    #expect(auth.change == "▲ +2 ❌")
+    #expect(!c.persistingClusters.isEmpty && !c.resolvedClusters.isEmpty && !c.newClusters.isEmpty)
+  }
+
+  @Test func aReportJSONIsABaselineToo() throws {
+    let dir = TempDir()
+    var o = ReportBuilder.Options(inputs: [Self.examples + "/baseline"], outDir: dir.path, runID: "b", now: Date(timeIntervalSince1970: 0))
+    o.formats = [.json]
+    _ = try ReportBuilder().build(o)
+    let fromJSON = try Snapshot(reportJSON: dir.path + "/b/report.json")
+    let fromLogs = try ReportBuilder().snapshot(of: Self.examples + "/baseline", config: ReportConfig())
+    var a = fromJSON.totals, b = fromLogs.totals
+    #expect(abs(a.durationSeconds - b.durationSeconds) < 0.001)
+    (a.durationSeconds, b.durationSeconds) = (0, 0)
+    #expect(a == b)
+    #expect(fromJSON.tests.mapValues(\.status) == fromLogs.tests.mapValues(\.status))
+    #expect(Set(fromJSON.clusters.keys) == Set(fromLogs.clusters.keys))
+    #expect(fromJSON.failuresByCategory == fromLogs.failuresByCategory)
+  }
+}
