@@ -14,12 +14,13 @@ struct Hypotheses {
   let findings: Findings
 
   func ranked(for c: Cluster) -> [Hypothesis] {
-    let members = c.tests.map { run.tests[$0] }
+    // The evidence of a few hundred members is enough to rank; a 50,000-test cluster reads no more.
+    let members = c.tests.prefix(200).map { run.tests[$0] }
     let texts = members.map { ($0.details?.message ?? "").lowercased() }
     /// The first evidence line of each member whose message holds one of `words`.
     func lines(_ words: [String]) -> [Evidence] {
       var out: [Evidence] = []
-      for (k, t) in texts.enumerated() where words.contains(where: { t.contains($0) }) {
+      for (k, t) in texts.enumerated() where words.contains(where: { t.utf8Contains($0) }) {
         if let e = findings.classifications[c.tests[k]]?.evidence.first { out.append(e) }
         if out.count == 3 { break }
       }
@@ -28,7 +29,7 @@ struct Hypotheses {
     let hosts = Set(members.compactMap { $0.details?.message }.flatMap { Analyzer.hosts(in: $0) })
     // Requests to the same hosts that were answered below 400: the service was up for them.
     let answered = run.requests.filter { r in (r.status ?? 999) < 400 && r.host.map { hosts.contains($0.lowercased()) } == true }
-      .compactMap { $0.evidence.first { $0.text.contains("HTTP/") } ?? $0.evidence.first }.prefix(3)
+      .compactMap { $0.evidence.first { $0.text.hasPrefix("< HTTP/") } ?? $0.evidence.last }.prefix(3)
     let drift = findings.suspicious.filter { $0.kind == .hostDrift }.flatMap(\.evidence)
     var out: [Hypothesis]
     switch c.category {

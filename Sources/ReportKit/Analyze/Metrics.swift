@@ -46,9 +46,16 @@ public struct Metrics: Sendable {
     suspicious = findings.suspicious.count
     var perFile: [String: (Int, Int)] = [:]
     var slow: [(String, Double)] = []
+    // Tests of one class are adjacent and share an interned prefix: derive its file once.
+    var lastPrefix = ""
+    var lastFile = ""
     for i in run.tests.indices {
       let t = run.tests[i]
-      let file = t.idFile.isEmpty ? t.suite : t.idFile
+      if t.idPrefix != lastPrefix || lastFile.isEmpty {
+        lastPrefix = t.idPrefix
+        lastFile = t.idFile.isEmpty ? t.suite : t.idFile
+      }
+      let file = lastFile
       perFile[file, default: (0, 0)].0 += 1
       if t.status.isFailure { perFile[file, default: (0, 0)].1 += 1 }
       if let d = t.durationSeconds, d > 0 {

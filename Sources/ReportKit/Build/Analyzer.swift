@@ -32,6 +32,7 @@ public struct Analyzer: Sendable {
         }
       }
     }
+    findings.failingInOrder = failing
     findings.classifications.reserveCapacity(failing.count)
     var signatures: [String] = []
     signatures.reserveCapacity(failing.count)

@@ -45,7 +45,9 @@ public struct ReportBuilder {
     let run = try read(options.inputs)
     let findings = Analyzer(config: options.config).analyze(run)
     let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
+    var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
+    timer.lap("analysis (whys, actions, metrics)")
     let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     do {

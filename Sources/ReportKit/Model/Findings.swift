@@ -8,6 +8,8 @@ public struct Findings: Sendable {
   /// The cluster of each classified test (index into `clusters`), keyed like `classifications`.
   public var clusterOf: [Int: Int] = [:]
   public var suspicious: [Suspicion] = []
+  /// The failed and errored tests (indices into `Run.tests`) in id order.
+  public var failingInOrder: [Int] = []
 
   public init() {}
 

@@ -92,6 +92,10 @@ enum DefaultTemplates {
 {{#actions}}
 | {{priority}} | {{title}} | {{kind}} | {{owner}} |
 {{/actions}}
+{{#moreActions}}
+
+… and {{moreActions}} more actions in `report.json`.
+{{/moreActions}}
 {{#lists}}
 {{#hasFailing}}
 
@@ -282,6 +286,10 @@ Baseline: {{before}}
 {{#actions}}
 | {{priority}} | {{title}} | {{kind}} | {{owner}} | {{cluster}} |
 {{/actions}}
+{{#moreActions}}
+
+… and {{moreActions}} more actions in `report.json`.
+{{/moreActions}}
 {{#hasValidation}}
 
 ## Validation criteria

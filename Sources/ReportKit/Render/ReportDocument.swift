@@ -14,15 +14,16 @@ struct ReportDocument {
     var lists = true
     var evidenceChars = 200
     var failingTests = 200
+    var actions = 60
 
     static let full = Detail()
     /// The steps `issue.md` degrades through: collapse details, drop lists, shorten evidence,
     /// keep only the top clusters. Every step says the full report is in report.html.
     static let steps: [Detail] = [
-      Detail(clusters: 15, whys: true, collapse: true, lists: true, evidenceChars: 200, failingTests: 100),
-      Detail(clusters: 15, whys: true, collapse: true, lists: false, evidenceChars: 200, failingTests: 0),
-      Detail(clusters: 10, whys: false, collapse: true, lists: false, evidenceChars: 80, failingTests: 0),
-      Detail(clusters: 5, whys: false, collapse: true, lists: false, evidenceChars: 60, failingTests: 0),
+      Detail(clusters: 15, whys: true, collapse: true, lists: true, evidenceChars: 200, failingTests: 100, actions: 30),
+      Detail(clusters: 15, whys: true, collapse: true, lists: false, evidenceChars: 200, failingTests: 0, actions: 20),
+      Detail(clusters: 10, whys: false, collapse: true, lists: false, evidenceChars: 80, failingTests: 0, actions: 10),
+      Detail(clusters: 5, whys: false, collapse: true, lists: false, evidenceChars: 60, failingTests: 0, actions: 5),
     ]
   }
 
@@ -49,7 +50,8 @@ struct ReportDocument {
       "targets": analysis.metrics.targets.map {
         ["name": Markdown.text($0.name), "goal": $0.goal, "actual": $0.actual, "met": $0.met ? "✅ met" : "❌ missed"]
       },
-      "actions": analysis.actions.map(actionRow),
+      "actions": analysis.actions.prefix(detail.actions).map(actionRow),
+      "moreActions": Self.more(analysis.actions.count - detail.actions),
       "validation": validation(),
       "lowConfidence": lowConfidence(detail),
       "failing": failingRows(detail),
@@ -254,7 +256,7 @@ struct ReportDocument {
   }
 
   private func lowConfidence(_ detail: Detail) -> [[String: Any]] {
-    let low = findings.classifications.filter { $0.value.confidence == .low }.keys.sorted { run.tests[$0].id < run.tests[$1].id }
+    let low = findings.failingInOrder.lazy.filter { findings.classifications[$0]?.confidence == .low }
     return low.prefix(detail.lists ? 50 : 10).map { i in
       let c = findings.classifications[i]!
       return [
@@ -264,7 +266,7 @@ struct ReportDocument {
   }
 
   private func failingRows(_ detail: Detail) -> [[String: Any]] {
-    run.tests.indicesSortedByID(where: \.isFailure).prefix(detail.failingTests).compactMap { i in
+    findings.failingInOrder.prefix(detail.failingTests).compactMap { i in
       guard let c = findings.classifications[i] else { return nil }
       return [
         "test": Markdown.code(run.tests[i].id), "status": run.tests[i].status.rawValue, "category": c.category.rawValue, "rule": c.rule,
