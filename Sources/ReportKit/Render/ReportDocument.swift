@@ -226,7 +226,7 @@ struct ReportDocument {
         "evidence": s.evidence.prefix(detail.lists ? 3 : 1).map { ["cite": cite($0, detail)] },
         "tests": s.tests.count > 1 && detail.lists
           ? s.tests.prefix(10).map { Markdown.code($0) }.joined(separator: ", ")
-            + (s.tests.count > 10 ? " and \(s.tests.count - 10) more" : "") : "",
+            + (s.tests.count > 10 ? " and \(s.tests.count - 10) more" : "") : nil as String?,
       ]
     }
   }
