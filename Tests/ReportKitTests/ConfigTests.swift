@@ -98,6 +98,16 @@ import Testing
     #expect(findings.clusters.filter { $0.category == .auth }.allSatisfy { $0.owner == Clusterer.defaultOwner[.auth] })
   }
 
+  @Test func targetsAreReadAndCheckedStrictly() throws {
+    let config = try load("targets:\n  pass_rate: 0.9\n  max_failures: 3\n  p95_ms: 250\n  endpoints:\n    /api/orders: {p95_ms: 100}\n")
+    #expect(config.targets.passRate == 0.9 && config.targets.maxFailures == 3 && config.targets.p95Ms == 250)
+    #expect(config.targets.endpointP95Ms["/api/orders"] == 100)
+    let rate = try #require(error("targets:\n  pass_rate: 95\n"))
+    #expect(rate.line == 2 && rate.key == "targets.pass_rate" && rate.message.contains("fraction"))
+    let unknown = try #require(error("targets:\n  p99_ms: 5\n"))
+    #expect(unknown.line == 2 && unknown.key == "targets.p99_ms")
+  }
+
   @Test func globs() {
     #expect(Glob.matches("tests/payments/**", "tests/payments/a/b/test_x.py"))
     #expect(Glob.matches("tests/*/test_*.py", "tests/orders/test_x.py"))
