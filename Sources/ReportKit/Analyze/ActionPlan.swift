@@ -69,7 +69,9 @@ struct ActionPlan {
       case .skippedEnvironmentDown:
         out.append(
           Action(
-            priority: "P1", title: "Treat \"environment unavailable\" skips as failures in staging runs (\(s.tests.count) test\(s.tests.count == 1 ? "" : "s"))",
+            priority: "P1",
+            title:
+              "Treat \"environment unavailable\" skips as failures in staging runs (\(s.tests.count) test\(s.tests.count == 1 ? "" : "s"))",
             kind: .detect, owner: "test infrastructure", cluster: nil, done: ["no test is skipped because the environment is down"]))
       case .hostDrift:
         out.append(

@@ -75,28 +75,46 @@ public struct Metrics: Sendable {
   }
 
   static func endpoints(_ requests: [HTTPExchange]) -> [Endpoint] {
-    var groups: [String: (Endpoint, [Double])] = [:]
+    var index: [String: Int] = [:]
+    var list: [Endpoint] = []
+    var times: [[Double]] = []
     for r in requests {
-      let path = r.url.flatMap { Correlator.path(ofURL: $0) } ?? "/"
+      let path = route(r.url.flatMap { Correlator.path(ofURL: $0) } ?? "/")
       let key = "\(r.method ?? "GET") \(r.host ?? "?") \(path)"
-      var (e, times) = groups[key] ?? (Endpoint(method: r.method ?? "GET", host: r.host ?? "?", path: path, requests: 0, statuses: [:]), [])
-      e.requests += 1
-      let status = r.status.map(String.init) ?? r.curlExit.map { "curl \($0)" } ?? "no answer"
-      e.statuses[status, default: 0] += 1
-      if let total = r.timingsMs["total"] { times.append(total) }
-      groups[key] = (e, times)
-    }
-    return groups.values.map { g in
-      var e = g.0
-      let t = g.1.sorted()
-      if !t.isEmpty {
-        e.p50 = percentile(t, 0.50)
-        e.p95 = percentile(t, 0.95)
-        e.max = t.last
+      let k: Int
+      if let found = index[key] {
+        k = found
+      } else {
+        k = list.count
+        index[key] = k
+        list.append(Endpoint(method: r.method ?? "GET", host: r.host ?? "?", path: path, requests: 0, statuses: [:]))
+        times.append([])
       }
-      return e
+      list[k].requests += 1
+      let status = r.status.map(String.init) ?? r.curlExit.map { "curl \($0)" } ?? "no answer"
+      list[k].statuses[status, default: 0] += 1
+      if let total = r.timingsMs["total"] { times[k].append(total) }
     }
-    .sorted { ($0.path, $0.method, $0.host) < ($1.path, $1.method, $1.host) }
+    for k in list.indices where !times[k].isEmpty {
+      let t = times[k].sorted()
+      list[k].p50 = percentile(t, 0.50)
+      list[k].p95 = percentile(t, 0.95)
+      list[k].max = t.last
+    }
+    return list.sorted { ($0.path, $0.method, $0.host) < ($1.path, $1.method, $1.host) }
+  }
+
+  /// A path as a route: segments that are ids (numbers, uuids, hex, long tokens) become `{id}`,
+  /// so `/v1/orders/123` and `/v1/orders/456` are one endpoint.
+  static func route(_ path: String) -> String {
+    path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
+      let digits = seg.filter(\.isNumber).count
+      let isID =
+        (!seg.isEmpty && digits == seg.count)
+        || (seg.count >= 8 && digits > 0 && seg.allSatisfy { $0.isHexDigit || $0 == "-" })
+        || (seg.count >= 16 && digits > 0)
+      return isID ? "{id}" : seg
+    }.joined(separator: "/")
   }
 
   /// Nearest-rank percentile of sorted values.

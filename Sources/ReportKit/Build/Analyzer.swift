@@ -15,7 +15,8 @@ public struct Analyzer: Sendable {
     var timer = PhaseTimer()
     var findings = Findings()
     let failing = run.tests.indicesSortedByID(where: \.isFailure)
-    let correlator = run.requests.isEmpty ? nil : Correlator(run.requests)
+    // Only failures are correlated: with none, 100k requests need no index.
+    let correlator = run.requests.isEmpty || failing.isEmpty ? nil : Correlator(run.requests)
     var results = [(Classification, String)?](repeating: nil, count: failing.count)
     // Two workers over interleaved slices: facts and rules are independent per test.
     let workers = failing.count >= 2048 ? 2 : 1
