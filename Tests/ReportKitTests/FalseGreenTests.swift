@@ -87,5 +87,6 @@ import Testing
     #expect(drift.category == .routing)
     #expect(drift.summary.contains("api.staging.example.com") && drift.summary.contains("api-staging.example.com"))
     #expect(drift.evidence.count == 2)
+    #expect(drift.hosts == ["api.staging.example.com", "api-staging.example.com"])
   }
 }

@@ -8,6 +8,8 @@ public struct Comparison: Sendable {
   }
 
   public var before: String
+  /// Pass rates of the two runs, as numbers (the rows hold them formatted).
+  public var passRates: (before: Double?, after: Double?)
   public var rows: [Row] = []
   public var fixed: [String] = []
   public var newFailures: [String] = []
@@ -22,6 +24,7 @@ public struct Comparison: Sendable {
 
   init(before b: Snapshot, after a: Snapshot) {
     before = b.label
+    passRates = (b.passRate, a.passRate)
     func rate(_ name: String, _ x: Double?, _ y: Double?) {
       let change: String
       if let x, let y {

@@ -32,7 +32,7 @@ struct HostDrift {
         kind: .hostDrift, category: .routing,
         summary: "Host names that look like one service are spelled \(g.count) ways: \(g.map { "'\($0)'" }.joined(separator: ", ")). "
           + "Check which one the environment serves; the others are configuration drift.",
-        tests: [], evidence: g.compactMap { firstSeen[$0] })
+        tests: [], evidence: g.compactMap { firstSeen[$0] }, hosts: g)
     }
   }
 

@@ -55,4 +55,6 @@ public struct Suspicion: Sendable {
   /// Test ids concerned (may be empty for run-level findings).
   public var tests: [String]
   public var evidence: [Evidence]
+  /// Host names concerned (host drift).
+  public var hosts: [String] = []
 }

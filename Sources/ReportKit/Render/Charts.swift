@@ -18,12 +18,12 @@ enum Charts {
   }
 
   static func passRate(_ c: Comparison) -> String? {
-    guard let row = c.rows.first(where: { $0.metric == "pass rate" }) else { return nil }
-    let value = { (s: String) in Double(s.dropLast()) ?? 0 }
+    let (before, after) = c.passRates
+    guard before != nil || after != nil else { return nil }
     return bars(
       [
-        Bar(label: "before", value: value(row.before), text: row.before, color: "#999"),
-        Bar(label: "after", value: value(row.after), text: row.after, color: "#5cb85c"),
+        Bar(label: "before", value: (before ?? 0) * 100, text: Markdown.percent(before), color: "#999"),
+        Bar(label: "after", value: (after ?? 0) * 100, text: Markdown.percent(after), color: "#5cb85c"),
       ],
       title: "Pass rate", maxValue: 100)
   }

@@ -94,7 +94,7 @@ struct ReportDocument {
   private func hosts() -> String {
     var seen: [String] = []
     for r in run.requests { if let h = r.host, !seen.contains(h) { seen.append(h) } }
-    let drift = Set(findings.suspicious.filter { $0.kind == .hostDrift }.flatMap { s in seen.filter { s.summary.contains("'\($0)'") } })
+    let drift = Set(findings.suspicious.filter { $0.kind == .hostDrift }.flatMap(\.hosts))
     return seen.prefix(10).map { Markdown.code($0) + (drift.contains($0) ? " ⚠️" : "") }.joined(separator: ", ")
   }
 
@@ -106,9 +106,9 @@ struct ReportDocument {
     out.append(
       "\(t.tests) tests: **\(t.passed) passed, \(failing) failed or errored**, \(t.skipped) skipped (pass rate \(Markdown.percent(t.passRate)))."
     )
-    if let cmp = analysis.comparison, let rate = cmp.rows.first(where: { $0.metric == "pass rate" }) {
+    if let cmp = analysis.comparison {
       out.append(
-        "Against the baseline the pass rate went from \(rate.before) to \(rate.after); \(cmp.fixed.count) fixed, \(cmp.newFailures.count) new failures, \(cmp.stillFailing.count) still failing."
+        "Against the baseline the pass rate went from \(Markdown.percent(cmp.passRates.before)) to \(Markdown.percent(cmp.passRates.after)); \(cmp.fixed.count) fixed, \(cmp.newFailures.count) new failures, \(cmp.stillFailing.count) still failing."
       )
     }
     if failing > 0 {
