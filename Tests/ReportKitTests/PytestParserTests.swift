@@ -183,3 +183,15 @@ import Testing
     #expect(a.tests[0].details?.message == nil)
   }
 }
+
+/// The environment line pytest prints in its header is kept, with where it was.
+@Suite struct PytestEnvironmentTests {
+  @Test func platformLineIsKeptAsEvidence() throws {
+    let run = try ReportBuilder().read([Fixtures.path("pytest/plain.log")])
+    let e = try #require(run.inputs.first?.environment)
+    #expect(e.text.hasPrefix("platform linux -- Python "))
+    #expect(try rawLines(Fixtures.path("pytest/plain.log"))[e.line - 1].hasPrefix("platform linux -- Python "))
+    let junit = try ReportBuilder().read([Fixtures.path("pytest/xunit2.xml")])
+    #expect(junit.inputs.first?.environment == nil)
+  }
+}

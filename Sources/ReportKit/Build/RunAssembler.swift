@@ -47,7 +47,7 @@ struct RunAssembler {
       inputs.append(
         InputSummary(
           path: artifacts[n].path, format: format, tests: count,
-          requests: artifacts[n].requests.count, warnings: artifacts[n].warnings))
+          requests: artifacts[n].requests.count, warnings: artifacts[n].warnings, environment: artifacts[n].environment))
       artifacts[n].tests = []
     }
   }

@@ -7,4 +7,5 @@ struct ParsedArtifact {
   var hashes: [Int] = []
   var requests: [HTTPExchange] = []
   var warnings: [Diagnostic] = []
+  var environment: Evidence?
 }

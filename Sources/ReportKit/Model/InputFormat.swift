@@ -13,12 +13,17 @@ public struct InputSummary: Sendable {
   public var tests: Int
   public var requests: Int
   public var warnings: [Diagnostic]
+  /// The line that names the tool's environment (pytest's `platform linux -- Python 3.11.7, ...`).
+  public var environment: Evidence?
 
-  public init(path: String, format: InputFormat, tests: Int = 0, requests: Int = 0, warnings: [Diagnostic] = []) {
+  public init(
+    path: String, format: InputFormat, tests: Int = 0, requests: Int = 0, warnings: [Diagnostic] = [], environment: Evidence? = nil
+  ) {
     self.path = path
     self.format = format
     self.tests = tests
     self.requests = requests
     self.warnings = warnings
+    self.environment = environment
   }
 }

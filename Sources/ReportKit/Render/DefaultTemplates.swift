@@ -152,6 +152,10 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 
 **Generated** {{generatedAt}}{{#hosts}} · **Hosts seen**: {{hosts}}{{/hosts}}{{#comparison}} · **Baseline**: {{before}}{{/comparison}}
 
+{{#environments}}
+**Environment**: {{text}} ({{cite}})
+
+{{/environments}}
 **Inputs**:
 {{#inputs}}
 - {{path}}: {{format}}, {{tests}} tests, {{requests}} requests{{#warnings}}, {{warnings}} warnings{{/warnings}}

@@ -20,7 +20,9 @@ struct JSONRenderer {
       sink.write(i == 0 ? "\n    " : ",\n    ")
       sink.write("{\"path\": "); w.string(input.path)
       sink.write(", \"format\": "); w.string(input.format.rawValue)
-      sink.write(", \"tests\": \(input.tests), \"requests\": \(input.requests), \"warnings\": [")
+      sink.write(", \"tests\": \(input.tests), \"requests\": \(input.requests), \"environment\": ")
+      if let e = input.environment { writeEvidence([e], w) } else { sink.write("null") }
+      sink.write(", \"warnings\": [")
       for (k, warning) in input.warnings.enumerated() {
         sink.write(k == 0 ? "" : ", ")
         sink.write("{\"line\": "); w.value(warning.line); sink.write(", \"message\": "); w.string(warning.message); sink.write("}")

@@ -38,6 +38,9 @@ struct ReportDocument {
         ]
       },
       "hosts": hosts(),
+      "environments": run.inputs.compactMap(\.environment).prefix(3).map {
+        ["text": Markdown.code($0.text), "cite": Markdown.code("\($0.path):\($0.line)")]
+      },
       "summary": summary(),
       "totals": totalsRows(),
       "categories": categoryRows(),

@@ -14,6 +14,8 @@ struct PytestSession {
   private var block: PytestBlock?
   private var summary: PytestSummary?
   private var interrupted: String?
+  /// pytest's `platform ...` header line.
+  private var environment: (line: Int, text: String)?
   private var errorsAfterPass = 0
   private var skipReasons: [String] = []
   private var interner = Interner()
@@ -57,6 +59,9 @@ struct PytestSession {
     }
     switch section {
     case .none, .header:
+      if environment == nil && s.hasPrefix("platform ") && s.contains(" -- Python ") {
+        environment = (line, Excerpt.line(text, limit: 200))
+      }
       readProgress(s, line: line)
     case .errors, .failures, .passes:
       if let sep = PytestLines.separator(s), sep.char == "_" {
@@ -173,6 +178,7 @@ struct PytestSession {
   /// the final summary line, and hands the tests over.
   mutating func finish(into artifact: inout ParsedArtifact, lastLine: Int) {
     closeBlock()
+    if artifact.environment == nil, let e = environment { artifact.environment = Evidence(path: artifact.path, line: e.line, text: e.text) }
     if let p = pending { record(p.id, .passed, line: p.line); pending = nil }
     resolveBlocks()
     completeSkipReasons()
