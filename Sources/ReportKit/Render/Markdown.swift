@@ -3,11 +3,12 @@ import Foundation
 /// Markdown building blocks that keep text from logs literal: code spans and fences that no
 /// backtick, pipe or `<script>` inside the text can break out of.
 enum Markdown {
-  /// `text` as an inline code span (one line, pipes escaped for tables).
-  static func code(_ text: String, limit: Int = 200) -> String {
+  /// `text` as an inline code span, on one line. In a table cell (`table`) pipes are escaped, as
+  /// GFM requires there; elsewhere an escape would show, so they are left alone.
+  static func code(_ text: String, limit: Int = 200, table: Bool = true) -> String {
     var t = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ⏎ ")
     if t.count > limit { t = String(t.prefix(limit)) + "…" }
-    t = t.replacingOccurrences(of: "|", with: "\\|")
+    if table { t = t.replacingOccurrences(of: "|", with: "\\|") }
     if t.isEmpty { return "" }
     let ticks = String(repeating: "`", count: longestRun(of: "`", in: t) + 1)
     let pad = t.hasPrefix("`") || t.hasSuffix("`") ? " " : ""

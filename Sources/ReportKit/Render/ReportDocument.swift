@@ -33,19 +33,19 @@ struct ReportDocument {
       "generatedAt": meta.generatedAt,
       "inputs": run.inputs.map { i -> [String: Any] in
         [
-          "path": Markdown.code(i.path), "format": i.format.rawValue, "tests": i.tests, "requests": i.requests,
+          "path": Markdown.code(i.path, table: false), "format": i.format.rawValue, "tests": i.tests, "requests": i.requests,
           "warnings": i.warnings.count,
         ]
       },
       "hosts": hosts(),
       "environments": run.inputs.compactMap(\.environment).prefix(3).map {
-        ["text": Markdown.code($0.text), "cite": Markdown.code("\($0.path):\($0.line)")]
+        ["text": Markdown.code($0.text, table: false), "cite": Markdown.code("\($0.path):\($0.line)", table: false)]
       },
       "summary": summary(),
       "totals": totalsRows(),
       "categories": categoryRows(),
       "files": analysis.metrics.files.prefix(15).map { ["file": Markdown.code($0.file), "failing": $0.failing, "tests": $0.tests] },
-      "slowest": analysis.metrics.slowest.map { ["test": Markdown.code($0.id), "seconds": Format.seconds($0.seconds)] },
+      "slowest": analysis.metrics.slowest.map { ["test": Markdown.code($0.id, table: false), "seconds": Format.seconds($0.seconds)] },
       "clusters": clusterBlocks(detail),
       "moreClusters": Self.more(findings.clusters.count - detail.clusters),
       "suspicious": suspiciousRows(detail),
@@ -60,7 +60,10 @@ struct ReportDocument {
       "failing": failingRows(detail),
       "moreFailing": Self.more(findings.classifications.count - detail.failingTests),
       "clusterReasons": findings.clusters.prefix(detail.lists ? 200 : 0).map {
-        ["id": $0.id, "signature": Markdown.code(Signature.version + ":" + $0.signature, limit: 300), "reason": Markdown.text($0.reason)]
+        [
+          "id": $0.id, "signature": Markdown.code(Signature.version + ":" + $0.signature, limit: 300, table: false),
+          "reason": Markdown.text($0.reason),
+        ]
       },
       "showWhys": detail.whys,
       "collapse": detail.collapse,
@@ -98,7 +101,7 @@ struct ReportDocument {
     var seen: [String] = []
     for r in run.requests { if let h = r.host, !seen.contains(h) { seen.append(h) } }
     let drift = Set(findings.suspicious.filter { $0.kind == .hostDrift }.flatMap(\.hosts))
-    return seen.prefix(10).map { Markdown.code($0) + (drift.contains($0) ? " ⚠️" : "") }.joined(separator: ", ")
+    return seen.prefix(10).map { Markdown.code($0, table: false) + (drift.contains($0) ? " ⚠️" : "") }.joined(separator: ", ")
   }
 
   /// Plain sentences, each stating a count or a finding the rest of the report backs.
@@ -122,7 +125,7 @@ struct ReportDocument {
       if let top = findings.clusters.max(by: { $0.tests.count < $1.tests.count }), top.tests.count > 1 {
         let first = run.tests[top.tests[0]]
         out.append(
-          "The largest cluster (\(top.tests.count) test\(top.tests.count == 1 ? "" : "s"), \(top.category.rawValue), \(top.severity.rawValue)): \(Markdown.code(first.details?.message ?? first.id, limit: 140))."
+          "The largest cluster (\(top.tests.count) test\(top.tests.count == 1 ? "" : "s"), \(top.category.rawValue), \(top.severity.rawValue)): \(Markdown.code(first.details?.message ?? first.id, limit: 140, table: false))."
         )
       }
     } else {
@@ -177,12 +180,12 @@ struct ReportDocument {
       var block: [String: Any] = [
         "id": c.id, "icon": Self.icon[c.severity]!, "category": c.category.rawValue, "severity": c.severity.rawValue,
         "count": c.tests.count, "plural": c.tests.count == 1 ? "" : "s",
-        "title": Markdown.code(Excerpt.line(message, limit: 100)),
+        "title": Markdown.code(Excerpt.line(message, limit: 100), table: false),
         "fence": Markdown.fence(String(message.split(separator: "\n", omittingEmptySubsequences: false).prefix(8).joined(separator: "\n"))),
         "tests": c.tests.prefix(detail.lists ? 10 : 3).map { i -> [String: Any] in
           let t = run.tests[i]
           let e = findings.classifications[i]?.evidence.first
-          return ["test": Markdown.code(t.id), "phase": t.phase?.rawValue ?? "", "evidence": e.map { cite($0, detail) } ?? ""]
+          return ["test": Markdown.code(t.id), "phase": t.phase?.rawValue ?? "", "evidence": e.map { cite($0, detail, table: true) } ?? ""]
         },
         "moreTests": Self.more(c.tests.count - (detail.lists ? 10 : 3)),
         "rules": c.rules.map { "`\($0)`" }.joined(separator: ", "),
@@ -192,7 +195,8 @@ struct ReportDocument {
       block["whys"] = analysis.whys[k].enumerated().map { (n, w) -> [String: Any] in
         var row: [String: Any] = ["n": n + 1, "question": Markdown.text(w.question)]
         if w.observed, let answer = w.answer, let cite = w.citation {
-          let text = Markdown.text(answer) + (w.quote.map { " " + Markdown.code($0, limit: detail.evidenceChars) } ?? "") + "."
+          let text =
+            Markdown.text(answer) + (w.quote.map { " " + Markdown.code($0, limit: detail.evidenceChars, table: false) } ?? "") + "."
           row["observed"] = ["answer": text, "citation": self.cite(cite, detail)]
         } else {
           row["prompts"] = w.prompts.map { ["prompt": Markdown.text($0)] }
@@ -216,8 +220,8 @@ struct ReportDocument {
   static let icon: [Severity: String] = [.critical: "🔴", .high: "🟠", .medium: "🟡", .low: "⚪"]
 
   /// `path:line` and the line's text, as code.
-  private func cite(_ e: Evidence, _ detail: Detail) -> String {
-    Markdown.code("\(e.path):\(e.line)") + " " + Markdown.code(e.text, limit: detail.evidenceChars)
+  private func cite(_ e: Evidence, _ detail: Detail, table: Bool = false) -> String {
+    Markdown.code("\(e.path):\(e.line)", table: table) + " " + Markdown.code(e.text, limit: detail.evidenceChars, table: table)
   }
 
   // MARK: - Other sections
@@ -228,7 +232,7 @@ struct ReportDocument {
         "kind": s.kind.rawValue, "summary": Markdown.text(s.summary),
         "evidence": s.evidence.prefix(detail.lists ? 3 : 1).map { ["cite": cite($0, detail)] },
         "tests": s.tests.count > 1 && detail.lists
-          ? s.tests.prefix(10).map { Markdown.code($0) }.joined(separator: ", ")
+          ? s.tests.prefix(10).map { Markdown.code($0, table: false) }.joined(separator: ", ")
             + (s.tests.count > 10 ? " and \(s.tests.count - 10) more" : "") : nil as String?,
       ]
     }
@@ -246,7 +250,8 @@ struct ReportDocument {
 
   private func actionRow(_ a: Action) -> [String: Any] {
     [
-      "priority": a.priority, "title": a.title, "kind": a.kind.rawValue, "owner": Markdown.text(a.owner),
+      "priority": a.priority, "title": a.title.replacingOccurrences(of: "|", with: "\\|"), "kind": a.kind.rawValue,
+      "owner": Markdown.text(a.owner),
       "cluster": a.cluster.map { "`\($0)`" } ?? "—",
     ]
   }
@@ -263,7 +268,8 @@ struct ReportDocument {
     return low.prefix(detail.lists ? 50 : 10).map { i in
       let c = findings.classifications[i]!
       return [
-        "test": Markdown.code(run.tests[i].id), "category": c.category.rawValue, "rule": c.rule, "evidence": cite(c.evidence[0], detail),
+        "test": Markdown.code(run.tests[i].id), "category": c.category.rawValue, "rule": c.rule,
+        "evidence": cite(c.evidence[0], detail, table: true),
       ]
     }
   }
@@ -274,7 +280,7 @@ struct ReportDocument {
       return [
         "test": Markdown.code(run.tests[i].id), "status": run.tests[i].status.rawValue, "category": c.category.rawValue, "rule": c.rule,
         "confidence": c.confidence.rawValue, "cluster": findings.clusterOf[i].map { findings.clusters[$0].id } ?? "",
-        "evidence": cite(c.evidence[0], detail),
+        "evidence": cite(c.evidence[0], detail, table: true),
       ]
     }
   }
@@ -283,11 +289,11 @@ struct ReportDocument {
     func list(_ ids: [String]) -> String {
       ids.isEmpty
         ? "none"
-        : ids.prefix(detail.lists ? 20 : 5).map { Markdown.code($0) }.joined(separator: ", ")
+        : ids.prefix(detail.lists ? 20 : 5).map { Markdown.code($0, table: false) }.joined(separator: ", ")
           + (ids.count > (detail.lists ? 20 : 5) ? " and \(ids.count - (detail.lists ? 20 : 5)) more" : "")
     }
     return [
-      "before": Markdown.code(cmp.before),
+      "before": Markdown.code(cmp.before, table: false),
       "rows": cmp.rows.map { ["metric": $0.metric, "before": $0.before, "after": $0.after, "change": $0.change] },
       "transitions": [
         ("fixed", cmp.fixed), ("new failures", cmp.newFailures), ("still failing", cmp.stillFailing), ("newly skipped", cmp.newlySkipped),
