@@ -21,12 +21,11 @@ struct Clusterer {
       for m in members { ruleCounts[classified[m]!.rule, default: 0] += 1 }
       let rules = ruleCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
       let id = Signature.clusterID(sig)
-      let pattern = sig.split(separator: "|", maxSplits: 2).last.map(String.init) ?? sig
       let type = run.tests[members[0]].details?.exceptionType
       let reason =
         "\(members.count) failure\(members.count == 1 ? "" : "s") with category \(first.category.rawValue)"
         + (type.map { ", exception '\($0)'" } ?? ", no exception type")
-        + " and the same message once ids, numbers, addresses and times are masked: '\(pattern)'"
+        + " and the same first message line once ids, numbers, addresses and times are masked (the signature)"
         + " (decided by \(rules.map { "'\($0)'" }.joined(separator: ", ")))."
       let file = run.tests[members[0]].details?.file ?? run.tests[members[0]].idFile
       return Cluster(
