@@ -33,7 +33,8 @@ struct Explain: ParsableCommand {
       for i in hits.prefix(10) { Console.error("  \(run.tests[i].id)") }
       throw ExitCode(64)
     }
-    let findings = Analyzer(config: config).analyze(run)
-    for line in Explainer.lines(test: hits[0], run: run, findings: findings, config: config) { print(line) }
+    let analyzer = Analyzer(config: config)
+    let findings = analyzer.analyze(run)
+    for line in Explainer.lines(test: hits[0], run: run, findings: findings, analyzer: analyzer) { print(line) }
   }
 }

@@ -20,7 +20,7 @@ struct ActionPlan {
     var out: [Action] = []
     for c in findings.clusters {
       let p = Self.priority(c.severity)
-      let owner = c.owner ?? Clusterer.defaultOwner[c.category]!
+      let owner = c.owner
       let ids = c.tests.map { run.tests[$0].id }
       var done = ids.prefix(3).map { "`\($0)` passes against the real service, not a mock" }
       if ids.count > 3 { done.append("the other \(ids.count - 3) tests of cluster `\(c.id)` pass") }

@@ -22,6 +22,20 @@ public struct Comparison: Sendable {
   public var newClusters: [String] = []
   public var persistingClusters: [String] = []
 
+  /// The per-test transitions in report order: label, report.json key, test ids.
+  public var testTransitions: [(label: String, key: String, ids: [String])] {
+    [
+      ("fixed", "fixed", fixed), ("new failures", "new_failures", newFailures), ("still failing", "still_failing", stillFailing),
+      ("newly skipped", "newly_skipped", newlySkipped), ("removed", "removed", removed),
+      ("suspiciously faster passes", "suspiciously_faster", suspiciouslyFaster),
+    ]
+  }
+
+  /// The cluster transitions: name (also the report.json key) and cluster ids.
+  public var clusterTransitions: [(name: String, ids: [String])] {
+    [("resolved", resolvedClusters), ("new", newClusters), ("persisting", persistingClusters)]
+  }
+
   init(before b: Snapshot, after a: Snapshot) {
     before = b.label
     passRates = (b.passRate, a.passRate)

@@ -29,7 +29,7 @@ struct Hypotheses {
     let hosts = Set(members.compactMap { $0.details?.message }.flatMap { Analyzer.hosts(in: $0) })
     // Requests to the same hosts that were answered below 400: the service was up for them.
     let answered = run.requests.filter { r in (r.status ?? 999) < 400 && r.host.map { hosts.contains($0.lowercased()) } == true }
-      .compactMap { $0.evidence.first { $0.text.hasPrefix("< HTTP/") } ?? $0.evidence.last }.prefix(3)
+      .compactMap { $0.statusLine ?? $0.evidence.last }.prefix(3)
     let drift = findings.suspicious.filter { $0.kind == .hostDrift }.flatMap(\.evidence)
     var out: [Hypothesis]
     switch c.category {

@@ -135,8 +135,6 @@ public struct Targets: Sendable {
 
   public init() {}
 
-  public var isEmpty: Bool { passRate == nil && executionRate == nil && maxFailures == nil && p95Ms == nil && endpointP95Ms.isEmpty }
-
   func check(_ m: Metrics) -> [Metrics.Target] {
     var out: [Metrics.Target] = []
     if let goal = passRate {

@@ -60,7 +60,7 @@ struct WhyChain {
         what = "curl exit \(code)" + (x.error.map { ": " + $0 } ?? "")
       }
       let body = x.bodyExcerpt.map { "; body: \(Excerpt.line($0, limit: 160))" } ?? ""
-      let cite = x.evidence.first { $0.text.hasPrefix("< HTTP/") } ?? x.evidence.first { $0.text.hasPrefix("<") } ?? x.evidence.last
+      let cite = x.statusLine ?? x.evidence.first { $0.text.hasPrefix("<") } ?? x.evidence.last
       return Why(question: question, answer: "\(x.method ?? "GET") \(x.url ?? "?") returned \(what)\(body)", citation: cite, prompts: [])
     }
     let f = FailureFacts(t)

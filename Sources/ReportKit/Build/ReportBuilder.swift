@@ -96,8 +96,7 @@ public struct ReportBuilder {
     let run: Run
     do { run = try read([path]) } catch { throw BuildError.badBaseline("\(path): no test artifact in it") }
     let findings = Analyzer(config: config).analyze(run)
-    let metrics = Analysis(run: run, findings: findings, config: config).metrics
-    return Snapshot(label: path, run: run, findings: findings, metrics: metrics)
+    return Snapshot(label: path, run: run, findings: findings, metrics: Metrics(run, findings, targets: config.targets))
   }
 
   /// Writes report.json on a second thread while the Markdown, HTML and issue body are made here.

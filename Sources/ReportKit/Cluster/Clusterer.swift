@@ -32,7 +32,7 @@ struct Clusterer {
         id: id, signature: sig, category: first.category, rules: rules, tests: members,
         evidence: first.evidence[0], reason: reason,
         severity: severity(id: id, category: first.category, rule: rules[0], count: members.count, total: totalFailures),
-        owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner[first.category],
+        owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner[first.category]!,
         knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) })
     }
     // Most severe first, then largest: the order of "critical findings".

@@ -33,7 +33,8 @@ public struct Cluster: Sendable {
   public var evidence: Evidence
   public var reason: String
   public var severity: Severity
-  public var owner: String?
+  /// From report.yml, else the default of its category.
+  public var owner: String
   public var knownIssue: KnownIssue?
 }
 

@@ -5,15 +5,11 @@ public enum ComparisonText {
     out += ["| Metric | Before | After | Change |", "|---|---:|---:|---|"]
     for r in c.rows { out.append("| \(r.metric) | \(r.before) | \(r.after) | \(r.change) |") }
     out.append("")
-    let lists: [(String, [String])] = [
-      ("fixed", c.fixed), ("new failures", c.newFailures), ("still failing", c.stillFailing), ("newly skipped", c.newlySkipped),
-      ("removed", c.removed), ("suspiciously faster passes", c.suspiciouslyFaster),
-    ]
-    for (name, ids) in lists {
+    for (name, _, ids) in c.testTransitions {
       let shown = ids.prefix(50).map { Markdown.code($0) }.joined(separator: ", ")
       out.append("- \(name) (\(ids.count)): \(ids.isEmpty ? "none" : shown + (ids.count > 50 ? " and \(ids.count - 50) more" : ""))")
     }
-    for (name, ids) in [("resolved", c.resolvedClusters), ("new", c.newClusters), ("persisting", c.persistingClusters)] {
+    for (name, ids) in c.clusterTransitions {
       out.append("- clusters \(name) (\(ids.count)): \(ids.isEmpty ? "none" : ids.map { "`\($0)`" }.joined(separator: ", "))")
     }
     return out.joined(separator: "\n") + "\n"

@@ -57,14 +57,9 @@ struct JSONAnalysis {
       sink.write(", \"after\": "); w.string(r.after); sink.write(", \"change\": "); w.string(r.change); sink.write("}")
     }
     sink.write("], \"tests\": {")
-    let lists: [(String, [String])] = [
-      ("fixed", c.fixed), ("new_failures", c.newFailures), ("still_failing", c.stillFailing), ("newly_skipped", c.newlySkipped),
-      ("removed", c.removed), ("suspiciously_faster", c.suspiciouslyFaster),
-    ]
-    for (i, (name, ids)) in lists.enumerated() { sink.write(i == 0 ? "" : ", "); w.key(name); strings(ids) }
-    sink.write("}, \"clusters\": {\"resolved\": "); strings(c.resolvedClusters)
-    sink.write(", \"new\": "); strings(c.newClusters)
-    sink.write(", \"persisting\": "); strings(c.persistingClusters)
+    for (i, t) in c.testTransitions.enumerated() { sink.write(i == 0 ? "" : ", "); w.key(t.key); strings(t.ids) }
+    sink.write("}, \"clusters\": {")
+    for (i, t) in c.clusterTransitions.enumerated() { sink.write(i == 0 ? "" : ", "); w.key(t.name); strings(t.ids) }
     sink.write("}},\n")
   }
 

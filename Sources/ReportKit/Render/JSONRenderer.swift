@@ -111,7 +111,7 @@ struct JSONRenderer {
       sink.write(", \"signature\": "); w.string(Signature.version + ":" + c.signature)
       sink.write(", \"count\": \(c.tests.count), \"rules\": [")
       for (k, r) in c.rules.enumerated() { sink.write(k == 0 ? "" : ", "); w.string(r) }
-      sink.write("], \"owner\": "); w.value(c.owner)
+      sink.write("], \"owner\": "); w.string(c.owner)
       sink.write(", \"known_issue\": ")
       if let k = c.knownIssue {
         sink.write("{\"url\": "); w.string(k.url); sink.write(", \"title\": "); w.value(k.title); sink.write("}")

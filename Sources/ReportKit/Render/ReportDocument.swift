@@ -189,7 +189,7 @@ struct ReportDocument {
         },
         "moreTests": Self.more(c.tests.count - (detail.lists ? 10 : 3)),
         "rules": c.rules.map { "`\($0)`" }.joined(separator: ", "),
-        "owner": Markdown.text(c.owner ?? ""),
+        "owner": Markdown.text(c.owner),
       ]
       if let k = c.knownIssue { block["knownIssue"] = ["title": Markdown.text(k.title ?? k.url), "url": k.url] }
       block["whys"] = analysis.whys[k].enumerated().map { (n, w) -> [String: Any] in
@@ -295,11 +295,8 @@ struct ReportDocument {
     return [
       "before": Markdown.code(cmp.before, table: false),
       "rows": cmp.rows.map { ["metric": $0.metric, "before": $0.before, "after": $0.after, "change": $0.change] },
-      "transitions": [
-        ("fixed", cmp.fixed), ("new failures", cmp.newFailures), ("still failing", cmp.stillFailing), ("newly skipped", cmp.newlySkipped),
-        ("removed", cmp.removed), ("suspiciously faster passes", cmp.suspiciouslyFaster),
-      ].map { ["name": $0.0, "count": $0.1.count, "tests": list($0.1)] },
-      "clusterTransitions": [("resolved", cmp.resolvedClusters), ("new", cmp.newClusters), ("persisting", cmp.persistingClusters)].map {
+      "transitions": cmp.testTransitions.map { ["name": $0.label, "count": $0.ids.count, "tests": list($0.ids)] },
+      "clusterTransitions": cmp.clusterTransitions.map {
         ["name": $0.0, "count": $0.1.count, "ids": $0.1.isEmpty ? "none" : $0.1.prefix(20).map { "`\($0)`" }.joined(separator: ", ")]
       },
     ]
