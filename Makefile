@@ -4,7 +4,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REPORT := .build/release/report
 
-.PHONY: demo test deps release conformance bench example-report examples fixtures eval format clean
+.PHONY: demo test lint deps release conformance bench example-report examples fixtures eval format clean
 
 ## Install the system packages that are missing (Debian/Ubuntu).
 deps:
@@ -22,10 +22,16 @@ demo: release
 	$(REPORT) build examples/logs
 	@echo "open reports/latest/report.html, or read reports/latest/report.md"
 
-## Unit tests and CLI tests (the real binary on real fixtures).
-test: deps
-	$(SWIFT) build
-	$(SWIFT) test
+## Unit tests and CLI tests (the real binary on real fixtures). The project's own targets are
+## built with warnings as errors (REPORT_STRICT=1, see Package.swift); the sources must pass
+## `swift format lint` (NeverForceUnwrap included).
+test: deps lint
+	REPORT_STRICT=1 $(SWIFT) build --build-tests
+	REPORT_STRICT=1 $(SWIFT) test
+
+## The project's format rules (.swift-format) on its sources.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Package.swift
 
 ## Every artifact of ../shared/corpus against its expected counts (skipped when it is absent).
 conformance: release

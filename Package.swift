@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `make test` (and so CI) builds the project's own targets with warnings as errors: the build
+// prints no warning, and stays so. Other builds only warn, so a newer compiler's new warnings
+// never stop a user's build.
+let strict: [SwiftSetting] = Context.environment["REPORT_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 let package = Package(
   name: "report",
   platforms: [.macOS(.v13)],
@@ -27,16 +32,17 @@ let package = Package(
         .enableUpcomingFeature("InternalImportsByDefault"),
         // Dynamic exclusivity checks cost ~2% on million-test inputs; the debug build keeps them.
         .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-      ]
+      ] + strict
     ),
     .executableTarget(
       name: "report",
       dependencies: [
         "ReportKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      swiftSettings: strict
     ),
-    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"]),
-    .testTarget(name: "ReportCLITests", dependencies: ["report"]),
+    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], swiftSettings: strict),
+    .testTarget(name: "ReportCLITests", dependencies: ["report"], swiftSettings: strict),
   ]
 )

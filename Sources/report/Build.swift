@@ -72,19 +72,20 @@ struct Build: ParsableCommand {
       now.flatMap(ReportBuilder.parseNow)
       ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(ReportBuilder.parseNow)
       ?? Date()
-    let config = try options.load()
-    do {
-      var o = ReportBuilder.Options(inputs: paths, outDir: out, runID: runID, now: moment, config: config)
+    try Failure.guarding {
+      var o = ReportBuilder.Options(inputs: paths, outDir: out, runID: runID, now: moment, config: try options.load())
       o.formats = formats
       o.issueLimit = issueLimit
       o.baseline = baseline
       if let templates { o.templates = try TemplateSet(directory: templates) }
       let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }
-      for line in TerminalSummary.lines(result) { print(line) }
+      for line in TerminalSummary.lines(result.report, folder: result.folder, files: result.files, warnings: result.warnings.count) {
+        print(line)
+      }
       var status: Int32 = 0
       if let gate {
-        let hits = result.findings.countsByCategory.filter { gate.contains($0.0) && $0.1 > 0 }
+        let hits = result.report.findings.countsByCategory.filter { gate.contains($0.0) && $0.1 > 0 }
         if !hits.isEmpty {
           print(
             "--fail-on: \(hits.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")) failure\(hits.map(\.1).reduce(0, +) == 1 ? "" : "s")"
@@ -95,22 +96,6 @@ struct Build: ParsableCommand {
       // Done: leave without freeing a million tests one by one (the OS takes the memory back).
       fflush(nil)
       Foundation.exit(status)
-    } catch BuildError.noReadableInput(let warnings) {
-      for w in warnings { Console.error(w.description) }
-      Console.error("report: error: \(BuildError.noReadableInput([]).description)")
-      throw ExitCode(66)
-    } catch let error as BuildError {
-      Console.error("report: error: \(error.description)")
-      if case .badTemplate = error { throw ExitCode(78) }
-      if case .badBaseline = error { throw ExitCode(66) }
-      throw ExitCode(73)
     }
-  }
-}
-
-/// Standard error output.
-enum Console {
-  static func error(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }

@@ -16,13 +16,9 @@ struct Compare: ParsableCommand {
   @OptionGroup var options: ConfigOption
 
   func run() throws {
-    let config = try options.load()
-    do {
-      let c = try ReportBuilder().compare(before: before, after: after, config: config)
+    try Failure.guarding {
+      let c = try ReportBuilder().compare(before: before, after: after, config: try options.load())
       print(ComparisonText.markdown(c, after: after), terminator: "")
-    } catch let error as BuildError {
-      Console.error("report: error: \(error.description)")
-      throw ExitCode(66)
     }
   }
 }

@@ -6,11 +6,6 @@ struct ConfigOption: ParsableArguments {
   @Option(name: .long, help: "report.yml to use (default: ./report.yml when it exists).")
   var config: String?
 
-  /// The configuration, or exit 78 with the file, line and key of the problem.
-  func load() throws -> ReportConfig {
-    do { return try ReportConfig.load(config) } catch {
-      Console.error(error.description)
-      throw ExitCode(78)
-    }
-  }
+  /// The configuration; a bad file throws a `ConfigError` naming its file, line and key (exit 78).
+  func load() throws -> ReportConfig { try ReportConfig.load(config) }
 }

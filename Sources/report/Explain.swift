@@ -16,25 +16,15 @@ struct Explain: ParsableCommand {
   @OptionGroup var options: ConfigOption
 
   func run() throws {
-    let config = try options.load()
-    let builder = ReportBuilder()
-    let run: Run
-    do { run = try builder.read([path]) } catch let error as BuildError {
-      Console.error("report: error: \(error.description)")
-      throw ExitCode(66)
+    try Failure.guarding {
+      let config = try options.load()
+      let run = try ReportBuilder().read([path])
+      let hits = Explainer.find(test, in: run)
+      guard !hits.isEmpty else { throw Failure.Lookup.none(query: test, path: path) }
+      guard hits.count == 1 else { throw Failure.Lookup.several(query: test, ids: hits.map { run.tests[$0].id }) }
+      let triage = Triage(config: config)
+      let findings = triage.findings(of: run)
+      for line in Explainer.lines(test: hits[0], run: run, findings: findings, triage: triage) { print(line) }
     }
-    let hits = Explainer.find(test, in: run)
-    guard !hits.isEmpty else {
-      Console.error("report: error: no test matches '\(test)' in \(path)")
-      throw ExitCode(65)
-    }
-    guard hits.count == 1 else {
-      Console.error("report: error: '\(test)' matches \(hits.count) tests; give more of the id:")
-      for i in hits.prefix(10) { Console.error("  \(run.tests[i].id)") }
-      throw ExitCode(64)
-    }
-    let analyzer = Analyzer(config: config)
-    let findings = analyzer.analyze(run)
-    for line in Explainer.lines(test: hits[0], run: run, findings: findings, analyzer: analyzer) { print(line) }
   }
 }

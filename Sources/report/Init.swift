@@ -16,20 +16,19 @@ struct Init: ParsableCommand {
   var templates = "templates"
 
   func run() throws {
-    if FileManager.default.fileExists(atPath: path) && !force {
-      Console.error("report: error: \(path) exists; use --force to overwrite it")
-      throw ExitCode(73)
-    }
-    do { try DefaultConfig.text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-      Console.error("report: error: cannot write \(path): \(error.localizedDescription)")
-      throw ExitCode(73)
-    }
-    print("wrote \(path)")
-    do {
-      for file in try TemplateSet.writeDefaults(to: templates) { print("wrote \(file)") }
-    } catch {
-      Console.error("report: error: cannot write templates to \(templates): \(error.localizedDescription)")
-      throw ExitCode(73)
+    try Failure.guarding {
+      if FileManager.default.fileExists(atPath: path) && !force {
+        throw Failure.CannotWrite(message: "\(path) exists; use --force to overwrite it")
+      }
+      do { try DefaultConfig.text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        throw Failure.CannotWrite(message: "cannot write \(path): \(error.localizedDescription)")
+      }
+      print("wrote \(path)")
+      do {
+        for file in try TemplateSet.writeDefaults(to: templates) { print("wrote \(file)") }
+      } catch {
+        throw Failure.CannotWrite(message: "cannot write templates to \(templates): \(error.localizedDescription)")
+      }
     }
   }
 }

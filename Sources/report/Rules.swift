@@ -11,7 +11,9 @@ struct Rules: ParsableCommand {
   @OptionGroup var options: ConfigOption
 
   func run() throws {
-    let config = try options.load()
-    print(markdown ? RuleCatalog.markdown(config) : RuleCatalog.text(config), terminator: "")
+    try Failure.guarding {
+      let config = try options.load()
+      print(markdown ? RuleCatalog.markdown(config) : RuleCatalog.text(config), terminator: "")
+    }
   }
 }

@@ -21,7 +21,7 @@ import Testing
     let hit = try CLI.run(["build", "examples/logs", "--out", out.path, "--run-id", "g", "--now", now, "--fail-on", "auth,routing"])
     #expect(hit.status == 1)
     #expect(hit.stdout.contains("--fail-on: 2 auth, 2 routing failures"))
-    #expect(try FileManager.default.fileExists(atPath: out.path + "/g/report.md"), "the report is written before the gate")
+    #expect(FileManager.default.fileExists(atPath: out.path + "/g/report.md"), "the report is written before the gate")
     let any = try CLI.run(["build", "examples/logs", "--out", out.path, "--run-id", "g", "--now", now, "--fail-on", "any"])
     #expect(any.status == 1)
     let none = try CLI.run(["build", "examples/baseline", "--out", out.path, "--run-id", "g", "--now", now, "--fail-on", "logic"])

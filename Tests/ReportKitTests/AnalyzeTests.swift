@@ -11,7 +11,7 @@ import Testing
     Run, Findings, Analysis
   ) {
     let run = try ReportBuilder().read([path])
-    let findings = Analyzer(config: config).analyze(run)
+    let findings = Triage(config: config).findings(of: run)
     return (run, findings, Analysis(run: run, findings: findings, config: config, baseline: baseline))
   }
 
@@ -80,9 +80,11 @@ import Testing
       #expect(items.contains { $0.kind == .mitigate })
       #expect(items.allSatisfy { !$0.done.isEmpty })
     }
-    #expect(analysis.actions.filter { $0.title.contains("credentials") }.allSatisfy { $0.owner == "@identity" })
-    let mock = try #require(analysis.actions.first { $0.title.contains("falls back to a mock") })
-    #expect(mock.kind == .prevent && mock.done == ["`test_staging_api.py::test_realtime_events` passes without a mock fallback"])
+    #expect(analysis.actions.filter { $0.title.description.contains("credentials") }.allSatisfy { $0.owner == "@identity" })
+    let mock = try #require(analysis.actions.first { $0.title.description.contains("falls back to a mock") })
+    #expect(
+      mock.kind == .prevent
+        && mock.done.map(\.description) == ["`test_staging_api.py::test_realtime_events` passes without a mock fallback"])
   }
 
   @Test func metricsCountPerFileAndPerEndpointAndCheckTargets() throws {
@@ -95,8 +97,9 @@ import Testing
     #expect(abs((m.executionRate ?? 0) - 14.0 / 15.0) < 1e-9)
     let orders = try #require(m.endpoints.first { $0.name == "GET /api/orders" })
     #expect(orders.statuses["503"] == 2)
-    #expect(m.targets.first { $0.name == "pass rate" }?.met == false)
-    #expect(m.targets.contains { $0.name.hasPrefix("p95 ") })
+    #expect(m.targets.first { $0.measure == .passRate }?.met == false)
+    #expect(m.targets.contains { if case .p95 = $0.measure { true } else { false } })
+    #expect(m.targets.first.map { MetricText.target($0).goal } == "≥ 90%")
     #expect(Metrics.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95) == 10)
     #expect(Metrics.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.50) == 5)
   }
@@ -111,10 +114,12 @@ import Testing
         "test_staging_api.py::test_get_user", "test_staging_api.py::test_health_endpoint", "test_staging_api.py::test_user_lookup[42]",
       ])
     #expect(c.newFailures.isEmpty && c.stillFailing.count == 9 && c.removed.isEmpty)
-    let rate = try #require(c.rows.first { $0.metric == "pass rate" })
-    #expect(rate.before == "7.7%" && rate.after == "30.8%" && rate.change.hasPrefix("▲") && rate.change.hasSuffix("✅"))
-    let auth = try #require(c.rows.first { $0.metric == "auth failures" })
-    #expect(auth.change == "▲ +2 ❌")
+    let rate = try #require(c.rows.first { $0.metric == .passRate })
+    #expect(abs((rate.before ?? 0) - 1 / 13) < 1e-9 && abs((rate.after ?? 0) - 4 / 13) < 1e-9)
+    let rateText = MetricText.row(rate)
+    #expect(rateText.before == "7.7%" && rateText.after == "30.8%" && rateText.change.hasPrefix("▲") && rateText.change.hasSuffix("✅"))
+    let auth = try #require(c.rows.first { $0.metric == .categoryFailures(.auth) })
+    #expect(auth.before == 0 && auth.after == 2 && MetricText.row(auth).change == "▲ +2 ❌")
     #expect(!c.persistingClusters.isEmpty && !c.resolvedClusters.isEmpty && !c.newClusters.isEmpty)
   }
 

@@ -90,12 +90,12 @@ import Testing
           title: v2 routes missing
       """)
     let run = try ReportBuilder().read([Fixtures.root + "/../../examples/logs"])
-    let findings = Analyzer(config: config).analyze(run)
+    let findings = Triage(config: config).findings(of: run)
     let routing = findings.clusters.filter { $0.category == .routing }
     #expect(!routing.isEmpty)
     #expect(routing.allSatisfy { $0.owner == "@gateway" && $0.severity == .critical })
     #expect(routing.filter { $0.rules.first == "http_404" }.allSatisfy { $0.knownIssue?.url == "https://tracker.example/9" })
-    #expect(findings.clusters.filter { $0.category == .auth }.allSatisfy { $0.owner == Clusterer.defaultOwner[.auth] })
+    #expect(findings.clusters.filter { $0.category == .auth }.allSatisfy { $0.owner == Clusterer.defaultOwner(.auth) })
   }
 
   @Test func targetsAreReadAndCheckedStrictly() throws {

@@ -40,7 +40,7 @@ import Testing
   }
 
   static func score(run: Run, labels: [(id: String, category: Category)]) -> Score {
-    let findings = Analyzer().analyze(run)
+    let findings = Triage().findings(of: run)
     var index: [String: Int] = [:]
     for i in run.tests.indices { index[run.tests[i].id] = i }
     var s = Score()

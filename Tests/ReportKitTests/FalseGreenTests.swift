@@ -7,7 +7,7 @@ import Testing
 @Suite struct FalseGreenTests {
   private func findings(_ paths: [String], config: ReportConfig = ReportConfig()) throws -> (Run, Findings) {
     let run = try ReportBuilder().read(paths)
-    return (run, Analyzer(config: config).analyze(run))
+    return (run, Triage(config: config).findings(of: run))
   }
 
   private var example: String { Fixtures.root + "/../../examples/logs" }

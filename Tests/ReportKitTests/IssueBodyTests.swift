@@ -24,7 +24,7 @@ import Testing
     let dir = TempDir()
     let path = dir.file("big.xml", xml)
     let run = try ReportBuilder().read([path])
-    let findings = Analyzer().analyze(run)
+    let findings = Triage().findings(of: run)
     return Report(
       run: run, findings: findings, analysis: Analysis(run: run, findings: findings, config: ReportConfig()),
       meta: RunMeta(runID: "big", generatedAt: "2026-01-01T00:00:00Z"))
@@ -32,7 +32,7 @@ import Testing
 
   func body(_ r: Report, limit: Int) -> String {
     IssueBody(
-      document: ReportDocument(run: r.run, findings: r.findings, analysis: r.analysis, meta: r.meta), templates: .builtIn, limit: limit
+      views: ReportViewBuilder(run: r.run, findings: r.findings, analysis: r.analysis, meta: r.meta), templates: .builtIn, limit: limit
     )
     .render()
   }

@@ -16,14 +16,14 @@ import Testing
   }
 
   func report(_ run: Run) -> Report {
-    let findings = Analyzer().analyze(run)
+    let findings = Triage().findings(of: run)
     return Report(
       run: run, findings: findings, analysis: Analysis(run: run, findings: findings, config: ReportConfig()),
       meta: RunMeta(runID: "r1", generatedAt: "2026-01-01T00:00:00Z"))
   }
 
   func markdown(_ r: Report, _ template: String = "report.md") -> String {
-    TemplateSet.builtIn.render(template, ReportDocument(run: r.run, findings: r.findings, analysis: r.analysis, meta: r.meta).context())
+    TemplateSet.builtIn.render(template, ReportViewBuilder(run: r.run, findings: r.findings, analysis: r.analysis, meta: r.meta).view())
   }
 
   func json(_ run: Run) throws -> (text: String, object: [String: Any]) {
@@ -101,6 +101,6 @@ import Testing
     #expect(set.render("issue.md", ["runID": "r", "failures": 3]) == "run r: 3 failures\n")
     #expect(set.render("page.html", ["title": "<x>", "body": "<p>b</p>"]).contains("<title>&lt;x&gt;</title>"))
     dir.file("report.md.mustache", "{{#unclosed}}")
-    #expect(throws: BuildError.self) { try TemplateSet(directory: dir.path) }
+    #expect(throws: TemplateError.self) { try TemplateSet(directory: dir.path) }
   }
 }

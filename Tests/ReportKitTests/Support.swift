@@ -18,7 +18,7 @@ final class TempDir {
   func file(_ name: String, bytes: [UInt8]) -> String {
     let full = path + "/" + name
     try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     return full
   }
 

@@ -1,10 +1,26 @@
 /// Before and after: metric rows with direction-aware marks, per-test and per-cluster transitions.
 public struct Comparison: Sendable {
+  /// One metric before and after, as numbers (Render words and marks them).
   public struct Row: Sendable {
-    public var metric: String
-    public var before: String
-    public var after: String
-    public var change: String
+    public enum Metric: Sendable, Equatable {
+      case passRate, executionRate, tests, failures, skipped, flaky, suspicious
+      case categoryFailures(Category)
+      case p95(endpoint: String)
+
+      /// Whether a fall is an improvement: nil for counts that are neither better nor worse.
+      public var lowerIsBetter: Bool? {
+        switch self {
+        case .passRate, .executionRate: false
+        case .tests: nil
+        case .failures, .skipped, .flaky, .suspicious, .categoryFailures, .p95: true
+        }
+      }
+    }
+
+    public var metric: Metric
+    /// Rates as fractions, latencies in milliseconds, counts as counts; nil when not measured.
+    public var before: Double?
+    public var after: Double?
   }
 
   public var before: String
@@ -22,55 +38,53 @@ public struct Comparison: Sendable {
   public var newClusters: [String] = []
   public var persistingClusters: [String] = []
 
-  /// The per-test transitions in report order: label, report.json key, test ids.
-  public var testTransitions: [(label: String, key: String, ids: [String])] {
-    [
-      ("fixed", "fixed", fixed), ("new failures", "new_failures", newFailures), ("still failing", "still_failing", stillFailing),
-      ("newly skipped", "newly_skipped", newlySkipped), ("removed", "removed", removed),
-      ("suspiciously faster passes", "suspiciously_faster", suspiciouslyFaster),
-    ]
+  /// How a test's outcome moved between the two runs, in report order.
+  public enum TestTransition: CaseIterable, Sendable {
+    case fixed, newFailures, stillFailing, newlySkipped, removed, suspiciouslyFaster
   }
 
-  /// The cluster transitions: name (also the report.json key) and cluster ids.
-  public var clusterTransitions: [(name: String, ids: [String])] {
-    [("resolved", resolvedClusters), ("new", newClusters), ("persisting", persistingClusters)]
+  /// How a cluster moved between the two runs.
+  public enum ClusterTransition: CaseIterable, Sendable {
+    case resolved, new, persisting
+  }
+
+  /// The test ids that made `transition`, in id order.
+  public func tests(_ transition: TestTransition) -> [String] {
+    switch transition {
+    case .fixed: fixed
+    case .newFailures: newFailures
+    case .stillFailing: stillFailing
+    case .newlySkipped: newlySkipped
+    case .removed: removed
+    case .suspiciouslyFaster: suspiciouslyFaster
+    }
+  }
+
+  /// The cluster ids that made `transition`, in id order.
+  public func clusters(_ transition: ClusterTransition) -> [String] {
+    switch transition {
+    case .resolved: resolvedClusters
+    case .new: newClusters
+    case .persisting: persistingClusters
+    }
   }
 
   init(before b: Snapshot, after a: Snapshot) {
     before = b.label
     passRates = (b.passRate, a.passRate)
-    func rate(_ name: String, _ x: Double?, _ y: Double?) {
-      let change: String
-      if let x, let y {
-        let d = (y - x) * 100
-        change = abs(d) < 0.05 ? "=" : "\(d > 0 ? "▲ +" : "▼ ")\(JSONWriter.format(d, decimals: 1)) pts \(d > 0 ? "✅" : "❌")"
-      } else {
-        change = "n/a"
-      }
-      rows.append(Row(metric: name, before: Markdown.percent(x), after: Markdown.percent(y), change: change))
-    }
-    /// `lowerIsBetter`: nil for counts that are neither better nor worse when they move.
-    func count(_ name: String, _ x: Int, _ y: Int, lowerIsBetter: Bool?) {
-      let d = y - x
-      var change = d == 0 ? "=" : (d > 0 ? "▲ +\(d)" : "▼ \(-d)")
-      if d != 0, let lower = lowerIsBetter { change += (d < 0) == lower ? " ✅" : " ❌" }
-      rows.append(Row(metric: name, before: "\(x)", after: "\(y)", change: change))
-    }
-    rate("pass rate", b.passRate, a.passRate)
-    rate("execution rate", b.executionRate, a.executionRate)
-    count("tests", b.totals.tests, a.totals.tests, lowerIsBetter: nil)
-    count("failures", b.totals.failed + b.totals.errors, a.totals.failed + a.totals.errors, lowerIsBetter: true)
+    func count(_ metric: Row.Metric, _ x: Int, _ y: Int) { rows.append(Row(metric: metric, before: Double(x), after: Double(y))) }
+    rows.append(Row(metric: .passRate, before: b.passRate, after: a.passRate))
+    rows.append(Row(metric: .executionRate, before: b.executionRate, after: a.executionRate))
+    count(.tests, b.totals.tests, a.totals.tests)
+    count(.failures, b.totals.failed + b.totals.errors, a.totals.failed + a.totals.errors)
     for c in Category.allCases {
-      count("\(c.rawValue) failures", b.failuresByCategory[c.rawValue] ?? 0, a.failuresByCategory[c.rawValue] ?? 0, lowerIsBetter: true)
+      count(.categoryFailures(c), b.failuresByCategory[c.rawValue] ?? 0, a.failuresByCategory[c.rawValue] ?? 0)
     }
-    count("skipped", b.totals.skipped, a.totals.skipped, lowerIsBetter: true)
-    count("flaky", b.totals.flaky, a.totals.flaky, lowerIsBetter: true)
-    count("suspicious results", b.suspicious, a.suspicious, lowerIsBetter: true)
+    count(.skipped, b.totals.skipped, a.totals.skipped)
+    count(.flaky, b.totals.flaky, a.totals.flaky)
+    count(.suspicious, b.suspicious, a.suspicious)
     for name in Set(b.p95.keys).intersection(a.p95.keys).sorted() {
-      let x = b.p95[name]!, y = a.p95[name]!
-      let pct = x > 0 ? (y - x) / x * 100 : 0
-      let change = abs(pct) < 0.5 ? "=" : "\(pct > 0 ? "▲ +" : "▼ ")\(JSONWriter.format(pct, decimals: 0))% \(pct < 0 ? "✅" : "❌")"
-      rows.append(Row(metric: "p95 `\(name)`", before: Format.ms(x), after: Format.ms(y), change: change))
+      rows.append(Row(metric: .p95(endpoint: name), before: b.p95[name], after: a.p95[name]))
     }
     for (id, now) in a.tests.sorted(by: { $0.key < $1.key }) {
       guard let was = b.tests[id] else {

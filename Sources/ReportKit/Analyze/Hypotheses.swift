@@ -26,7 +26,7 @@ struct Hypotheses {
       }
       return out
     }
-    let hosts = Set(members.compactMap { $0.details?.message }.flatMap { Analyzer.hosts(in: $0) })
+    let hosts = Set(members.compactMap { $0.details?.message }.flatMap { URLParts.hosts(in: $0) })
     // Requests to the same hosts that were answered below 400: the service was up for them.
     let answered = run.requests.filter { r in (r.status ?? 999) < 400 && r.host.map { hosts.contains($0.lowercased()) } == true }
       .compactMap { $0.statusLine ?? $0.evidence.last }.prefix(3)

@@ -20,10 +20,20 @@ public struct Metrics: Sendable {
     public var name: String { "\(method) \(path)" }
   }
 
+  /// A goal of report.yml and whether the run met it.
   public struct Target: Sendable {
-    public var name: String
-    public var goal: String
-    public var actual: String
+    public enum Measure: Sendable, Equatable {
+      /// At least `goal` (a fraction).
+      case passRate, executionRate
+      /// At most `goal` failed or errored tests.
+      case failures
+      /// p95 latency of one endpoint under `goal` milliseconds.
+      case p95(endpoint: String)
+    }
+
+    public var measure: Measure
+    public var goal: Double
+    public var actual: Double?
     public var met: Bool
   }
 
@@ -124,35 +134,21 @@ public struct Metrics: Sendable {
   }
 }
 
-/// Goals from report.yml's `targets`: run-wide rates and latency per endpoint.
-public struct Targets: Sendable {
-  public var passRate: Double?
-  public var executionRate: Double?
-  public var maxFailures: Int?
-  /// p95 latency goal in ms for every endpoint, and per endpoint path.
-  public var p95Ms: Double?
-  public var endpointP95Ms: [String: Double] = [:]
-
-  public init() {}
-
+extension Targets {
+  /// Each goal set, checked against the metrics.
   func check(_ m: Metrics) -> [Metrics.Target] {
     var out: [Metrics.Target] = []
-    if let goal = passRate {
-      let v = m.passRate ?? 0
-      out.append(.init(name: "pass rate", goal: "≥ \(Markdown.percent(goal))", actual: Markdown.percent(m.passRate), met: v >= goal))
-    }
+    if let goal = passRate { out.append(.init(measure: .passRate, goal: goal, actual: m.passRate, met: (m.passRate ?? 0) >= goal)) }
     if let goal = executionRate {
-      let v = m.executionRate ?? 0
-      out.append(
-        .init(name: "execution rate", goal: "≥ \(Markdown.percent(goal))", actual: Markdown.percent(m.executionRate), met: v >= goal))
+      out.append(.init(measure: .executionRate, goal: goal, actual: m.executionRate, met: (m.executionRate ?? 0) >= goal))
     }
     if let goal = maxFailures {
       let v = m.totals.failed + m.totals.errors
-      out.append(.init(name: "failures", goal: "≤ \(goal)", actual: "\(v)", met: v <= goal))
+      out.append(.init(measure: .failures, goal: Double(goal), actual: Double(v), met: v <= goal))
     }
     for e in m.endpoints {
       guard let goal = endpointP95Ms[e.path] ?? p95Ms, let p95 = e.p95 else { continue }
-      out.append(.init(name: "p95 \(e.name)", goal: "< \(Format.ms(goal))", actual: Format.ms(p95), met: p95 < goal))
+      out.append(.init(measure: .p95(endpoint: e.name), goal: goal, actual: p95, met: p95 < goal))
     }
     return out
   }

@@ -26,38 +26,42 @@ public struct Snapshot: Sendable {
     for e in metrics.endpoints { if let v = e.p95 { p95[e.name] = v } }
   }
 
-  /// Reads a report.json written by `report build` (schema report/1).
+  /// Reads a report.json written by `report build` (`ReportSchema.version`).
   public init(reportJSON path: String) throws {
-    label = path
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any], root["schema"] as? String == JSONRenderer.schema else {
-      throw BuildError.noReadableInput([Diagnostic(path: path, line: nil, message: "not a report.json of schema \(JSONRenderer.schema)")])
-    }
-    let t = root["totals"] as? [String: Any] ?? [:]
-    func int(_ k: String) -> Int { (t[k] as? NSNumber)?.intValue ?? 0 }
-    totals.tests = int("tests")
-    totals.passed = int("passed")
-    totals.failed = int("failed")
-    totals.errors = int("errors")
-    totals.skipped = int("skipped")
-    totals.xfailed = int("xfailed")
-    totals.xpassed = int("xpassed")
-    totals.flaky = int("flaky")
-    totals.durationSeconds = (t["duration_s"] as? NSNumber)?.doubleValue ?? 0
+    let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
+    guard doc.schema == ReportSchema.version else { throw SchemaMismatch(found: doc.schema) }
+    self.init(label: path, document: doc)
+  }
+
+  /// What a comparison needs of a decoded report.json.
+  init(label: String, document doc: ReportSchema.Document) {
+    self.label = label
+    let t = doc.totals
+    totals.tests = t.tests
+    totals.passed = t.passed
+    totals.failed = t.failed
+    totals.errors = t.errors
+    totals.skipped = t.skipped
+    totals.xfailed = t.xfailed
+    totals.xpassed = t.xpassed
+    totals.flaky = t.flaky
+    totals.durationSeconds = t.duration_s
     passRate = totals.passRate
     executionRate = totals.tests > 0 ? Double(totals.tests - totals.skipped) / Double(totals.tests) : nil
-    for (k, v) in root["failures_by_category"] as? [String: Any] ?? [:] { failuresByCategory[k] = (v as? NSNumber)?.intValue ?? 0 }
-    suspicious = (root["suspicious"] as? [Any])?.count ?? 0
-    for case let test as [String: Any] in root["tests"] as? [Any] ?? [] {
-      guard let id = test["id"] as? String, let s = (test["status"] as? String).flatMap(TestStatus.init) else { continue }
-      tests[id] = (s, (test["duration_s"] as? NSNumber)?.doubleValue)
+    failuresByCategory = doc.failures_by_category ?? [:]
+    suspicious = doc.suspicious?.count ?? 0
+    for test in doc.tests {
+      guard let s = TestStatus(rawValue: test.status) else { continue }
+      tests[test.id] = (s, test.duration_s)
     }
-    for case let c as [String: Any] in root["clusters"] as? [Any] ?? [] {
-      guard let id = c["id"] as? String else { continue }
-      clusters[id] = (c["category"] as? String ?? "", (c["count"] as? NSNumber)?.intValue ?? 0, c["signature"] as? String ?? "")
-    }
-    for case let e as [String: Any] in (root["metrics"] as? [String: Any])?["endpoints"] as? [Any] ?? [] {
-      if let name = e["name"] as? String, let v = (e["p95_ms"] as? NSNumber)?.doubleValue { p95[name] = v }
-    }
+    for c in doc.clusters ?? [] { clusters[c.id] = (c.category, c.count, c.signature) }
+    for e in doc.metrics?.endpoints ?? [] { if let v = e.p95_ms { p95[e.name] = v } }
+  }
+
+  /// A report.json of another schema than the one this build reads.
+  public struct SchemaMismatch: Error, CustomStringConvertible {
+    public var found: String
+    public var description: String { "schema \(found), not \(ReportSchema.version)" }
   }
 }

@@ -43,7 +43,7 @@ struct WhyChain {
     // 3. The component or layer: the endpoint the failure names.
     out.append(component(t, verdict))
     // 4 and 5: deeper causes, left for a human.
-    let p = Self.prompts[c.category]!
+    let p = Self.prompts(c.category)
     out.append(Why(question: p.cause.question, answer: nil, citation: nil, prompts: p.cause.prompts))
     out.append(Why(question: p.process.question, answer: nil, citation: nil, prompts: p.process.prompts))
     return out
@@ -117,73 +117,79 @@ struct WhyChain {
   typealias Step = (question: String, prompts: [String])
 
   /// The questions a human answers for the deeper whys, by category.
-  static let prompts: [Category: (cause: Step, process: Step)] = [
-    .infrastructure: (
-      (
-        "Why was the service unavailable or slow?",
-        [
-          "Was anything deployed or restarted around the time of the run?",
-          "Did the service or its database run out of capacity (connections, memory, instances)?",
-          "What do the service's health checks and logs say at that time?",
-        ]
-      ),
-      (
-        "Why did no check catch it before the tests ran?",
-        [
-          "Is there a health check or alert on this dependency in staging?",
-          "Does the pipeline wait for the environment to be healthy before running the suite?",
-        ]
+  static func prompts(_ c: Category) -> (cause: Step, process: Step) {
+    switch c {
+    case .infrastructure:
+      return (
+        (
+          "Why was the service unavailable or slow?",
+          [
+            "Was anything deployed or restarted around the time of the run?",
+            "Did the service or its database run out of capacity (connections, memory, instances)?",
+            "What do the service's health checks and logs say at that time?",
+          ]
+        ),
+        (
+          "Why did no check catch it before the tests ran?",
+          [
+            "Is there a health check or alert on this dependency in staging?",
+            "Does the pipeline wait for the environment to be healthy before running the suite?",
+          ]
+        )
       )
-    ),
-    .auth: (
-      (
-        "Why were the credentials refused?",
-        [
-          "Where does the test's token or key come from (vault, CI variable, fixture), and was it rotated?",
-          "What is the token lifetime, and could it expire during the run?",
-          "Is there clock skew between the runner and the service?",
-        ]
-      ),
-      (
-        "Why did the credential problem reach the test run?",
-        [
-          "Is secret rotation tested or monitored in staging?",
-          "Does the suite check its credentials once, up front, with a clear error?",
-        ]
+    case .auth:
+      return (
+        (
+          "Why were the credentials refused?",
+          [
+            "Where does the test's token or key come from (vault, CI variable, fixture), and was it rotated?",
+            "What is the token lifetime, and could it expire during the run?",
+            "Is there clock skew between the runner and the service?",
+          ]
+        ),
+        (
+          "Why did the credential problem reach the test run?",
+          [
+            "Is secret rotation tested or monitored in staging?",
+            "Does the suite check its credentials once, up front, with a clear error?",
+          ]
+        )
       )
-    ),
-    .routing: (
-      (
-        "Why did the request reach no handler, or the wrong one?",
-        [
-          "Is the route deployed in this environment, in this version?",
-          "Does the gateway or ingress map this path and host?",
-          "Is the base URL or domain in the test configuration the one the environment serves?",
-        ]
-      ),
-      (
-        "Why did the configuration drift go unnoticed?",
-        [
-          "Is there a contract or smoke test of the routes after each deploy?",
-          "Is the host name defined once, or copied between configs?",
-        ]
+    case .routing:
+      return (
+        (
+          "Why did the request reach no handler, or the wrong one?",
+          [
+            "Is the route deployed in this environment, in this version?",
+            "Does the gateway or ingress map this path and host?",
+            "Is the base URL or domain in the test configuration the one the environment serves?",
+          ]
+        ),
+        (
+          "Why did the configuration drift go unnoticed?",
+          [
+            "Is there a contract or smoke test of the routes after each deploy?",
+            "Is the host name defined once, or copied between configs?",
+          ]
+        )
       )
-    ),
-    .logic: (
-      (
-        "Why did the code behave differently from what the test expects?",
-        [
-          "What changed recently in the code under test or in this test?",
-          "Does the test assume data, ordering or timing that no longer holds?",
-        ]
-      ),
-      (
-        "Why was it not caught earlier?",
-        [
-          "Is there a unit test for this behaviour that runs before the end-to-end suite?",
-          "Was the change reviewed against this test's expectation?",
-        ]
+    case .logic:
+      return (
+        (
+          "Why did the code behave differently from what the test expects?",
+          [
+            "What changed recently in the code under test or in this test?",
+            "Does the test assume data, ordering or timing that no longer holds?",
+          ]
+        ),
+        (
+          "Why was it not caught earlier?",
+          [
+            "Is there a unit test for this behaviour that runs before the end-to-end suite?",
+            "Was the change reviewed against this test's expectation?",
+          ]
+        )
       )
-    ),
-  ]
+    }
+  }
 }

@@ -37,22 +37,35 @@ struct FalseGreenDetector {
   /// Skipped tests whose reason says a service or the environment was unavailable, one finding per reason.
   private func environmentSkips(_ run: Run) -> [Suspicion] {
     let rules = BuiltInRules.skips + classifier.ranked.filter { $0.isUser && $0.isSkipRule }
-    var byReason: [String: (tests: [String], evidence: [Evidence], rule: String)] = [:]
-    var order: [String] = []
-    var verdicts: [String: Rule?] = [:]  // skip reasons repeat: one verdict per distinct reason
+    typealias Group = (tests: [String], evidence: [Evidence], rule: String)
+    var groups: [Group] = []  // in the order reasons first appear
+    var groupOf: [String: Int] = [:]
+    var verdicts: [String: String?] = [:]  // skip reasons repeat: one verdict (a rule id) per distinct reason
+    var reasons: [String] = []
     for t in run.tests where t.status == .skipped {
       guard let reason = t.details?.skipReason, !reason.isEmpty else { continue }
-      if verdicts[reason] == nil {
+      let verdict: String?
+      if let known = verdicts[reason] {
+        verdict = known
+      } else {
         let facts = FailureFacts(text: "", skipReason: reason)
-        verdicts[reason] = .some(rules.first { $0.matcher.match(facts) != nil })
+        verdict = rules.first { $0.matcher.match(facts) != nil }?.id
+        verdicts[reason] = .some(verdict)
       }
-      guard let rule = verdicts[reason]! else { continue }
-      if byReason[reason] == nil { order.append(reason) }
-      byReason[reason, default: ([], [], rule.id)].tests.append(t.id)
-      if byReason[reason]!.evidence.isEmpty { byReason[reason]!.evidence = Array((t.details?.evidence ?? []).prefix(2)) }
+      guard let rule = verdict else { continue }
+      let k: Int
+      if let found = groupOf[reason] {
+        k = found
+      } else {
+        k = groups.count
+        groupOf[reason] = k
+        groups.append(([], [], rule))
+        reasons.append(reason)
+      }
+      groups[k].tests.append(t.id)
+      if groups[k].evidence.isEmpty { groups[k].evidence = Array((t.details?.evidence ?? []).prefix(2)) }
     }
-    return order.map { reason in
-      let g = byReason[reason]!
+    return zip(reasons, groups).map { (reason, g) in
       return Suspicion(
         kind: .skippedEnvironmentDown, category: .infrastructure,
         summary:

@@ -41,20 +41,21 @@ struct Matcher: Sendable {
   func score(_ f: FailureFacts) -> (held: Int, of: Int) {
     var held = 0
     var of = 0
-    func check(_ present: Bool, _ ok: @autoclosure () -> Bool) {
-      guard present else { return }
+    /// Counts a condition that is set (`ok` nil when it is not).
+    func check(_ ok: Bool?) {
+      guard let ok else { return }
       of += 1
-      if ok() { held += 1 }
+      if ok { held += 1 }
     }
-    check(!anyText.isEmpty, textNeedle(f) != nil)
-    check(text != nil, text.map { $0.matches(f.text) } ?? false)
-    check(exception != nil, f.exceptionType.map { exception!.matches($0) } ?? false)
-    check(httpStatus != nil, statusHit(f) != nil)
-    check(curlExit != nil, curlHit(f) != nil)
-    check(wsClose != nil, f.signals.wsCloseCode.map { wsClose!.contains($0) } ?? false)
-    check(grpc != nil, f.signals.grpcStatus.map { grpc!.contains($0) } ?? false)
-    check(phase != nil, f.phase.map { phase!.contains($0) } ?? false)
-    check(skipReason != nil, f.skipReason.map { skipReason!.matches($0) } ?? false)
+    check(anyText.isEmpty ? nil : textNeedle(f) != nil)
+    check(text.map { $0.matches(f.text) })
+    check(exception.map { e in f.exceptionType.map { e.matches($0) } ?? false })
+    check(httpStatus == nil ? nil : statusHit(f) != nil)
+    check(curlExit == nil ? nil : curlHit(f) != nil)
+    check(wsClose.map { codes in f.signals.wsCloseCode.map { codes.contains($0) } ?? false })
+    check(grpc.map { names in f.signals.grpcStatus.map { names.contains($0) } ?? false })
+    check(phase.map { phases in f.phase.map { phases.contains($0) } ?? false })
+    check(skipReason.map { p in f.skipReason.map { p.matches($0) } ?? false })
     return (held, of)
   }
 
@@ -72,7 +73,7 @@ struct Matcher: Sendable {
       hit.needle = needle
     }
     if !noneIDs.isEmpty, f.has(id: noneIDs[0]) != nil {
-      for id in noneIDs where f.has(id: id)! { return nil }
+      for id in noneIDs where f.has(id: id) == true { return nil }
     } else {
       for veto in noneText where f.has(veto) { return nil }
     }
@@ -107,7 +108,7 @@ struct Matcher: Sendable {
 
   private func textNeedle(_ f: FailureFacts) -> String? {
     if !anyIDs.isEmpty, f.has(id: anyIDs[0]) != nil {
-      return anyIDs.firstIndex { f.has(id: $0)! }.map { anyText[$0] }
+      return anyIDs.firstIndex { f.has(id: $0) == true }.map { anyText[$0] }
     }
     return anyText.first { f.has($0) }
   }

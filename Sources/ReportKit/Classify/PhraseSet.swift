@@ -58,7 +58,11 @@ final class PhraseSet: Sendable {
     }
     next = goto.flatMap { $0 }
     var start: [Int32] = [0]
-    for o in out { start.append(start.last! + Int32(o.count)) }
+    var total: Int32 = 0
+    for o in out {
+      total += Int32(o.count)
+      start.append(total)
+    }
     outputStart = start
     outputIDs = out.flatMap { $0 }
   }

@@ -6,19 +6,22 @@ struct Clusterer {
   func clusters(_ run: Run, failing: [Int], signatures: [String], _ classified: [Int: Classification]) -> (
     clusters: [Cluster], clusterOf: [Int: Int]
   ) {
-    var groups: [String: [Int]] = [:]
-    var order: [String] = []
+    var groupOf: [String: Int] = [:]
+    var groups: [(signature: String, members: [Int])] = []  // in the order signatures first appear
     for (k, i) in failing.enumerated() {
       let sig = signatures[k]
-      if groups[sig] == nil { order.append(sig) }
-      groups[sig, default: []].append(i)
+      if let g = groupOf[sig] {
+        groups[g].members.append(i)
+      } else {
+        groupOf[sig] = groups.count
+        groups.append((sig, [i]))
+      }
     }
     let totalFailures = max(classified.count, 1)
-    var out: [Cluster] = order.map { sig in
-      let members = groups[sig]!
-      let first = classified[members[0]]!
+    var out: [Cluster] = groups.compactMap { (sig, members) in
+      guard let first = classified[members[0]] else { return nil }  // every member was classified
       var ruleCounts: [String: Int] = [:]
-      for m in members { ruleCounts[classified[m]!.rule, default: 0] += 1 }
+      for m in members { if let rule = classified[m]?.rule { ruleCounts[rule, default: 0] += 1 } }
       let rules = ruleCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
       let id = Signature.clusterID(sig)
       let type = run.tests[members[0]].details?.exceptionType
@@ -32,8 +35,8 @@ struct Clusterer {
         id: id, signature: sig, category: first.category, rules: rules, tests: members,
         evidence: first.evidence[0], reason: reason,
         severity: severity(id: id, category: first.category, rule: rules[0], count: members.count, total: totalFailures),
-        owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner[first.category]!,
-        knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) })
+        owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner(first.category),
+        knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) }?.issue)
     }
     // Most severe first, then largest: the order of "critical findings".
     out.sort { a, b in
@@ -58,8 +61,12 @@ struct Clusterer {
   }
 
   /// Who to ask when report.yml names nobody.
-  static let defaultOwner: [Category: String] = [
-    .infrastructure: "platform / on-call", .auth: "identity / security", .routing: "API gateway owners",
-    .logic: "owning team of the code under test",
-  ]
+  static func defaultOwner(_ c: Category) -> String {
+    switch c {
+    case .infrastructure: "platform / on-call"
+    case .auth: "identity / security"
+    case .routing: "API gateway owners"
+    case .logic: "owning team of the code under test"
+    }
+  }
 }

@@ -34,100 +34,84 @@ enum Signature {
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
     var i = 0
-    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-    func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) }
-    func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 122) }
-    func isWordByte(_ c: UInt8) -> Bool { isAlnum(c) || c == 95 || c == 45 || c == 43 || c == 47 || c == 61 || c >= 0x80 }
-    func emit(_ s: String) { out += Array(s.utf8) }
     while i < b.count {
-      let c = b[i]
-      let atWordStart = i == 0 || !isAlnum(b[i - 1])
-      // Temp paths: /tmp/..., /var/folders/..., pytest-of-x/... up to whitespace or a quote.
-      if c == 47, let n = tempPathLength(b, i) {
-        emit("<tmp>")
-        i += n
-        continue
+      if let m = maskedShape(b, i) ?? maskedNumber(b, i, keep: keep) {
+        out += m.replacement
+        i = m.end
+      } else {
+        out.append(b[i])
+        i += 1
       }
-      if atWordStart, let n = uuidLength(b, i) {
-        emit("<uuid>")
-        i += n
-        continue
-      }
-      if atWordStart, let n = timestampLength(b, i) {
-        emit("<ts>")
-        i += n
-        continue
-      }
-      if atWordStart && c == 48 && i + 2 < b.count && (b[i + 1] | 0x20) == 120 && isHex(b[i + 2]) {
-        var j = i + 2
-        while j < b.count && isHex(b[j]) { j += 1 }
-        emit("<hex>")
-        i = j
-        continue
-      }
-      if atWordStart && isAlnum(c) {
-        // A run of token characters: long mixed runs are ids, hex or base64.
-        var j = i
-        var digits = 0
-        var letters = 0
-        var allHex = true
-        while j < b.count && (isAlnum(b[j]) || ((b[j] == 43 || b[j] == 47 || b[j] == 95 || b[j] == 45) && j > i)) {
-          if isDigit(b[j]) { digits += 1 } else if isAlnum(b[j]) { letters += 1 }
-          if !isHex(b[j]) { allHex = false }
-          j += 1
-        }
-        let n = j - i
-        if allHex && n >= 8 && digits > 0 && letters > 0 && isWholeToken(b, i, j) {
-          emit("<hex>")
-          i = j
-          continue
-        }
-        if n >= 20 && digits > 0 && letters > 0 && !b[i..<j].contains(47) {
-          emit("<id>")
-          i = j
-          while i < b.count && b[i] == 61 { i += 1 }  // base64 padding
-          continue
-        }
-      }
-      if isDigit(c) {
-        var j = i
-        while j < b.count && isDigit(b[j]) { j += 1 }
-        // IPv4 address.
-        if let n = ipv4Length(b, i) {
-          emit("<ip>")
-          i += n
-          continue
-        }
-        var end = j
-        if end + 1 < b.count && b[end] == 46 && isDigit(b[end + 1]) {
-          end += 1
-          while end < b.count && isDigit(b[end]) { end += 1 }
-        }
-        let prev = previousWord(b, i)
-        let value = Int(String(decoding: b[i..<j], as: UTF8.self))
-        if let unit = durationUnitLength(b, end) {
-          emit("<dur>")
-          i = end + unit
-        } else if prev == "line" || prev == "lineno" || (i > 0 && b[i - 1] == 58 && sourceFile(b, i - 1)) {
-          emit("<line>")
-          i = end
-        } else if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
-          emit("<port>")
-          i = end
-        } else if end == j, let v = value, keep.contains(v) || keepsNumber(after: prev) {
-          out += b[i..<j]
-          i = j
-        } else {
-          emit("<n>")
-          i = end
-        }
-        continue
-      }
-      out.append(c)
-      i += 1
     }
     return String(String(decoding: out, as: UTF8.self).utf8Trimmed())
   }
+
+  /// What stands for the token at a position, and where the token ends.
+  private typealias Masked = (replacement: [UInt8], end: Int)
+
+  private static func masked(_ placeholder: String, _ end: Int) -> Masked { (Array(placeholder.utf8), end) }
+
+  /// Temp paths anywhere; at the start of a word: uuids, timestamps, `0x` literals, and long
+  /// runs of hex or id characters.
+  private static func maskedShape(_ b: [UInt8], _ i: Int) -> Masked? {
+    let c = b[i]
+    // Temp paths: /tmp/..., /var/folders/..., pytest-of-x/... up to whitespace or a quote.
+    if c == 47, let n = tempPathLength(b, i) { return masked("<tmp>", i + n) }
+    guard i == 0 || !isAlnum(b[i - 1]) else { return nil }
+    if let n = uuidLength(b, i) { return masked("<uuid>", i + n) }
+    if let n = timestampLength(b, i) { return masked("<ts>", i + n) }
+    if c == 48 && i + 2 < b.count && (b[i + 1] | 0x20) == 120 && isHex(b[i + 2]) {
+      var j = i + 2
+      while j < b.count && isHex(b[j]) { j += 1 }
+      return masked("<hex>", j)
+    }
+    return isAlnum(c) ? maskedRun(b, i) : nil
+  }
+
+  /// A run of token characters from `i`: long mixed runs are hex or ids (base64 included).
+  private static func maskedRun(_ b: [UInt8], _ i: Int) -> Masked? {
+    var j = i
+    var digits = 0
+    var letters = 0
+    var allHex = true
+    while j < b.count && (isAlnum(b[j]) || ((b[j] == 43 || b[j] == 47 || b[j] == 95 || b[j] == 45) && j > i)) {
+      if isDigit(b[j]) { digits += 1 } else if isAlnum(b[j]) { letters += 1 }
+      if !isHex(b[j]) { allHex = false }
+      j += 1
+    }
+    let n = j - i
+    if allHex && n >= 8 && digits > 0 && letters > 0 && isWholeToken(b, i, j) { return masked("<hex>", j) }
+    guard n >= 20 && digits > 0 && letters > 0 && !b[i..<j].contains(47) else { return nil }
+    while j < b.count && b[j] == 61 { j += 1 }  // base64 padding
+    return masked("<id>", j)
+  }
+
+  /// A number from `i`: an address, a duration, a line number, a port, a kept code, or a count.
+  private static func maskedNumber(_ b: [UInt8], _ i: Int, keep: Set<Int>) -> Masked? {
+    guard isDigit(b[i]) else { return nil }
+    var j = i
+    while j < b.count && isDigit(b[j]) { j += 1 }
+    if let n = ipv4Length(b, i) { return masked("<ip>", i + n) }
+    var end = j
+    if end + 1 < b.count && b[end] == 46 && isDigit(b[end + 1]) {
+      end += 1
+      while end < b.count && isDigit(b[end]) { end += 1 }
+    }
+    let prev = previousWord(b, i)
+    if let unit = durationUnitLength(b, end) { return masked("<dur>", end + unit) }
+    if prev == "line" || prev == "lineno" || (i > 0 && b[i - 1] == 58 && sourceFile(b, i - 1)) { return masked("<line>", end) }
+    if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
+      return masked("<port>", end)
+    }
+    if end == j, let v = Int(String(decoding: b[i..<j], as: UTF8.self)), keep.contains(v) || keepsNumber(after: prev) {
+      return (Array(b[i..<j]), j)
+    }
+    return masked("<n>", end)
+  }
+
+  private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+  private static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) }
+  private static func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 122) }
 
   // MARK: - Token shapes
 

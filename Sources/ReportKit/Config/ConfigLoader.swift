@@ -98,8 +98,8 @@ struct ConfigLoader {
     return v
   }
 
-  private func knownIssue(_ node: Node) throws(ConfigError) -> KnownIssue {
-    var issue = KnownIssue(url: "")
+  private func knownIssue(_ node: Node) throws(ConfigError) -> KnownIssueRule {
+    var issue = KnownIssueRule(issue: KnownIssue(url: ""))
     var hasMatch = false
     for (k, v) in try mapping(node, "known_issues") {
       let key = try string(k, "known_issues")
@@ -108,13 +108,13 @@ struct ConfigLoader {
       case "rule": issue.rule = try string(v, where_); hasMatch = true
       case "cluster": issue.cluster = try string(v, where_); hasMatch = true
       case "signature": issue.signature = try pattern(v, where_); hasMatch = true
-      case "url": issue.url = try string(v, where_)
-      case "title": issue.title = try string(v, where_)
+      case "url": issue.issue.url = try string(v, where_)
+      case "title": issue.issue.title = try string(v, where_)
       default: throw fail(k, where_, "unknown key (known: rule, cluster, signature, url, title)")
       }
     }
     guard hasMatch else { throw fail(node, "known_issues", "needs one of rule, cluster or signature") }
-    guard !issue.url.isEmpty else { throw fail(node, "known_issues.url", "is required") }
+    guard !issue.issue.url.isEmpty else { throw fail(node, "known_issues.url", "is required") }
     return issue
   }
 

@@ -9,7 +9,7 @@ public struct ReportConfig: Sendable {
   public var owners: [Category: String] = [:]
   /// Owners by test path glob (`tests/payments/**`), first match wins; checked before `owners`.
   public var pathOwners: [(glob: String, owner: String)] = []
-  public var knownIssues: [KnownIssue] = []
+  public var knownIssues: [KnownIssueRule] = []
   /// Severity by rule id, category name or cluster id (most specific first).
   public var severity: [String: Severity] = [:]
   /// Goals the report marks as met or missed.
@@ -24,31 +24,21 @@ public struct ReportConfig: Sendable {
   }
 }
 
-/// A failure pattern the team already tracks, shown next to the clusters it matches.
-public struct KnownIssue: Sendable {
+/// A known issue of report.yml: which clusters it matches (by rule, cluster id or signature).
+public struct KnownIssueRule: Sendable {
   /// Matches clusters decided by this rule id.
   public var rule: String?
   /// Matches a cluster id exactly.
   public var cluster: String?
   /// Matches the cluster signature (a regular expression).
   var signature: Pattern?
-  public var url: String
-  public var title: String?
+  public var issue: KnownIssue
 
   func matches(clusterID: String, rule ruleID: String, signature sig: String) -> Bool {
     if let cluster, cluster != clusterID { return false }
     if let rule, rule != ruleID { return false }
     if let signature, !signature.matches(sig) { return false }
     return true
-  }
-}
-
-/// How much a cluster hurts: from its category and blast radius, or set in report.yml.
-public enum Severity: String, Sendable, CaseIterable, Comparable {
-  case critical, high, medium, low
-
-  public static func < (a: Severity, b: Severity) -> Bool {
-    allCases.firstIndex(of: a)! > allCases.firstIndex(of: b)!
   }
 }
 

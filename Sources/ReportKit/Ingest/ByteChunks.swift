@@ -36,11 +36,12 @@ final class ByteChunks {
     guard want > 0 else { return [] }
     // Read straight into uninitialized storage: no zero-filling of the chunk first.
     let chunk = [UInt8](unsafeUninitializedCapacity: want) { storage, count in
+      guard let base = storage.baseAddress else { return count = 0 }
       var n = 0
-      repeat { n = Glibc.read(fd, storage.baseAddress!, want) } while n < 0 && errno == EINTR
+      repeat { n = Glibc.read(fd, base, want) } while n < 0 && errno == EINTR
       count = max(n, 0)
     }
-    if remaining != nil { remaining! -= chunk.count }
+    if let left = remaining { remaining = left - chunk.count }
     return chunk
   }
 

@@ -106,7 +106,7 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if current != nil {
       // Mutated in place: copying the pending testcase per child element costs a retain per field.
-      if depth == caseDepth + 1, let kind = current!.child(name, tag, line: line) {
+      if depth == caseDepth + 1, let kind = current?.child(name, tag, line: line) {
         capture = kind
         captureDepth = depth
         textBuffer.removeAll(keepingCapacity: true)
@@ -118,7 +118,7 @@ final class JUnitHandler: XMLScannerDelegate {
       suiteNames.append(Suite(depth: depth, name: suiteName))
       if suiteName == "pytest" { pytestSuite = true }
       if depth == 2, declaredChildSum != nil {
-        if let n = tag.attribute("tests").flatMap({ Int($0) }) { declaredChildSum! += n } else { declaredChildSum = nil }
+        if let n = tag.attribute("tests").flatMap({ Int($0) }) { declaredChildSum? += n } else { declaredChildSum = nil }
       }
     } else if name.elementsEqual("testcase".utf8) {
       if firstTestcaseContext == nil { firstTestcaseContext = Context(depth: depth - 1, suites: suiteNames, pytest: pytestSuite) }
@@ -133,15 +133,19 @@ final class JUnitHandler: XMLScannerDelegate {
 
   func endElement(_ name: ArraySlice<UInt8>, line: Int) {
     defer { depth -= 1 }
-    if capture != nil && depth == captureDepth {
-      current?.finishCapture(capture!, text: textBuffer)
+    if let kind = capture, depth == captureDepth {
+      current?.finishCapture(kind, text: textBuffer)
       capture = nil
     }
     if depth == caseDepth, current != nil {
       var pending: PendingTestCase? = nil
       swap(&pending, &current)  // moved out, not copied
-      let test = pending!.result(
-        path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner, prefixes: &prefixes)
+      guard
+        let test = pending.map({
+          $0.result(
+            path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner, prefixes: &prefixes)
+        })
+      else { return }
       hashes.append(test.keyHash)
       tests.append(consume test)
       NameCompactor.compactIfDue(&tests, since: &compacted)

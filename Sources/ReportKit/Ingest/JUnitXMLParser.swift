@@ -6,7 +6,12 @@ import Dispatch
 /// Elements are trusted over declared counts; a damaged file yields every testcase completed
 /// before the damage plus a warning with the line. Large UTF-8 files are read by two threads
 /// (`JUnitSplitReader`), with the same result as one.
-struct JUnitXMLParser {
+struct JUnitXMLParser: ArtifactParser {
+  static let format = InputFormat.junit
+
+  /// XML: the first byte that is not white space is `<` (the other parsers then stand aside).
+  static func sniff(_ head: SniffedHead) -> Int { head.firstSignificantByte == UInt8(ascii: "<") ? 100 : 0 }
+
   let path: String
   /// How the file is named in evidence and warnings (the path as the user gave it).
   let displayPath: String
@@ -19,8 +24,7 @@ struct JUnitXMLParser {
       return artifact(read)
     }
     guard let scanner = XMLScanner(path: path) else {
-      return ParsedArtifact(
-        path: displayPath, format: .junit, warnings: [Diagnostic(path: displayPath, line: nil, message: "cannot open file")])
+      return .unreadable(displayPath, format: .junit)
     }
     let handler = JUnitHandler(path: displayPath)
     let damage = scanner.scan(handler)

@@ -175,7 +175,7 @@ struct PendingTestCase {
       return (String(p), String(n))
     }
     if file == nil, let last = prefixes.last, last.owner == owner { return (last.prefix, name) }  // same class as before
-    let key = pytest && file != nil ? owner + "\u{0}" + file! : owner
+    let key = if pytest, let file { owner + "\u{0}" + file } else { owner }
     if let known = prefixes.table[key] {
       if file == nil { prefixes.last = (owner, known) }
       return (known, name)

@@ -29,11 +29,6 @@ public struct Totals: Sendable, Equatable {
     }
   }
 
-  /// `15 tests: 4 passed, 8 failed, 1 error, 1 skipped`, as the terminal and report.md say it.
-  public var outcomeSummary: String {
-    "\(tests) tests: \(passed) passed, \(failed) failed, \(errors) \(errors == 1 ? "error" : "errors"), \(skipped) skipped"
-  }
-
   /// Passed (flaky included) over the tests that ran, skips left out; nil when none ran.
   public var passRate: Double? {
     let ran = tests - skipped - xfailed

@@ -8,13 +8,20 @@ enum Charts {
     var color: String
   }
 
-  static let colors: [Category: String] = [.infrastructure: "#d9534f", .auth: "#f0ad4e", .routing: "#5bc0de", .logic: "#777"]
+  static func color(_ c: Category) -> String {
+    switch c {
+    case .infrastructure: "#d9534f"
+    case .auth: "#f0ad4e"
+    case .routing: "#5bc0de"
+    case .logic: "#777"
+    }
+  }
 
   static func failuresByCategory(_ f: Findings) -> String? {
     let counts = f.countsByCategory
     guard counts.contains(where: { $0.1 > 0 }) else { return nil }
     return bars(
-      counts.map { Bar(label: $0.0.rawValue, value: Double($0.1), text: "\($0.1)", color: colors[$0.0]!) }, title: "Failures per category")
+      counts.map { Bar(label: $0.0.rawValue, value: Double($0.1), text: "\($0.1)", color: color($0.0)) }, title: "Failures per category")
   }
 
   static func passRate(_ c: Comparison) -> String? {
@@ -22,8 +29,8 @@ enum Charts {
     guard before != nil || after != nil else { return nil }
     return bars(
       [
-        Bar(label: "before", value: (before ?? 0) * 100, text: Markdown.percent(before), color: "#999"),
-        Bar(label: "after", value: (after ?? 0) * 100, text: Markdown.percent(after), color: "#5cb85c"),
+        Bar(label: "before", value: (before ?? 0) * 100, text: Format.percent(before), color: "#999"),
+        Bar(label: "after", value: (after ?? 0) * 100, text: Format.percent(after), color: "#5cb85c"),
       ],
       title: "Pass rate", maxValue: 100)
   }

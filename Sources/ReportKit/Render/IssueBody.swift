@@ -3,15 +3,15 @@
 /// the HTML); if even the last step is too long, it is cut between blocks, never inside a code
 /// fence or a table.
 struct IssueBody {
-  let document: ReportDocument
+  let views: ReportViewBuilder
   let templates: TemplateSet
   let limit: Int
 
   func render() -> String {
-    var text = templates.render("issue.md", document.context(.full))
+    var text = templates.render("issue.md", views.view(.full))
     if text.count <= limit { return text }
-    for step in ReportDocument.Detail.steps {
-      text = templates.render("issue.md", document.context(step))
+    for step in ReportViewBuilder.Detail.steps {
+      text = templates.render("issue.md", views.view(step))
       if text.count <= limit { return text }
     }
     return Self.cut(text, to: limit)
@@ -23,7 +23,7 @@ struct IssueBody {
     var out = ""
     var block = ""
     var fence: Substring?
-    var budget = limit - note.count
+    let budget = limit - note.count
     func flush() -> Bool {
       guard out.count + block.count <= budget else { return false }
       out += block

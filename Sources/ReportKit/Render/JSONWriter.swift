@@ -85,6 +85,14 @@ struct JSONWriter {
     }
   }
 
+  /// `d` rounded to `decimals` decimals, as `value(_:decimals:)` writes it.
+  static func rounded(_ d: Double, _ decimals: Int) -> Double {
+    guard d.isFinite, abs(d) < 9e12 else { return d }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    return (d * scale).rounded() / scale
+  }
+
   static func format(_ d: Double, decimals: Int) -> String {
     String(decoding: digits(d, decimals: decimals), as: UTF8.self)
   }

@@ -31,9 +31,15 @@ enum Markdown {
     return out
   }
 
-  static func percent(_ rate: Double?) -> String {
-    guard let rate else { return "n/a" }
-    return JSONWriter.format(rate * 100, decimals: 1) + "%"
+  /// A phrase of the analysis: its code parts as code spans, its words as they are (pipes
+  /// escaped in a table cell).
+  static func phrase(_ p: Phrase, table: Bool = false) -> String {
+    p.parts.map { part in
+      switch part {
+      case .text(let t): table ? t.replacingOccurrences(of: "|", with: "\\|") : t
+      case .code(let c): code(c, limit: .max, table: table)
+      }
+    }.joined()
   }
 
   private static func longestRun(of c: Character, in s: String) -> Int {

@@ -34,9 +34,10 @@ final class OutputSink {
   /// Writes what is buffered; sets `failed` on an I/O error.
   func flush() {
     buffer.withUnsafeBytes { p in
+      guard let base = p.baseAddress else { return }
       var off = 0
       while off < p.count {
-        let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
+        let n = Glibc.write(fd, base + off, p.count - off)
         if n < 0 { if errno == EINTR { continue }; failed = true; return }
         off += n
       }

@@ -3,6 +3,9 @@ internal import Mustache
 
 /// The Mustache templates of a report: the built-in ones, or those of `--templates DIR`
 /// (`report.md.mustache`, `issue.md.mustache`, `page.html.mustache`; a missing file falls back).
+///
+/// A view is a struct (`ReportView`, `PageView`) whose fields the templates read by name, through
+/// `MustacheContext`; a nil field is absent, an empty list is `empty(x)`.
 public struct TemplateSet: @unchecked Sendable {
   // MustacheTemplate is immutable after parsing; rendering only reads it.
   private let templates: [String: MustacheTemplate]
@@ -18,7 +21,7 @@ public struct TemplateSet: @unchecked Sendable {
     var t: [String: MustacheTemplate] = [:]
     for (name, text) in sources {
       do { t[name] = try MustacheTemplate(string: text) } catch {
-        throw BuildError.badTemplate("\(name).mustache: \(error)")
+        throw TemplateError("\(name).mustache: \(error)")
       }
     }
     templates = t
@@ -31,18 +34,20 @@ public struct TemplateSet: @unchecked Sendable {
     for name in Self.names {
       let path = dir + "/" + name + ".mustache"
       guard FileManager.default.fileExists(atPath: path) else { continue }
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw BuildError.badTemplate("cannot read \(path)") }
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw TemplateError("cannot read \(path)") }
       sources[name] = text
       found += 1
     }
     guard found > 0 else {
-      throw BuildError.badTemplate("\(dir) holds none of \(Self.names.map { $0 + ".mustache" }.joined(separator: ", "))")
+      throw TemplateError("\(dir) holds none of \(Self.names.map { $0 + ".mustache" }.joined(separator: ", "))")
     }
     try self.init(sources: sources)
   }
 
-  func render(_ name: String, _ context: [String: Any]) -> String {
-    templates[name]!.render(context)
+  /// Renders template `name` (one of `names`) over `view`.
+  func render(_ name: String, _ view: some Any) -> String {
+    // `names` are all parsed at init (the defaults fill gaps), so the lookup always succeeds.
+    templates[name]?.render(MustacheContext.of(view)) ?? ""
   }
 
   /// Writes the default templates into `dir` (for `report init`), leaving existing files alone.
@@ -57,4 +62,10 @@ public struct TemplateSet: @unchecked Sendable {
     }
     return written
   }
+}
+
+/// A template that cannot be read or parsed: the message names the file.
+public struct TemplateError: Error, CustomStringConvertible {
+  public var description: String
+  init(_ description: String) { self.description = description }
 }

@@ -12,7 +12,7 @@ struct CurlEvent {
     /// `curl: (7) Failed to connect ...`, with the exit code.
     case curlError(Int)
     /// A `-w '%{json}'` object.
-    case writeOut([String: Any])
+    case writeOut(CurlWriteOut)
     /// A plain `-w` line such as `time_total: 0.123`.
     case variable(String, String)
   }

@@ -95,18 +95,16 @@ struct CurlExchangeBuilder {
     }
   }
 
-  private mutating func writeOut(_ json: [String: Any], _ e: CurlEvent) {
-    let url = (json["url_effective"] as? String) ?? (json["url"] as? String)
+  private mutating func writeOut(_ json: CurlWriteOut, _ e: CurlEvent) {
+    let url = json.url_effective ?? json.url
     if wroteOut || (closed && url != nil && current.url != nil && current.url != url) { startNew() }
     wroteOut = true
     if let url { current.url = url; current.host = URLParts.host(url) }
-    if let m = json["method"] as? String { current.method = m }
-    if let code = (json["http_code"] ?? json["response_code"]) as? Int, code > 0 { current.status = code }
-    if let exit = json["exitcode"] as? Int { current.curlExit = exit }
-    if let msg = json["errormsg"] as? String, !msg.isEmpty { current.error = msg }
-    for key in ["namelookup", "connect", "appconnect", "pretransfer", "starttransfer", "total"] {
-      if let s = json["time_" + key] as? Double { current.timingsMs[key] = s * 1000 }
-    }
+    if let m = json.method { current.method = m }
+    if let code = json.http_code ?? json.response_code, code > 0 { current.status = code }
+    if let exit = json.exitcode { current.curlExit = exit }
+    if let msg = json.errormsg, !msg.isEmpty { current.error = msg }
+    for (phase, seconds) in json.times { current.timingsMs[phase] = seconds * 1000 }
     current.evidence.append(evidence(e))
   }
 
@@ -187,24 +185,5 @@ struct CurlExchangeBuilder {
     if tokens.contains(where: { ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"].contains($0) }) { return "POST" }
     if tokens.contains("-I") || tokens.contains("--head") { return "HEAD" }
     return "GET"
-  }
-}
-
-/// Host names out of URLs, without pulling in URL parsing for every line.
-enum URLParts {
-  static func host(_ url: String) -> String? {
-    guard let r = url.range(of: "://") else { return nil }
-    var rest = url[r.upperBound...]
-    if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
-    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-    return rest.isEmpty ? nil : stripPort(String(rest))
-  }
-
-  static func stripPort(_ hostPort: String) -> String {
-    if hostPort.hasPrefix("[") { return String(hostPort.prefix { $0 != "]" }.dropFirst()) }
-    if let colon = hostPort.lastIndex(of: ":"), hostPort[hostPort.index(after: colon)...].allSatisfy(\.isNumber) {
-      return String(hostPort[..<colon])
-    }
-    return hostPort
   }
 }

@@ -15,7 +15,7 @@ struct CurlLineReader {
   /// of them is redacted after the block rejoins it.
   mutating func read(_ raw: String, line: Int, emit: (CurlEvent) -> Void) {
     if block != nil {
-      if block!.add(raw[...], number: line) { return }
+      if block?.add(raw[...], number: line) == true { return }
       flush(emit)
     }
     let clean = Redactor.redact(raw)
@@ -23,13 +23,17 @@ struct CurlLineReader {
     if let note = Self.afterProgressMeter(s) { return info(String(note), clean, line, emit) }
     let first = s.utf8.first ?? 0
     if first == UInt8(ascii: "=") || first == UInt8(ascii: "<"), let b = CurlTraceBlock(raw[...]) { block = b; return }
-    if first == UInt8(ascii: "=") && s.utf8HasPrefix("== Info: ") { return info(String(s.utf8.dropFirst(9))!, clean, line, emit) }
-    if first == UInt8(ascii: "*") && s.utf8HasPrefix("* ") { return info(String(s.utf8.dropFirst(2))!, clean, line, emit) }
+    if first == UInt8(ascii: "=") && s.utf8HasPrefix("== Info: ") {
+      return info(String(decoding: s.utf8.dropFirst(9), as: UTF8.self), clean, line, emit)
+    }
+    if first == UInt8(ascii: "*") && s.utf8HasPrefix("* ") {
+      return info(String(decoding: s.utf8.dropFirst(2), as: UTF8.self), clean, line, emit)
+    }
     if first == UInt8(ascii: ">") && (s.utf8HasPrefix("> ") || s.utf8.count == 1) {
-      return event(.requestHeader, String(s.utf8.dropFirst(2))!, clean, line, emit)
+      return event(.requestHeader, String(decoding: s.utf8.dropFirst(2), as: UTF8.self), clean, line, emit)
     }
     if first == UInt8(ascii: "<") && (s.utf8HasPrefix("< ") || s.utf8.count == 1) {
-      return event(.responseHeader, String(s.utf8.dropFirst(2))!, clean, line, emit)
+      return event(.responseHeader, String(decoding: s.utf8.dropFirst(2), as: UTF8.self), clean, line, emit)
     }
     if (first == UInt8(ascii: "{") || first == UInt8(ascii: "}")) && s.utf8.dropFirst().starts(with: " [".utf8) { return }
     if let r = s.utf8Range(of: "curl: ("), let close = s[r.upperBound...].utf8.firstIndex(of: UInt8(ascii: ")")),
@@ -40,7 +44,7 @@ struct CurlLineReader {
     }
     if Self.isCommand(s) { return event(.command, clean, clean, line, emit) }
     if first == UInt8(ascii: "{"), s.utf8.last == UInt8(ascii: "}"), s.utf8Contains("\"time_total\"") || s.utf8Contains("\"http_code\"") {
-      if let object = JSONScan.object(clean) { return event(.writeOut(object), clean, clean, line, emit) }
+      if let object = CurlWriteOut.parse(clean) { return event(.writeOut(object), clean, clean, line, emit) }
     }
     if let (key, value) = Self.variable(s) { return event(.variable(key, value), clean, clean, line, emit) }
     // A body without a final newline glues the next `set -x` echo to it: `{...}+ curl -sS ...`.

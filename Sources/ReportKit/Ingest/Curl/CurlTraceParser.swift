@@ -1,6 +1,27 @@
 /// Reads curl output (`-v`, `--trace-ascii`, `--trace`, `-w`), several requests per file and
 /// interleaved with other CI log lines, into HTTP exchanges.
-struct CurlTraceParser {
+struct CurlTraceParser: ArtifactParser {
+  static let format = InputFormat.curl
+
+  /// Counts the lines only curl writes: `*   Trying`, trace headers, status lines, `curl: (N)`,
+  /// `-w` timings, and `> METHOD /path` request lines. A line pytest claims is never curl's.
+  static func sniff(_ head: SniffedHead) -> Int {
+    guard head.firstSignificantByte != UInt8(ascii: "<") else { return 0 }
+    var score = 0
+    for line in head.lines {
+      if PytestConsoleParser.lineScore(line) != nil { continue }
+      if line.hasPrefix("* Trying") || line.hasPrefix("*   Trying") || line.hasPrefix("== Info:") || line.hasPrefix("=> Send header")
+        || line.hasPrefix("<= Recv header") || line.hasPrefix("< HTTP/") || line.contains("curl: (")
+        || line.contains("\"time_total\"") || line.hasPrefix("time_total")
+      {
+        score += 2
+      } else if line.hasPrefix("> "), let r = CurlExchangeBuilder.requestLine(String(line.dropFirst(2))), !r.0.isEmpty {
+        score += 2
+      }
+    }
+    return score
+  }
+
   let path: String
   let displayPath: String
 
@@ -12,10 +33,7 @@ struct CurlTraceParser {
       reader.read(raw, line: number) { builder.feed($0) }
       return true
     }
-    guard opened else {
-      artifact.warnings.append(Diagnostic(path: displayPath, line: nil, message: "cannot open file"))
-      return artifact
-    }
+    guard opened else { return .unreadable(displayPath, format: .curl) }
     reader.finish { builder.feed($0) }
     builder.finish()
     artifact.requests = builder.exchanges.map { exchange in

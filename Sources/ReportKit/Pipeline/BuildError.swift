@@ -2,8 +2,6 @@
 public enum BuildError: Error, CustomStringConvertible {
   case noReadableInput([Diagnostic])
   case cannotWrite(String)
-  /// A template of `--templates` could not be read or parsed (exit 78, like a bad report.yml).
-  case badTemplate(String)
   /// `--baseline` named neither a logs folder nor a report.json.
   case badBaseline(String)
 
@@ -11,7 +9,6 @@ public enum BuildError: Error, CustomStringConvertible {
     switch self {
     case .noReadableInput: "no readable input: no file held a pytest log, JUnit XML or curl trace"
     case .cannotWrite(let why): "cannot write the report: \(why)"
-    case .badTemplate(let why): "bad template: \(why)"
     case .badBaseline(let why): "bad baseline: \(why)"
     }
   }

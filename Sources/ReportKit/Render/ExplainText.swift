@@ -10,12 +10,12 @@ public enum Explainer {
     return []
   }
 
-  public static func lines(test i: Int, run: Run, findings: Findings, analyzer: Analyzer) -> [String] {
+  public static func lines(test i: Int, run: Run, findings: Findings, triage: Triage) -> [String] {
     let t = run.tests[i]
     var out = ["test: \(t.id)", "status: \(t.status.rawValue)\(t.phase.map { " (in \($0.rawValue))" } ?? "")"]
     if let m = t.details?.message { out.append("message: \(Excerpt.line(m))") }
     if let e = t.details?.exceptionType { out.append("exception: \(e)") }
-    let classifier = analyzer.classifier
+    let classifier = triage.classifier
     let correlator = run.requests.isEmpty ? nil : Correlator(run.requests)
     let facts = classifier.facts(t, correlator: correlator)
     let s = facts.signals

@@ -1,21 +1,3 @@
-/// What kind of cause a failure has: the four answers a triager needs first.
-public enum Category: String, Sendable, CaseIterable, Comparable {
-  case infrastructure, auth, routing, logic
-
-  public static func < (a: Category, b: Category) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
-}
-
-/// How sure a verdict is; low verdicts are listed for triage.
-public enum Confidence: String, Sendable, CaseIterable, Comparable {
-  case high, medium, low
-
-  public static func < (a: Confidence, b: Confidence) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
-}
-
 /// The kind of evidence a rule reads; when several rules match, the strongest signal wins.
 ///
 /// A transport error (refused, reset, DNS, TLS, timeout) beats a protocol status (HTTP, gRPC,

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs the analysis stages over an assembled run: classify every failure, cluster them, and
-/// look for false greens and host drift.
-public struct Analyzer: Sendable {
+/// Triage of an assembled run: classify every failure, cluster them, and look for false greens
+/// and host drift. What it finds (`Findings`) is what the analysis and the report build on.
+public struct Triage: Sendable {
   let config: ReportConfig
   let classifier: Classifier
 
@@ -11,7 +11,7 @@ public struct Analyzer: Sendable {
     classifier = Classifier(userRules: config.rules)
   }
 
-  public func analyze(_ run: Run) -> Findings {
+  public func findings(of run: Run) -> Findings {
     var timer = PhaseTimer()
     var findings = Findings()
     let failing = run.tests.indicesSortedByID(where: \.isFailure)
@@ -33,18 +33,22 @@ public struct Analyzer: Sendable {
         }
       }
     }
-    findings.failingInOrder = failing
     findings.classifications.reserveCapacity(failing.count)
+    var classified: [Int] = []
     var signatures: [String] = []
+    classified.reserveCapacity(failing.count)
     signatures.reserveCapacity(failing.count)
     for (k, i) in failing.enumerated() {
-      findings.classifications[i] = results[k]!.0
-      signatures.append(results[k]!.1)
+      guard let (verdict, signature) = results[k] else { continue }  // every slot was written above
+      findings.classifications[i] = verdict
+      classified.append(i)
+      signatures.append(signature)
     }
+    findings.failingInOrder = classified
     results = []
     timer.lap("classify")
     (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(
-      run, failing: failing, signatures: signatures, findings.classifications)
+      run, failing: classified, signatures: signatures, findings.classifications)
     timer.lap("cluster")
     findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)
     timer.lap("false greens")
@@ -59,26 +63,9 @@ public struct Analyzer: Sendable {
     }
     for i in failing {
       guard let d = run.tests[i].details, let message = d.message, let e = d.evidence.first else { continue }
-      for host in Self.hosts(in: message) { drift.add(host: host, evidence: e) }
+      for host in URLParts.hosts(in: message) { drift.add(host: host, evidence: e) }
     }
     return drift.findings()
-  }
-}
-
-extension Analyzer {
-  /// Host names of the `scheme://host` URLs in a text, by a byte scan.
-  static func hosts(in text: String) -> [String] {
-    var out: [String] = []
-    var rest = text[...]
-    while let r = rest.utf8Range(of: "://") {
-      let after = rest[r.upperBound...].utf8
-      let host = after.prefix { b in
-        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 46 || b == 45 || b == 95
-      }
-      if !host.isEmpty { out.append(String(decoding: host, as: UTF8.self).lowercased()) }
-      rest = rest[r.upperBound...]
-    }
-    return out
   }
 }
 

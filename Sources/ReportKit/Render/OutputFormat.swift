@@ -1,11 +1,3 @@
-/// A run with everything concluded about it: what the renderers render.
-public struct Report: Sendable {
-  public var run: Run
-  public var findings: Findings
-  public var analysis: Analysis
-  public var meta: RunMeta
-}
-
 /// The files `report build` can write (`--format md,html,json,issue`).
 public enum OutputFormat: String, Sendable, CaseIterable {
   case markdown = "md", html, json, issue

@@ -2,17 +2,10 @@ import Foundation
 
 /// Finds the files to read: the paths given, folders walked recursively in a stable order.
 struct InputCollector {
-  struct File: Equatable {
-    /// Where to read it.
-    var path: String
-    /// How reports name it: relative to the working directory as the user typed it.
-    var display: String
-  }
-
   /// The files under `paths`, sorted; problems (missing paths) as diagnostics.
-  static func collect(_ paths: [String]) -> (files: [File], problems: [Diagnostic]) {
+  static func collect(_ paths: [String]) -> (files: [InputFile], problems: [Diagnostic]) {
     let fm = FileManager.default
-    var files: [File] = []
+    var files: [InputFile] = []
     var problems: [Diagnostic] = []
     for given in paths {
       var isDir: ObjCBool = false
@@ -21,7 +14,7 @@ struct InputCollector {
         continue
       }
       guard isDir.boolValue else {
-        files.append(File(path: given, display: given))
+        files.append(InputFile(path: given, display: given))
         continue
       }
       guard let walker = fm.enumerator(atPath: given) else { continue }
@@ -35,8 +28,16 @@ struct InputCollector {
         if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { found.append(rel) }
       }
       let base = given.hasSuffix("/") ? String(given.dropLast()) : given
-      for rel in found.sorted() { files.append(File(path: base + "/" + rel, display: base + "/" + rel)) }
+      for rel in found.sorted() { files.append(InputFile(path: base + "/" + rel, display: base + "/" + rel)) }
     }
     return (files, problems)
   }
+}
+
+/// One file to read: where it is and how reports name it.
+struct InputFile: Equatable {
+  /// Where to read it.
+  var path: String
+  /// How reports name it: relative to the working directory as the user typed it.
+  var display: String
 }

@@ -1,8 +1,9 @@
-import Foundation
-
 /// Reads one file with the parsers its content calls for.
-enum Ingest {
-  static func read(_ file: InputCollector.File) -> [ParsedArtifact] {
+enum ArtifactReader {
+  /// Every format `report` reads, in the order ties are broken.
+  static let parsers: [any ArtifactParser.Type] = [JUnitXMLParser.self, PytestConsoleParser.self, CurlTraceParser.self]
+
+  static func read(_ file: InputFile) -> [ParsedArtifact] {
     switch FormatSniffer.sniff(path: file.path) {
     case .skip(let why):
       return [
@@ -10,14 +11,10 @@ enum Ingest {
           path: file.display, format: .unknown, warnings: [Diagnostic(path: file.display, line: nil, message: "\(why); skipped")])
       ]
     case .formats(let formats):
-      var parts = formats.map { format -> ParsedArtifact in
-        switch format {
-        case .junit: JUnitXMLParser(path: file.path, displayPath: file.display).parse()
-        case .pytest: PytestConsoleParser(path: file.path, displayPath: file.display).parse()
-        case .curl: CurlTraceParser(path: file.path, displayPath: file.display).parse()
-        case .unknown: ParsedArtifact(path: file.display, format: .unknown)
-        }
+      var parts = formats.compactMap { format in
+        parsers.first { $0.format == format }.map { $0.init(path: file.path, displayPath: file.display).parse() }
       }
+      guard !parts.isEmpty else { return [] }
       // A file read by two parsers is one input: its tests and its requests together.
       var first = parts.removeFirst()
       for p in parts {

@@ -27,10 +27,7 @@ public struct ReportBuilder {
   }
 
   public struct Result: Sendable {
-    public var run: Run
-    public var findings: Findings
-    public var analysis: Analysis
-    public var meta: RunMeta
+    public var report: Report
     /// The files written, by name.
     public var files: [String]
     public var folder: String
@@ -43,22 +40,21 @@ public struct ReportBuilder {
   public func build(_ options: Options) throws -> Result {
     let baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
     let run = try read(options.inputs)
-    let findings = Analyzer(config: options.config).analyze(run)
+    let findings = Triage(config: options.config).findings(of: run)
     let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
     var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
     timer.lap("analysis (whys, actions, metrics)")
     let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
+    let writer = ReportWriter(formats: options.formats, templates: options.templates, issueLimit: options.issueLimit)
     do {
-      try files.write { dir in try write(report, options, into: dir) }
-    } catch let error as BuildError {
-      throw error
+      try files.write { dir in try writer.write(report, into: dir) }
     } catch {
       throw BuildError.cannotWrite("\(error)")
     }
     return Result(
-      run: run, findings: findings, analysis: analysis, meta: meta,
+      report: report,
       files: OutputFormat.allCases.filter(options.formats.contains).map(\.fileName),
       folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
   }
@@ -68,7 +64,7 @@ public struct ReportBuilder {
     var timer = PhaseTimer()
     let (files, problems) = InputCollector.collect(paths)
     var artifacts: [ParsedArtifact] = []
-    for file in files { artifacts += Ingest.read(file) }
+    for file in files { artifacts += ArtifactReader.read(file) }
     timer.lap("read")
     var assembler = RunAssembler()
     assembler.add(&artifacts)
@@ -90,44 +86,18 @@ public struct ReportBuilder {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BuildError.badBaseline("\(path) does not exist") }
     if !isDir.boolValue && path.hasSuffix(".json") {
       do { return try Snapshot(reportJSON: path) } catch {
-        throw BuildError.badBaseline("\(path): not a report.json of schema \(JSONRenderer.schema)")
+        throw BuildError.badBaseline("\(path): not a report.json of schema \(ReportSchema.version)")
       }
     }
     let run: Run
     do { run = try read([path]) } catch { throw BuildError.badBaseline("\(path): no test artifact in it") }
-    let findings = Analyzer(config: config).analyze(run)
+    let findings = Triage(config: config).findings(of: run)
     return Snapshot(label: path, run: run, findings: findings, metrics: Metrics(run, findings, targets: config.targets))
   }
 
-  /// Writes report.json on a second thread while the Markdown, HTML and issue body are made here.
-  private func write(_ report: Report, _ options: Options, into dir: String) throws {
-    var timer = PhaseTimer()
-    let group = DispatchGroup()
-    var json: JSONJob?
-    if options.formats.contains(.json) {
-      guard let sink = OutputSink(path: dir + "/report.json") else { throw BuildError.cannotWrite("cannot create \(dir)/report.json") }
-      let job = JSONJob(report: report, sink: sink)
-      json = job
-      DispatchQueue.global().async(group: group) { job.render() }
-    }
-    let document = ReportDocument(run: report.run, findings: report.findings, analysis: report.analysis, meta: report.meta)
-    let templates = options.templates
-    if options.formats.contains(.markdown) || options.formats.contains(.html) {
-      let markdown = templates.render("report.md", document.context())
-      if options.formats.contains(.markdown) { try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8) }
-      if options.formats.contains(.html) {
-        let html = PageRenderer(templates: templates).page(markdown: markdown, report: report)
-        try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
-      }
-    }
-    if options.formats.contains(.issue) {
-      let issue = IssueBody(document: document, templates: templates, limit: options.issueLimit).render()
-      try issue.write(toFile: dir + "/issue.md", atomically: false, encoding: .utf8)
-    }
-    timer.lap("report.md + report.html + issue.md")
-    group.wait()
-    timer.lap("report.json (after)")
-    if let json, !json.succeeded { throw BuildError.cannotWrite("I/O error writing report.json") }
+  /// Compares two runs, each a logs folder (or file) or a report.json.
+  public func compare(before: String, after: String, config: ReportConfig) throws -> Comparison {
+    Comparison(before: try snapshot(of: before, config: config), after: try snapshot(of: after, config: config))
   }
 
   /// `2026-11-21T05:26:43Z`.
@@ -151,23 +121,5 @@ public struct ReportBuilder {
     if let d = f.date(from: s) { return d }
     f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     return f.date(from: s)
-  }
-}
-
-/// Renders report.json on another thread. The report is only read (never mutated) while it
-/// runs, and the caller waits for it before touching the result.
-private final class JSONJob: @unchecked Sendable {
-  let report: Report
-  let sink: OutputSink
-  private(set) var succeeded = false
-
-  init(report: Report, sink: OutputSink) {
-    self.report = report
-    self.sink = sink
-  }
-
-  func render() {
-    JSONRenderer().write(report, to: sink)
-    succeeded = sink.finish()
   }
 }

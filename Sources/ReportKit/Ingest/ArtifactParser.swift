@@ -1,0 +1,42 @@
+/// A reader of one input format: it says how much a file's head looks like its format, and reads
+/// the whole file into tests, requests and warnings. `ArtifactReader` tries every parser in
+/// `ArtifactReader.parsers`; a new format is a new conforming type added there.
+protocol ArtifactParser: SendableMetatype {
+  /// The format this parser reads, as report.json names it.
+  static var format: InputFormat { get }
+
+  /// How strongly the head of a file looks like this format: 0 not at all; 2 or more, sure
+  /// enough to read the file with this parser too when another one scores higher.
+  static func sniff(_ head: SniffedHead) -> Int
+
+  init(path: String, displayPath: String)
+
+  /// Reads the file. A file that cannot be opened gives a warning, never an error.
+  func parse() -> ParsedArtifact
+}
+
+extension ParsedArtifact {
+  /// What a parser returns for a file it cannot open.
+  static func unreadable(_ displayPath: String, format: InputFormat) -> ParsedArtifact {
+    ParsedArtifact(path: displayPath, format: format, warnings: [Diagnostic(path: displayPath, line: nil, message: "cannot open file")])
+  }
+}
+
+/// The first 256 KiB of a file, decoded to UTF-8, as the parsers sniff it.
+struct SniffedHead {
+  /// The decoded bytes (a UTF-16 file is converted).
+  var bytes: [UInt8]
+  /// Up to 5,000 non-empty lines, ANSI colours stripped.
+  var lines: [Substring]
+
+  /// The first byte that is not white space (`<` for XML, `{` for JSON).
+  var firstSignificantByte: UInt8? { bytes.first { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) } }
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+    let text = String(decoding: bytes, as: UTF8.self)
+    lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(5000).map { raw in
+      raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw
+    }
+  }
+}

@@ -1,0 +1,217 @@
+/// report.json (`"schema": "report/1"`), described once: the writer streams these values (Render's
+/// `JSONRenderer`) and the readers decode them (`--baseline`, history import). Property names are
+/// the JSON keys, snake_case included, so no key strategy can rename a dictionary's keys; a value
+/// the writer leaves out or writes as `null` is optional.
+public enum ReportSchema {
+  public static let version = "report/1"
+
+  public struct Document: Codable, Sendable, Equatable {
+    public var schema: String
+    public var run_id: String
+    public var generated_at: String
+    public var inputs: [Input]
+    public var totals: Totals
+    public var tests: [Test]
+    public var requests: [Request]
+    public var warnings: [Warning]
+    // Added during report/1 by classification and analysis: files written before lack them.
+    public var failures_by_category: [String: Int]?
+    public var clusters: [Cluster]?
+    public var suspicious: [Suspicion]?
+    public var metrics: Metrics?
+    public var actions: [Action]?
+    public var comparison: Comparison?
+  }
+
+  public struct Evidence: Codable, Sendable, Equatable {
+    public var path: String
+    public var line: Int
+    public var text: String
+  }
+
+  public struct Input: Codable, Sendable, Equatable {
+    public struct Warning: Codable, Sendable, Equatable {
+      public var line: Int?
+      public var message: String
+    }
+
+    public var path: String
+    public var format: String
+    public var tests: Int
+    public var requests: Int
+    /// The tool's environment line (pytest's `platform ...`), as a list of one, or null.
+    public var environment: [Evidence]?
+    public var warnings: [Warning]
+  }
+
+  public struct Totals: Codable, Sendable, Equatable {
+    public var tests: Int
+    public var passed: Int
+    public var failed: Int
+    public var errors: Int
+    public var skipped: Int
+    public var xfailed: Int
+    public var xpassed: Int
+    public var flaky: Int
+    /// A fraction, 4 decimals; null when no test ran.
+    public var pass_rate: Double?
+    public var duration_s: Double
+  }
+
+  /// A test: passing tests carry `id`, `status` and `duration_s` only.
+  public struct Test: Codable, Sendable, Equatable {
+    public struct Verdict: Codable, Sendable, Equatable {
+      public var rule: String
+      public var confidence: String
+      /// Index into `requests` of the exchange that decided it.
+      public var request: Int?
+      public var evidence: [Evidence]
+    }
+
+    public var id: String
+    public var status: String
+    public var duration_s: Double?
+    public var anonymous: Bool?
+    public var name: String?
+    public var suite: String?
+    public var phase: String?
+    public var message: String?
+    public var exception_type: String?
+    public var file: String?
+    public var line: Int?
+    public var skip_reason: String?
+    public var detail: String?
+    public var output: String?
+    public var sources: [String]?
+    public var evidence: [Evidence]?
+    /// Failed and errored tests only.
+    public var category: String?
+    public var classification: Verdict?
+    public var cluster: String?
+  }
+
+  public struct Request: Codable, Sendable, Equatable {
+    public var method: String?
+    public var url: String?
+    public var host: String?
+    public var status: Int?
+    public var reason: String?
+    public var curl_exit: Int?
+    public var error: String?
+    public var timings_ms: [String: Double]
+    public var body_excerpt: String?
+    public var evidence: [Evidence]
+  }
+
+  public struct Cluster: Codable, Sendable, Equatable {
+    public struct Issue: Codable, Sendable, Equatable {
+      public var url: String
+      public var title: String?
+    }
+
+    public struct Why: Codable, Sendable, Equatable {
+      public var question: String
+      public var observed: Bool
+      public var answer: String?
+      public var quote: String?
+      public var citation: [Evidence]?
+      public var prompts: [String]
+    }
+
+    public struct Hypothesis: Codable, Sendable, Equatable {
+      public var statement: String
+      public var `for`: [Evidence]
+      public var against: [Evidence]
+    }
+
+    public var id: String
+    public var category: String
+    public var severity: String
+    public var signature: String
+    public var count: Int
+    public var rules: [String]
+    public var owner: String
+    public var known_issue: Issue?
+    public var why_grouped: String
+    public var first_evidence: [Evidence]
+    public var five_whys: [Why]
+    public var hypotheses: [Hypothesis]
+    public var tests: [String]
+  }
+
+  public struct Suspicion: Codable, Sendable, Equatable {
+    public var kind: String
+    public var category: String?
+    public var summary: String
+    public var tests: [String]
+    public var evidence: [Evidence]
+  }
+
+  public struct Metrics: Codable, Sendable, Equatable {
+    public struct File: Codable, Sendable, Equatable {
+      public var file: String
+      public var tests: Int
+      public var failing: Int
+    }
+
+    public struct Slow: Codable, Sendable, Equatable {
+      public var id: String
+      public var duration_s: Double
+    }
+
+    public struct Endpoint: Codable, Sendable, Equatable {
+      public var name: String
+      public var host: String
+      public var requests: Int
+      public var statuses: [String: Int]
+      public var p50_ms: Double?
+      public var p95_ms: Double?
+      public var max_ms: Double?
+    }
+
+    public struct Target: Codable, Sendable, Equatable {
+      public var name: String
+      public var goal: String
+      public var actual: String
+      public var met: Bool
+    }
+
+    public var pass_rate: Double?
+    public var execution_rate: Double?
+    public var files: [File]
+    public var slowest: [Slow]
+    public var endpoints: [Endpoint]
+    public var targets: [Target]
+  }
+
+  public struct Action: Codable, Sendable, Equatable {
+    public var priority: String
+    public var title: String
+    public var type: String
+    public var owner: String
+    public var cluster: String?
+    public var done_when: [String]
+  }
+
+  public struct Comparison: Codable, Sendable, Equatable {
+    public struct Row: Codable, Sendable, Equatable {
+      public var metric: String
+      public var before: String
+      public var after: String
+      public var change: String
+    }
+
+    public var baseline: String
+    public var rows: [Row]
+    /// Test ids per transition (`fixed`, `new_failures`, ...).
+    public var tests: [String: [String]]
+    /// Cluster ids per transition (`resolved`, `new`, `persisting`).
+    public var clusters: [String: [String]]
+  }
+
+  public struct Warning: Codable, Sendable, Equatable {
+    public var path: String
+    public var line: Int?
+    public var message: String
+  }
+}

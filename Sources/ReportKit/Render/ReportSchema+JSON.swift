@@ -1,0 +1,285 @@
+/// report.json's layout: each value of `ReportSchema` writes itself on one line, keys in the order
+/// the schema declares them, numbers with the decimals of their field. The round-trip test reads
+/// what these write back through `ReportSchema`'s `Decodable` conformance.
+protocol JSONStreamable {
+  func write(to w: JSONWriter)
+}
+
+extension JSONWriter {
+  /// `[a, b, c]` on one line.
+  func array<T>(_ items: [T], _ each: (T) -> Void) {
+    sink.write("[")
+    for (i, item) in items.enumerated() {
+      if i > 0 { sink.write(", ") }
+      each(item)
+    }
+    sink.write("]")
+  }
+
+  func array(_ items: [some JSONStreamable]) { array(items) { $0.write(to: self) } }
+
+  func strings(_ items: [String]) { array(items) { string($0) } }
+
+  /// `, "key": ` before a field that is not the first of its object.
+  func field(_ k: String) {
+    sink.write(", ")
+    key(k)
+  }
+
+  func evidence(_ items: [ReportSchema.Evidence]?) {
+    guard let items else { return sink.write("null") }
+    array(items)
+  }
+}
+
+extension ReportSchema.Evidence: JSONStreamable {
+  func write(to w: JSONWriter) { Self.write(path: path, line: line, text: text, w) }
+
+  /// Evidence of the model, written without a value of the schema.
+  static func write(_ e: Evidence, to w: JSONWriter) { write(path: e.path, line: e.line, text: e.text, w) }
+
+  private static func write(path: String, line: Int, text: String, _ w: JSONWriter) {
+    w.sink.write("{\"path\": "); w.string(path); w.sink.write(", \"line\": \(line), \"text\": "); w.string(text); w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Input: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"path\": "); w.string(path)
+    w.field("format"); w.string(format)
+    w.sink.write(", \"tests\": \(tests), \"requests\": \(requests)")
+    w.field("environment"); w.evidence(environment)
+    w.field("warnings")
+    w.array(warnings) { warning in
+      w.sink.write("{\"line\": "); w.value(warning.line); w.field("message"); w.string(warning.message); w.sink.write("}")
+    }
+    w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Totals: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"tests\": \(tests), \"passed\": \(passed), \"failed\": \(failed), \"errors\": \(errors), ")
+    w.sink.write("\"skipped\": \(skipped), \"xfailed\": \(xfailed), \"xpassed\": \(xpassed), \"flaky\": \(flaky), ")
+    w.sink.write("\"pass_rate\": "); w.value(pass_rate, decimals: 4)
+    w.field("duration_s"); w.value(duration_s, decimals: 3); w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Test: JSONStreamable {
+  /// A passing test stops after its duration; a classified one adds its verdict and cluster.
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"id\": "); w.string(id)
+    w.field("status"); w.string(status)
+    if let duration_s { w.field("duration_s"); w.value(duration_s) }
+    if anonymous == true { w.sink.write(", \"anonymous\": true") }
+    guard let name else { return w.sink.write("}") }
+    w.field("name"); w.string(name)
+    w.field("suite"); w.value(suite)
+    w.field("phase"); w.value(phase)
+    w.field("message"); w.value(message)
+    w.field("exception_type"); w.value(exception_type)
+    w.field("file"); w.value(file)
+    w.field("line"); w.value(line)
+    w.field("skip_reason"); w.value(skip_reason)
+    w.field("detail"); w.value(detail)
+    w.field("output"); w.value(output)
+    w.field("sources"); w.strings(sources ?? [])
+    w.field("evidence"); w.array(evidence ?? [])
+    if let category, let classification {
+      w.field("category"); w.string(category)
+      w.field("classification")
+      w.sink.write("{\"rule\": "); w.string(classification.rule)
+      w.field("confidence"); w.string(classification.confidence)
+      w.field("request"); w.value(classification.request)
+      w.field("evidence"); w.array(classification.evidence); w.sink.write("}")
+      w.field("cluster"); w.value(cluster)
+    }
+    w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Test {
+  /// What `ReportSchema.Test(t, nil, nil).write(to:)` writes for a passing test, written from the
+  /// test itself: its id from the shared prefix and the name, without joining them.
+  static func writePassing(_ t: borrowing TestResult, to w: JSONWriter) {
+    w.sink.write("{\"id\": "); w.string(t.idPrefix, t.nameSlice)
+    w.sink.write(", \"status\": \"passed\"")
+    if let d = t.durationSeconds { w.field("duration_s"); w.value(d) }
+    if t.anonymous { w.sink.write(", \"anonymous\": true") }
+    w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Request: JSONStreamable {
+  func write(to w: JSONWriter) {
+    Self.write(
+      method: method, url: url, host: host, status: status, reason: reason, curlExit: curl_exit, error: error, timings: timings_ms,
+      bodyExcerpt: body_excerpt, evidence: evidence.count, w
+    ) { evidence[$0].write(to: w) }
+  }
+
+  /// What `ReportSchema.Request(r).write(to:)` writes, written from the exchange itself: a curl
+  /// trace of 100k requests builds no value per request.
+  static func write(_ r: HTTPExchange, to w: JSONWriter) {
+    write(
+      method: r.method, url: r.url, host: r.host, status: r.status, reason: r.reason, curlExit: r.curlExit, error: r.error,
+      timings: r.timingsMs, bodyExcerpt: r.bodyExcerpt, evidence: r.evidence.count, w
+    ) { ReportSchema.Evidence.write(r.evidence[$0], to: w) }
+  }
+
+  private static func write(
+    method: String?, url: String?, host: String?, status: Int?, reason: String?, curlExit: Int?, error: String?, timings: [String: Double],
+    bodyExcerpt: String?, evidence: Int, _ w: JSONWriter, _ item: (Int) -> Void
+  ) {
+    w.sink.write("{\"method\": "); w.value(method)
+    w.field("url"); w.value(url)
+    w.field("host"); w.value(host)
+    w.field("status"); w.value(status)
+    w.field("reason"); w.value(reason)
+    w.field("curl_exit"); w.value(curlExit)
+    w.field("error"); w.value(error)
+    w.field("timings_ms"); w.sink.write("{")
+    for (i, k) in timings.keys.sorted(by: timingOrder).enumerated() {
+      w.sink.write(i == 0 ? "" : ", "); w.key(k); w.value(timings[k], decimals: 3)
+    }
+    w.sink.write("}")
+    w.field("body_excerpt"); w.value(bodyExcerpt)
+    w.field("evidence"); w.sink.write("[")
+    for i in 0..<evidence {
+      if i > 0 { w.sink.write(", ") }
+      item(i)
+    }
+    w.sink.write("]}")
+  }
+
+  /// curl's phases in the order they happen; others after them, by name.
+  static let timingNames = ["namelookup", "connect", "appconnect", "pretransfer", "starttransfer", "total"]
+  static func timingOrder(_ a: String, _ b: String) -> Bool {
+    (timingNames.firstIndex(of: a) ?? 99, a) < (timingNames.firstIndex(of: b) ?? 99, b)
+  }
+}
+
+extension ReportSchema.Cluster: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"id\": "); w.string(id)
+    w.field("category"); w.string(category)
+    w.field("severity"); w.string(severity)
+    w.field("signature"); w.string(signature)
+    w.sink.write(", \"count\": \(count)")
+    w.field("rules"); w.strings(rules)
+    w.field("owner"); w.string(owner)
+    w.field("known_issue")
+    if let k = known_issue {
+      w.sink.write("{\"url\": "); w.string(k.url); w.field("title"); w.value(k.title); w.sink.write("}")
+    } else {
+      w.sink.write("null")
+    }
+    w.field("why_grouped"); w.string(why_grouped)
+    w.field("first_evidence"); w.array(first_evidence)
+    w.field("five_whys")
+    w.array(five_whys) { why in
+      w.sink.write("{\"question\": "); w.string(why.question)
+      w.sink.write(", \"observed\": \(why.observed)")
+      w.field("answer"); w.value(why.answer)
+      w.field("quote"); w.value(why.quote)
+      w.field("citation"); w.evidence(why.citation)
+      w.field("prompts"); w.strings(why.prompts); w.sink.write("}")
+    }
+    w.field("hypotheses")
+    w.array(hypotheses) { h in
+      w.sink.write("{\"statement\": "); w.string(h.statement)
+      w.field("for"); w.array(h.for)
+      w.field("against"); w.array(h.against); w.sink.write("}")
+    }
+    w.field("tests"); w.strings(tests); w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Suspicion: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"kind\": "); w.string(kind)
+    w.field("category"); w.value(category)
+    w.field("summary"); w.string(summary)
+    w.field("tests"); w.strings(tests)
+    w.field("evidence"); w.array(evidence); w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Metrics: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"pass_rate\": "); w.value(pass_rate, decimals: 4)
+    w.field("execution_rate"); w.value(execution_rate, decimals: 4)
+    w.field("files")
+    w.array(files) { f in
+      w.sink.write("{\"file\": "); w.string(f.file); w.sink.write(", \"tests\": \(f.tests), \"failing\": \(f.failing)}")
+    }
+    w.field("slowest")
+    w.array(slowest) { t in
+      w.sink.write("{\"id\": "); w.string(t.id); w.field("duration_s"); w.value(t.duration_s, decimals: 3); w.sink.write("}")
+    }
+    w.field("endpoints")
+    w.array(endpoints) { e in
+      w.sink.write("{\"name\": "); w.string(e.name)
+      w.field("host"); w.string(e.host)
+      w.sink.write(", \"requests\": \(e.requests)")
+      w.field("statuses"); w.sink.write("{")
+      for (k, (status, n)) in e.statuses.sorted(by: { $0.key < $1.key }).enumerated() {
+        w.sink.write(k == 0 ? "" : ", "); w.key(status); w.sink.write("\(n)")
+      }
+      w.sink.write("}")
+      w.field("p50_ms"); w.value(e.p50_ms, decimals: 3)
+      w.field("p95_ms"); w.value(e.p95_ms, decimals: 3)
+      w.field("max_ms"); w.value(e.max_ms, decimals: 3); w.sink.write("}")
+    }
+    w.field("targets")
+    w.array(targets) { t in
+      w.sink.write("{\"name\": "); w.string(t.name)
+      w.field("goal"); w.string(t.goal)
+      w.field("actual"); w.string(t.actual); w.sink.write(", \"met\": \(t.met)}")
+    }
+    w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Action: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"priority\": "); w.string(priority)
+    w.field("title"); w.string(title)
+    w.field("type"); w.string(type)
+    w.field("owner"); w.string(owner)
+    w.field("cluster"); w.value(cluster)
+    w.field("done_when"); w.strings(done_when); w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Comparison: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"baseline\": "); w.string(baseline)
+    w.field("rows")
+    w.array(rows) { r in
+      w.sink.write("{\"metric\": "); w.string(r.metric)
+      w.field("before"); w.string(r.before)
+      w.field("after"); w.string(r.after)
+      w.field("change"); w.string(r.change); w.sink.write("}")
+    }
+    w.field("tests"); object(ReportKit.Comparison.TestTransition.allCases.map { MetricText.label($0).key }, tests, w)
+    w.field("clusters"); object(ReportKit.Comparison.ClusterTransition.allCases.map(MetricText.label), clusters, w)
+    w.sink.write("}")
+  }
+
+  /// `{"k": [...], ...}` in the order of `keys`.
+  private func object(_ keys: [String], _ values: [String: [String]], _ w: JSONWriter) {
+    w.sink.write("{")
+    for (i, k) in keys.enumerated() {
+      w.sink.write(i == 0 ? "" : ", "); w.key(k); w.strings(values[k] ?? [])
+    }
+    w.sink.write("}")
+  }
+}
+
+extension ReportSchema.Warning: JSONStreamable {
+  func write(to w: JSONWriter) {
+    w.sink.write("{\"path\": "); w.string(path); w.field("line"); w.value(line); w.field("message"); w.string(message); w.sink.write("}")
+  }
+}

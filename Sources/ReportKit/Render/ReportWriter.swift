@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writes the chosen files of a report into a folder: report.json on a second thread while the
+/// Markdown, HTML and issue body are made on this one.
+struct ReportWriter {
+  var formats: Set<OutputFormat>
+  var templates: TemplateSet
+  /// issue.md's size limit in characters.
+  var issueLimit: Int
+
+  /// A file of the report that could not be written.
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  func write(_ report: Report, into dir: String) throws {
+    var timer = PhaseTimer()
+    let group = DispatchGroup()
+    var json: JSONJob?
+    if formats.contains(.json) {
+      guard let sink = OutputSink(path: dir + "/report.json") else { throw Failure(description: "cannot create \(dir)/report.json") }
+      let job = JSONJob(report: report, sink: sink)
+      json = job
+      DispatchQueue.global().async(group: group) { job.render() }
+    }
+    let views = ReportViewBuilder(run: report.run, findings: report.findings, analysis: report.analysis, meta: report.meta)
+    if formats.contains(.markdown) || formats.contains(.html) {
+      let markdown = templates.render("report.md", views.view())
+      if formats.contains(.markdown) { try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8) }
+      if formats.contains(.html) {
+        let html = PageRenderer(templates: templates).page(markdown: markdown, report: report)
+        try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
+      }
+    }
+    if formats.contains(.issue) {
+      let issue = IssueBody(views: views, templates: templates, limit: issueLimit).render()
+      try issue.write(toFile: dir + "/issue.md", atomically: false, encoding: .utf8)
+    }
+    timer.lap("report.md + report.html + issue.md")
+    group.wait()
+    timer.lap("report.json (after)")
+    if let json, !json.succeeded { throw Failure(description: "I/O error writing report.json") }
+  }
+}
+
+/// Renders report.json on another thread. The report is only read (never mutated) while it
+/// runs, and the caller waits for it before touching the result.
+private final class JSONJob: @unchecked Sendable {
+  let report: Report
+  let sink: OutputSink
+  private(set) var succeeded = false
+
+  init(report: Report, sink: OutputSink) {
+    self.report = report
+    self.sink = sink
+  }
+
+  func render() {
+    JSONRenderer().write(report, to: sink)
+    succeeded = sink.finish()
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// report.json is described once (`ReportSchema`): what the streaming writer writes reads back
+/// through the same types into the same values, and older report/1 files still read as baselines.
+@Suite struct SchemaTests {
+  static let examples = Fixtures.root + "/../../examples"
+  static let reports = Fixtures.root + "/../../reports"
+
+  func report(_ logs: String, baseline: String? = nil) throws -> Report {
+    var config = ReportConfig()
+    config.targets.passRate = 0.95
+    config.targets.p95Ms = 50
+    let builder = ReportBuilder()
+    let run = try builder.read([logs])
+    let findings = Triage(config: config).findings(of: run)
+    let before = try baseline.map { try builder.snapshot(of: $0, config: config) }
+    let analysis = Analysis(run: run, findings: findings, config: config, baseline: before, label: "after")
+    return Report(run: run, findings: findings, analysis: analysis, meta: RunMeta(runID: "rt", generatedAt: "2026-01-01T00:00:00Z"))
+  }
+
+  func written(_ r: Report) throws -> Data {
+    let dir = TempDir()
+    let path = dir.path + "/report.json"
+    let sink = try #require(OutputSink(path: path))
+    JSONRenderer().write(r, to: sink)
+    #expect(sink.finish())
+    return try Data(contentsOf: URL(fileURLWithPath: path))
+  }
+
+  @Test(arguments: [false, true])
+  func whatIsWrittenReadsBackAsTheSameDocument(withBaseline: Bool) throws {
+    let r = try report(Self.examples + "/logs", baseline: withBaseline ? Self.examples + "/baseline" : nil)
+    let expected = ReportSchema.document(r)
+    let decoded = try JSONDecoder().decode(ReportSchema.Document.self, from: try written(r))
+    // Field by field first, for a readable failure; then the whole.
+    #expect(decoded.totals == expected.totals)
+    #expect(decoded.tests == expected.tests)
+    #expect(decoded.requests == expected.requests)
+    #expect(decoded.clusters == expected.clusters)
+    #expect(decoded.metrics == expected.metrics)
+    #expect(decoded.actions == expected.actions)
+    #expect(decoded.comparison == expected.comparison)
+    #expect(decoded == expected)
+    #expect(withBaseline == (decoded.comparison != nil))
+    #expect(decoded.metrics?.targets.isEmpty == false, "targets are part of the round trip")
+    #expect(decoded.tests.contains { $0.classification != nil } && decoded.tests.contains { $0.status == "passed" && $0.name == nil })
+  }
+
+  @Test func thePassingFastPathWritesWhatTheSchemaValueWrites() throws {
+    var anonymous = TestResult(idPrefix: "tests/a.py::", name: "t[\"q\"]", suite: "a", status: .passed, durationSeconds: 0.000012)
+    anonymous.anonymous = true
+    let tests = [
+      anonymous, TestResult(idPrefix: "", name: "plain", suite: "", status: .passed),
+      TestResult(idPrefix: "x.py::T::", name: "ok", suite: "T", status: .passed, durationSeconds: 12.5),
+    ]
+    for t in tests {
+      let dir = TempDir()
+      let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
+      let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
+      ReportSchema.Test.writePassing(t, to: JSONWriter(sink: a))
+      ReportSchema.Test(t, nil, nil).write(to: JSONWriter(sink: b))
+      #expect(a.finish() && b.finish())
+      let (x, y) = (try String(contentsOfFile: fast, encoding: .utf8), try String(contentsOfFile: slow, encoding: .utf8))
+      #expect(x == y)
+      #expect(x.hasPrefix("{\"id\": \"\(t.id.replacingOccurrences(of: "\"", with: "\\\""))\""))
+    }
+  }
+
+  @Test func theRequestFastPathWritesWhatTheSchemaValueWrites() throws {
+    let r = try report(Self.examples + "/logs")
+    #expect(r.run.requests.count >= 10)
+    for x in r.run.requests {
+      let dir = TempDir()
+      let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
+      let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
+      ReportSchema.Request.write(x, to: JSONWriter(sink: a))
+      ReportSchema.Request(x).write(to: JSONWriter(sink: b))
+      #expect(a.finish() && b.finish())
+      #expect(try String(contentsOfFile: fast, encoding: .utf8) == String(contentsOfFile: slow, encoding: .utf8))
+    }
+  }
+
+  @Test func theCommittedExampleReportsDecode() throws {
+    for run in ["example", "example-compare"] {
+      let data = try Data(contentsOf: URL(fileURLWithPath: Self.reports + "/\(run)/report.json"))
+      let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
+      #expect(doc.schema == ReportSchema.version)
+      #expect(doc.tests.count == doc.totals.tests)
+      #expect((doc.comparison != nil) == (run == "example-compare"))
+    }
+  }
+
+  @Test func anEarlyReport1WithoutAnalysisIsStillABaseline() throws {
+    // Hand-written: the shape report/1 had before classification and analysis were added
+    // (schema, run_id, generated_at, inputs, totals, tests, requests, warnings only).
+    let dir = TempDir()
+    let path = dir.file(
+      "old.json",
+      """
+      {"schema": "report/1", "run_id": "old", "generated_at": "2026-01-01T00:00:00Z",
+       "inputs": [{"path": "a.log", "format": "pytest-console", "tests": 2, "requests": 0, "warnings": []}],
+       "totals": {"tests": 2, "passed": 1, "failed": 1, "errors": 0, "skipped": 0, "xfailed": 0, "xpassed": 0, "flaky": 0, "pass_rate": 0.5, "duration_s": 1.5},
+       "tests": [{"id": "a.py::t1", "status": "passed", "duration_s": 0.5}, {"id": "a.py::t2", "status": "failed", "name": "t2", "suite": "a.py"}],
+       "requests": [], "warnings": []}
+      """)
+    let s = try Snapshot(reportJSON: path)
+    #expect(s.totals.tests == 2 && s.passRate == 0.5 && s.tests["a.py::t2"]?.status == .failed)
+    #expect(s.clusters.isEmpty && s.failuresByCategory.isEmpty)
+    let other = dir.file(
+      "other.json",
+      #"{"schema": "report/9", "run_id": "x", "generated_at": "", "inputs": [], "totals": {"tests": 0, "passed": 0, "failed": 0, "errors": 0, "skipped": 0, "xfailed": 0, "xpassed": 0, "flaky": 0, "duration_s": 0}, "tests": [], "requests": [], "warnings": []}"#
+    )
+    #expect(throws: Snapshot.SchemaMismatch.self) { try Snapshot(reportJSON: other) }
+  }
+}
