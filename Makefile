@@ -4,7 +4,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REPORT := .build/release/report
 
-.PHONY: demo test lint deps release conformance bench example-report examples fixtures eval format clean
+.PHONY: demo test lint deps test-deps release conformance bench example-report examples fixtures eval format clean
 
 ## Install the system packages that are missing (Debian/Ubuntu).
 deps:
@@ -13,6 +13,17 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+## What the tests need besides: a real browser for the page checks (Chromium, driven by
+## Playwright for Python; no browser download: Debian's chromium is used).
+TEST_APT_PACKAGES := chromium
+test-deps:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
 
 release: deps
 	$(SWIFT) build -c release
@@ -25,9 +36,9 @@ demo: release
 ## Unit tests and CLI tests (the real binary on real fixtures). The project's own targets are
 ## built with warnings as errors (REPORT_STRICT=1, see Package.swift); the sources must pass
 ## `swift format lint` (NeverForceUnwrap included).
-test: deps lint
+test: deps test-deps lint
 	REPORT_STRICT=1 $(SWIFT) build --build-tests
-	REPORT_STRICT=1 $(SWIFT) test
+	REPORT_STRICT=1 REPORT_REQUIRE_BROWSER=1 $(SWIFT) test
 
 ## The project's format rules (.swift-format) on its sources.
 lint:

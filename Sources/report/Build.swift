@@ -36,6 +36,12 @@ struct Build: ParsableCommand {
   @Option(name: .customLong("fail-on"), help: "Exit 1 when failures of these categories exist: infrastructure,auth,routing,logic or 'any'.")
   var failOn: String?
 
+  @Option(name: .customLong("report-url"), help: "Where the full report will be read (an artifact or CI run URL): linked from issue.md.")
+  var reportURL: String?
+
+  @Flag(name: .long, help: "No progress line on stderr (it is shown only on a terminal, for inputs of 4 MB or more).")
+  var quiet = false
+
   @OptionGroup var options: ConfigOption
 
   var formats: Set<OutputFormat> {
@@ -77,6 +83,8 @@ struct Build: ParsableCommand {
       o.formats = formats
       o.issueLimit = issueLimit
       o.baseline = baseline
+      o.reportURL = reportURL
+      o.progress = !quiet && isatty(STDERR_FILENO) != 0
       if let templates { o.templates = try TemplateSet(directory: templates) }
       let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }

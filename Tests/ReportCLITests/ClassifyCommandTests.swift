@@ -50,9 +50,9 @@ import Testing
       ["build", CLI.root + "/examples/logs", "--out", dir.path + "/out", "--run-id", "c", "--now", "2026-01-01T00:00:00Z"], cwd: dir.path)
     #expect(build.status == 0, "\(build.stderr)")
     let md = try String(decoding: dir.read("out/c/report.md"), as: UTF8.self)
-    #expect(md.contains("Owner: @identity-team"))
+    #expect(md.contains("owner @identity-team"))
     // Its known issue is for `jwt_expired`, which decides no cluster of the example: not shown.
-    #expect(!md.contains("known issue:"))
+    #expect(!md.contains("**Known issue**"))
   }
 
   @Test func aBadConfigStopsBeforeAnyWorkWithFileLineAndKey() throws {

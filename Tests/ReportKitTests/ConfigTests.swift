@@ -25,6 +25,18 @@ import Testing
     #expect(config.owner(file: "tests/orders/test_x.py", category: .logic) == "@feature-team")
     #expect(config.knownIssues.first?.rule == "jwt_expired")
     #expect(config.severity["http_404"] == .high)
+    #expect(config.impact(files: ["tests/checkout/test_pay.py"], endpoint: nil, category: .logic)?.statement == "checkout: revenue at risk")
+    #expect(config.impact(files: ["tests/a.py"], endpoint: "/api/orders/7", category: .infrastructure)?.severity == .high)
+    #expect(config.impact(files: ["tests/a.py"], endpoint: "/api/users", category: .auth) == nil)
+  }
+
+  @Test func impactEntriesNeedAMatchAndWords() throws {
+    let noMatch = try #require(error("impact:\n  - says: \"x\"\n"))
+    #expect(noMatch.line == 2 && noMatch.key == "impact" && noMatch.message.contains("paths, endpoint or category"))
+    let noWords = try #require(error("impact:\n  - category: auth\n"))
+    #expect(noWords.key == "impact.says")
+    let badCategory = try #require(error("impact:\n  - category: network\n    says: x\n"))
+    #expect(badCategory.line == 2 && badCategory.key == "impact.category")
   }
 
   @Test func userRulesComeBeforeBuiltIns() throws {

@@ -28,67 +28,146 @@ public struct Action: Sendable {
   public var title: Phrase
   public var kind: Kind
   public var owner: String
-  public var cluster: String?
+  /// The clusters this item answers (one item can serve several: "add a smoke test of the routes").
+  public var clusters: [String]
   public var done: [Phrase]
 }
 
-/// Derives the action plan: for each cluster a fix now (mitigate), a way to see it sooner
-/// (detect) and a way to stop it coming back (prevent); plus items for false greens. Most urgent
-/// first; items of equal priority keep the order they were derived in.
+/// Derives the action plan: per cluster a fix now (mitigate) that names the endpoint, address,
+/// package or variable, and a way to see it sooner (detect) or stop it coming back (prevent);
+/// plus items for false greens. An item two clusters call for is listed once, for both. Most
+/// urgent first; items of equal priority keep the order they were derived in.
 struct ActionPlan {
   let run: Run
   let findings: Findings
+  let stories: [ClusterStory]
 
   func actions() -> [Action] {
-    let all = findings.clusters.flatMap(clusterActions) + findings.suspicious.compactMap(suspicionAction)
-    return all.enumerated().sorted { a, b in
+    var all: [Action] = []
+    for (k, c) in findings.clusters.enumerated() { all += clusterActions(c, stories[k]) }
+    all += findings.suspicious.compactMap(suspicionAction)
+    var merged: [Action] = []
+    var index: [Phrase: Int] = [:]
+    for a in all {
+      guard let k = index[a.title] else {
+        index[a.title] = merged.count
+        merged.append(a)
+        continue
+      }
+      merged[k].priority = min(merged[k].priority, a.priority)
+      merged[k].clusters += a.clusters.filter { !merged[k].clusters.contains($0) }
+      merged[k].done += a.done.filter { !merged[k].done.contains($0) }
+    }
+    return merged.enumerated().sorted { a, b in
       a.element.priority != b.element.priority ? a.element.priority < b.element.priority : a.offset < b.offset
     }
     .map(\.element)
   }
 
   /// A mitigate item per cluster, and a detect or prevent item where its category has one.
-  private func clusterActions(_ c: Cluster) -> [Action] {
+  private func clusterActions(_ c: Cluster, _ story: ClusterStory) -> [Action] {
     let p = Action.Priority(c.severity)
-    let ids = c.tests.map { run.tests[$0].id }
-    let done = doneWhen(c, ids)
-    let what = Self.subject(c, run)
+    let done = doneWhen(c, story)
     func item(_ priority: Action.Priority, _ title: Phrase, _ kind: Action.Kind, _ done: [Phrase]) -> Action {
-      Action(priority: priority, title: title, kind: kind, owner: c.owner, cluster: c.id, done: done)
+      Action(priority: priority, title: title, kind: kind, owner: c.owner, clusters: [c.id], done: done)
     }
+    let e = story.endpoint
+    let at: Phrase = e.flatMap { $0.path.isEmpty ? nil : $0.address }.map { " on \(code: $0)" } ?? ""
+    let said: Phrase = (story.response?.reason ?? story.response?.challenge).map { " (the service says: \(code: $0.text))" } ?? ""
     switch c.category {
     case .infrastructure:
+      if let fix = environmentFix(story) { return [item(p, fix, .mitigate, done)] }
+      if let e, story.transport == "connection refused" {
+        return [
+          item(p, "Start or redeploy the service\(at) that refused \(code: e.short)", .mitigate, done),
+          item(
+            p.lower, "Check that \(code: e.address ?? e.path) accepts connections before the suite runs", .detect,
+            [
+              "the pipeline stops with a clear error when \(code: e.address ?? e.path) is down"
+            ]),
+        ]
+      }
+      if let e, story.transport == "timed out" {
+        return [
+          item(p, "Find why \(code: e.short)\(at) does not answer within the client's timeout", .mitigate, done),
+          item(
+            p.lower, "Alert on the latency of \(code: e.short) in staging", .detect,
+            ["an alert fires when its p95 passes the client's timeout"]),
+        ]
+      }
+      if let e {
+        return [
+          item(p, "Restore \(code: e.short)\(at)\(said)", .mitigate, done),
+          item(
+            p.lower, "Alert when \(code: e.short) answers 5xx or not at all, before the suite runs", .detect,
+            [
+              "a health check of \(code: e.short) fails the pipeline before the tests run"
+            ]),
+        ]
+      }
+      let what: Phrase = story.transport.map { " (\($0))" } ?? story.exceptionType.map { " (\(code: Self.shortType($0)))" } ?? ""
       return [
-        item(p, "Restore \(what) and find why it failed (deploy, capacity, dependency)", .mitigate, done),
+        item(p, "Find and restore what \(subjectTest(c)) depends on\(what)", .mitigate, done),
         item(
-          p.lower, "Alert when \(what) is down or failing, before the suite runs", .detect,
-          ["an alert or health check fires for this failure in staging"]),
+          p.lower, "Check the environment's services are up before the suite runs", .detect,
+          ["the pipeline waits for a healthy environment"]),
       ]
     case .auth:
-      let whose: Phrase = ids.count == 1 ? "this test uses" : "these \(ids.count) tests use"
+      let target: Phrase = e.map { "\(code: $0.short)\(at)" } ?? subjectTest(c)
+      let fix: Phrase =
+        (story.statedStatus == 403 || story.response?.exchange.status == 403)
+        ? "Grant the test user the role or scope \(target) needs\(said)"
+        : "Refresh or replace the credentials the tests send to \(target)\(said)"
       return [
-        item(p, "Fix the credentials \(whose) for \(what)", .mitigate, done),
+        item(p, fix, .mitigate, done),
         item(
-          p.lower, "Check credentials once at the start of the suite, with a clear error", .prevent,
-          ["an expired or missing token fails the run up front, naming the secret"]),
+          p.lower, "Check the suite's credentials once, up front, with an error that names the secret", .prevent,
+          ["an expired or missing token fails the run before the first test"]),
       ]
     case .routing:
+      let fix: Phrase =
+        e.map { "Deploy \(code: $0.short)\(at), or correct the path or base URL the tests call\(said)" }
+        ?? "Find the route \(subjectTest(c)) calls and deploy it, or correct the path or base URL"
       return [
-        item(p, "Deploy or correct the route for \(what)", .mitigate, done),
+        item(p, fix, .mitigate, done),
         item(
-          p.lower, "Add a smoke test of the routes after each deploy", .detect,
-          ["the smoke test fails on a missing route before the suite runs"]),
+          p.lower, "Add a smoke test of the routes the suite calls, run after each deploy", .detect,
+          [
+            "the smoke test fails on a missing route before the suite runs"
+          ]),
       ]
     case .logic:
-      let which: Phrase = ids.count == 1 ? "\(code: ids[0])" : "the \(ids.count) tests"
-      return [item(p, "Fix \(which) or the code under test", .mitigate, done)]
+      let what: Phrase = story.exceptionType.map { " (\(code: Self.shortType($0)))" } ?? ""
+      return [item(p, "Fix \(subjectTest(c)) or the code under test\(what)", .mitigate, done)]
     }
   }
 
-  /// The first three tests pass against the real service, the rest of the cluster passes, and
-  /// its signature is gone from the next run.
-  private func doneWhen(_ c: Cluster, _ ids: [String]) -> [Phrase] {
-    var done: [Phrase] = ids.prefix(3).map { "\(code: $0) passes against the real service, not a mock" }
+  /// A set-up the environment lacks, named: a package to install, a variable to set.
+  private func environmentFix(_ story: ClusterStory) -> Phrase? {
+    let m = story.message
+    if let name = Self.quoted(after: "No module named ", in: m) {
+      return "Install the package that provides \(code: name) in the test environment"
+    }
+    if story.exceptionType?.hasSuffix("KeyError") == true, m.contains("environ") || m.contains("getenv"),
+      let name = Self.quoted(after: "KeyError: ", in: m)
+    {
+      return "Set \(code: name) in the test environment"
+    }
+    return nil
+  }
+
+  /// When a cluster is fixed: its endpoint answers, its tests pass (against the real service where
+  /// a mock was involved), and its signature is gone from the next run.
+  private func doneWhen(_ c: Cluster, _ story: ClusterStory) -> [Phrase] {
+    let ids = c.tests.map { run.tests[$0].id }
+    let mocked = Set(findings.suspicious.filter { $0.kind == .mockFallback }.flatMap(\.tests))
+    var done: [Phrase] = []
+    if let e = story.endpoint, c.category != .logic {
+      done.append("\(e.located) answers as the tests expect")
+    }
+    done += ids.prefix(3).map { id in
+      mocked.contains(id) ? "\(code: id) passes against the real service, not a mock" : "\(code: id) passes again"
+    }
     if ids.count > 3 { done.append("the other \(ids.count - 3) tests of cluster \(code: c.id) pass") }
     done.append("no failure with signature \(code: c.id) in the next run")
     return done
@@ -97,7 +176,7 @@ struct ActionPlan {
   /// The item a false green or run-health finding calls for.
   private func suspicionAction(_ s: Suspicion) -> Action? {
     func item(_ priority: Action.Priority, _ title: Phrase, _ kind: Action.Kind, _ owner: String, _ done: [Phrase]) -> Action {
-      Action(priority: priority, title: title, kind: kind, owner: owner, cluster: nil, done: done)
+      Action(priority: priority, title: title, kind: kind, owner: owner, clusters: [], done: done)
     }
     let tests = s.tests.count
     switch s.kind {
@@ -111,7 +190,7 @@ struct ActionPlan {
         "test infrastructure", ["no test is skipped because the environment is down"])
     case .hostDrift:
       return item(
-        .p2, "Use one spelling of the host name in every configuration", .prevent, "platform",
+        .p2, "Use one spelling of the host name in every configuration: \(Self.codeList(s.hosts))", .prevent, "platform",
         ["one host name per service across all artifacts"])
     case .nothingCollected, .allSkipped:
       return item(
@@ -127,16 +206,26 @@ struct ActionPlan {
     }
   }
 
-  /// Test ids as code, separated by commas.
+  /// The first test of a cluster, or `the N tests`.
+  private func subjectTest(_ c: Cluster) -> Phrase {
+    guard let first = c.tests.first else { return "the failing requests" }
+    return c.tests.count == 1 ? "\(code: run.tests[first].id)" : "the \(c.tests.count) tests"
+  }
+
+  /// Ids as code, separated by commas.
   static func codeList(_ ids: [String]) -> Phrase {
     Phrase(parts: ids.enumerated().flatMap { (k, id) -> [Phrase.Part] in k == 0 ? [.code(id)] : [.text(", "), .code(id)] })
   }
 
-  /// What a cluster is about: its endpoint, host or the first test.
-  static func subject(_ c: Cluster, _ run: Run) -> Phrase {
-    let t = run.tests[c.tests[0]]
-    if let m = t.details?.message, let e = Correlator.endpoints(in: m).first { return "\(code: (e.host ?? "") + e.path)" }
-    if let h = t.details?.message.flatMap({ URLParts.hosts(in: $0).first }) { return "\(code: h)" }
-    return "what \(code: t.id) depends on"
+  /// `requests.exceptions.ConnectionError` → `ConnectionError`.
+  static func shortType(_ t: String) -> String { t.split(separator: ".").last.map(String.init) ?? t }
+
+  /// The quoted name after `prefix`: `No module named 'socks'` → `socks`.
+  static func quoted(after prefix: String, in text: String) -> String? {
+    guard let r = text.range(of: prefix) else { return nil }
+    let rest = text[r.upperBound...]
+    guard let q = rest.first, q == "'" || q == "\"" else { return nil }
+    let name = rest.dropFirst().prefix { $0 != q }
+    return name.isEmpty ? nil : String(name)
   }
 }

@@ -1,20 +1,41 @@
-/// Everything the report says beyond the verdicts: metrics, Five Whys and hypotheses per
-/// cluster, the action plan, and the comparison with a baseline.
+/// Everything the report says beyond the verdicts: a story per cluster (its title in words),
+/// metrics, Five Whys and hypotheses per cluster, the action plan, and the comparison with a
+/// baseline.
 public struct Analysis: Sendable {
   public var metrics: Metrics
+  /// How the run was set up, against what, and what works.
+  public var context: RunContext
+  /// The business impact report.yml names for each cluster (nil where none applies).
+  public var impacts: [Impact?]
   /// Per cluster, in `Findings.clusters` order.
+  public var stories: [ClusterStory]
   public var whys: [[Why]]
   public var hypotheses: [[Hypothesis]]
   public var actions: [Action]
   public var comparison: Comparison?
 
+  /// The story of each cluster (its title in words, endpoint, answer), in `findings.clusters` order.
+  public static func stories(_ run: Run, _ findings: Findings) -> [ClusterStory] {
+    let correlator = run.requests.isEmpty || findings.clusters.isEmpty ? nil : Correlator(run.requests)
+    return findings.clusters.map { ClusterStory($0, run: run, findings: findings, correlator: correlator) }
+  }
+
   public init(run: Run, findings: Findings, config: ReportConfig, baseline: Snapshot? = nil, label: String = "this run") {
     metrics = Metrics(run, findings, targets: config.targets)
+    let stories = Self.stories(run, findings)
+    self.stories = stories
     let chain = WhyChain(run: run)
-    whys = findings.clusters.map { chain.whys(for: $0, findings) }
+    whys = findings.clusters.indices.map { chain.whys(for: findings.clusters[$0], story: stories[$0], findings) }
     let h = Hypotheses(run: run, findings: findings)
-    hypotheses = findings.clusters.map { h.ranked(for: $0) }
-    actions = ActionPlan(run: run, findings: findings).actions()
-    comparison = baseline.map { Comparison(before: $0, after: Snapshot(label: label, run: run, findings: findings, metrics: metrics)) }
+    hypotheses = findings.clusters.indices.map { h.ranked(for: findings.clusters[$0], story: stories[$0]) }
+    actions = ActionPlan(run: run, findings: findings, stories: stories).actions()
+    context = RunContext(run: run, stories: stories, clusters: findings.clusters, metrics: metrics)
+    impacts = findings.clusters.indices.map { k in
+      let c = findings.clusters[k]
+      let files = c.tests.prefix(50).map { run.tests[$0].details?.file ?? run.tests[$0].idFile }
+      return config.impact(files: files, endpoint: stories[k].endpoint?.path, category: c.category)
+    }
+    let after = Snapshot(label: label, run: run, findings: findings, metrics: metrics, titles: stories.map(\.title))
+    comparison = baseline.map { Comparison(before: $0, after: after) }
   }
 }

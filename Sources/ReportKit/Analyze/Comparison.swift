@@ -3,22 +3,24 @@ public struct Comparison: Sendable {
   /// One metric before and after, as numbers (Render words and marks them).
   public struct Row: Sendable {
     public enum Metric: Sendable, Equatable {
-      case passRate, executionRate, tests, failures, skipped, flaky, suspicious
+      case passRate, executionRate, tests, failures, skipped, flaky, suspicious, duration
       case categoryFailures(Category)
+      case p50(endpoint: String)
       case p95(endpoint: String)
 
       /// Whether a fall is an improvement: nil for counts that are neither better nor worse.
       public var lowerIsBetter: Bool? {
         switch self {
         case .passRate, .executionRate: false
-        case .tests: nil
-        case .failures, .skipped, .flaky, .suspicious, .categoryFailures, .p95: true
+        case .tests, .duration: nil
+        case .failures, .skipped, .flaky, .suspicious, .categoryFailures, .p50, .p95: true
         }
       }
     }
 
     public var metric: Metric
-    /// Rates as fractions, latencies in milliseconds, counts as counts; nil when not measured.
+    /// Rates as fractions, latencies in milliseconds, durations in seconds, counts as counts; nil
+    /// when not measured.
     public var before: Double?
     public var after: Double?
   }
@@ -37,6 +39,23 @@ public struct Comparison: Sendable {
   public var resolvedClusters: [String] = []
   public var newClusters: [String] = []
   public var persistingClusters: [String] = []
+  /// Each cluster of the transitions in words, by id, where a run has its title.
+  public var clusterTitles: [String: Phrase] = [:]
+
+  /// Tests that failed in both runs for another reason: infrastructure before, auth now (the
+  /// service came back and the next failure surfaced).
+  public struct Shift: Sendable {
+    public var from: Category
+    public var to: Category
+    public var tests: [String]
+  }
+
+  public var shifts: [Shift] = []
+
+  private struct Pair: Hashable {
+    var from: Category
+    var to: Category
+  }
 
   /// How a test's outcome moved between the two runs, in report order.
   public enum TestTransition: CaseIterable, Sendable {
@@ -83,9 +102,12 @@ public struct Comparison: Sendable {
     count(.skipped, b.totals.skipped, a.totals.skipped)
     count(.flaky, b.totals.flaky, a.totals.flaky)
     count(.suspicious, b.suspicious, a.suspicious)
+    rows.append(Row(metric: .duration, before: b.totals.durationSeconds, after: a.totals.durationSeconds))
     for name in Set(b.p95.keys).intersection(a.p95.keys).sorted() {
+      if let x = b.p50[name], let y = a.p50[name] { rows.append(Row(metric: .p50(endpoint: name), before: x, after: y)) }
       rows.append(Row(metric: .p95(endpoint: name), before: b.p95[name], after: a.p95[name]))
     }
+    var shifted: [Pair: [String]] = [:]
     for (id, now) in a.tests.sorted(by: { $0.key < $1.key }) {
       guard let was = b.tests[id] else {
         if now.status.isFailure { newFailures.append(id) }
@@ -94,11 +116,14 @@ public struct Comparison: Sendable {
       switch (was.status.isFailure, now.status.isFailure) {
       case (true, false) where now.status == .passed || now.status == .flaky: fixed.append(id)
       case (false, true): newFailures.append(id)
-      case (true, true): stillFailing.append(id)
+      case (true, true):
+        stillFailing.append(id)
+        if let from = was.category, let to = now.category, from != to { shifted[Pair(from: from, to: to), default: []].append(id) }
       default: break
       }
       if now.status == .skipped && was.status != .skipped { newlySkipped.append(id) }
-      if now.status == .passed, was.status == .passed || was.status.isFailure, let x = was.seconds, let y = now.seconds, x >= 0.05,
+      // A fixed test is fixed, not suspicious: only a pass that was a pass before is compared.
+      if now.status == .passed, was.status == .passed, let x = was.seconds, let y = now.seconds, x >= 0.05,
         y < x / 5
       {
         suspiciouslyFaster.append(id)
@@ -108,5 +133,8 @@ public struct Comparison: Sendable {
     resolvedClusters = b.clusters.keys.filter { a.clusters[$0] == nil }.sorted()
     newClusters = a.clusters.keys.filter { b.clusters[$0] == nil }.sorted()
     persistingClusters = a.clusters.keys.filter { b.clusters[$0] != nil }.sorted()
+    for (id, c) in b.clusters { if let t = c.title { clusterTitles[id] = Phrase(markedUp: t) } }
+    for (id, c) in a.clusters { if let t = c.title { clusterTitles[id] = Phrase(markedUp: t) } }
+    shifts = shifted.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { Shift(from: $0.from, to: $0.to, tests: shifted[$0] ?? []) }
   }
 }

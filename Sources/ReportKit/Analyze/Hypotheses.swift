@@ -1,6 +1,6 @@
 /// A possible root cause of a cluster, with the log lines for and against it.
 public struct Hypothesis: Sendable {
-  public var statement: String
+  public var statement: Phrase
   public var support: [Evidence]
   public var against: [Evidence]
 
@@ -8,72 +8,103 @@ public struct Hypothesis: Sendable {
 }
 
 /// Ranks root-cause hypotheses per cluster by the evidence the run holds for and against each.
-/// The statements are the usual causes of the category; the evidence is what the logs show.
+/// The statements name the cluster's endpoint and address; only hypotheses that some line speaks
+/// for or against are kept.
 struct Hypotheses {
   let run: Run
   let findings: Findings
 
-  func ranked(for c: Cluster) -> [Hypothesis] {
+  func ranked(for c: Cluster, story: ClusterStory) -> [Hypothesis] {
     // The evidence of a few hundred members is enough to rank; a 50,000-test cluster reads no more.
-    let members = c.tests.prefix(200).map { run.tests[$0] }
-    let texts = members.map { ($0.details?.message ?? "").lowercased() }
-    /// The first evidence line of each member whose message holds one of `words`.
+    let members = c.tests.prefix(200)
+    let texts = members.map { (run.tests[$0].details?.message ?? "").lowercased() }
+    let said = [story.response?.reason, story.response?.challenge].compactMap { $0 }
+    /// Lines of the members (their verdict's first line) and of what the service said that hold one of `words`.
     func lines(_ words: [String]) -> [Evidence] {
       var out: [Evidence] = []
+      for fact in said where words.contains(where: { fact.text.lowercased().utf8Contains($0) }) { out.append(fact.evidence) }
       for (k, t) in texts.enumerated() where words.contains(where: { t.utf8Contains($0) }) {
-        if let e = findings.classifications[c.tests[k]]?.evidence.first { out.append(e) }
-        if out.count == 3 { break }
+        if let e = findings.classifications[members[members.startIndex + k]]?.evidence.first, !out.contains(e) { out.append(e) }
+        if out.count >= 3 { break }
       }
       return out
     }
-    let hosts = Set(members.compactMap { $0.details?.message }.flatMap { URLParts.hosts(in: $0) })
-    // Requests to the same hosts that were answered below 400: the service was up for them.
-    let answered = run.requests.filter { r in (r.status ?? 999) < 400 && r.host.map { hosts.contains($0.lowercased()) } == true }
-      .compactMap { $0.statusLine ?? $0.evidence.last }.prefix(3)
+    let endpoint = story.endpoint
+    let address = endpoint?.address
+    let target: Phrase =
+      address.map { "the service at \(code: $0)" } ?? endpoint.map { "the service behind \(code: $0.path)" } ?? "a dependency"
+    let subject: Phrase =
+      address.map { "The service at \(code: $0)" } ?? endpoint.map { "The service behind \(code: $0.path)" } ?? "A dependency"
     let drift = findings.suspicious.filter { $0.kind == .hostDrift }.flatMap(\.evidence)
     var out: [Hypothesis]
     switch c.category {
     case .infrastructure:
       out = [
         Hypothesis(
-          statement: "The service or a dependency was down or not deployed",
-          support: lines(["refused", "unavailable", "503", "502", "not known", "reset", "no close frame"]), against: Array(answered)),
+          statement: "\(subject) was down, not deployed, or not listening",
+          support: lines(["refused", "unavailable", "503", "502", "not known", "reset", "no close frame", "unreachable"]),
+          against: answered(at: endpoint)),
         Hypothesis(
-          statement: "The service was overloaded or too slow for the client's timeout",
-          support: lines(["timed out", "timeout", "deadline", "504", "429", "exhausted"]), against: []),
+          statement: "A dependency of \(target) ran out of capacity (connections, memory, workers)",
+          support: lines(["exhausted", "too many connections", "capacity", "out of memory", "overload", "429"]), against: []),
         Hypothesis(
-          statement: "The test environment itself (network, DNS, TLS) was misconfigured",
-          support: lines(["ssl", "certificate", "resolve", "name or service"]) + drift, against: []),
+          statement: "\(subject) was too slow for the client's timeout",
+          support: lines(["timed out", "timeout", "deadline", "504"]), against: []),
+        Hypothesis(
+          statement: "\(subject) was shedding load or in maintenance (it asked clients to retry later)",
+          support: story.response?.retryAfter.map { [$0.evidence] } ?? [], against: []),
+        Hypothesis(
+          statement: "The test environment's network, DNS or TLS was misconfigured",
+          support: lines(["ssl", "certificate", "resolve", "name or service", "network is unreachable"]) + drift, against: []),
       ]
     case .auth:
       out = [
-        Hypothesis(statement: "The token expired or was not refreshed", support: lines(["expired", "exp"]), against: []),
         Hypothesis(
-          statement: "The secret or signing key differs between the tests and the service",
-          support: lines(["signature", "invalid", "malformed", "secret"]), against: []),
+          statement: "The token the tests send expired or was not refreshed", support: lines(["expired", "exp claim"]), against: []),
         Hypothesis(
-          statement: "The caller lacks the role or scope the endpoint needs",
+          statement: "The secret or signing key differs between the tests and \(target)",
+          support: lines(["signature", "invalid", "malformed", "secret", "mismatch"]), against: []),
+        Hypothesis(
+          statement: "The test user lacks the role or scope \(endpoint.map { "\(code: $0.short)" } ?? "the endpoint") needs",
           support: lines(["403", "forbidden", "permission", "scope", "role"]), against: []),
       ]
     case .routing:
       out = [
         Hypothesis(
-          statement: "The route is not deployed in this environment or version",
-          support: lines(["404", "not found", "unimplemented", "no route", "cannot get"]), against: Array(answered)),
+          statement: endpoint.map { e in "The route \(code: e.path) is not deployed on \(target)" }
+            ?? "The route the tests call is not deployed in this environment",
+          support: lines(["404", "not found", "unimplemented", "no route", "cannot get", "405"]),
+          against: answered(at: endpoint, samePath: true)),
         Hypothesis(
           statement: "The base URL or host name in the test configuration is wrong",
-          support: lines(["invalid url", "no scheme", "missing", "redirect"]) + drift, against: []),
+          support: lines(["invalid url", "no scheme", "redirect", "moved"]) + drift, against: []),
       ]
     case .logic:
       out = [
         Hypothesis(
-          statement: "The code under test changed its behaviour", support: lines(["assert", "expected", "!=", "=="]), against: []),
+          statement: "The code under test changed its behaviour", support: lines(["assert", "expected", "!=", "==", "mismatch"]),
+          against: []),
         Hypothesis(
           statement: "The test's assumptions or data are out of date",
-          support: lines(["keyerror", "none", "undefined", "index", "not found"]), against: []),
+          support: lines(["keyerror", "nonetype", "undefined", "indexerror", "not found", "attributeerror"]), against: []),
       ]
     }
-    return out.enumerated().sorted { a, b in a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset }
+    return out.filter { !$0.support.isEmpty || !$0.against.isEmpty }.enumerated()
+      .sorted { a, b in a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset }
       .map(\.element)
+  }
+
+  /// Requests to the same host and port (and path, when asked) that were answered below 400:
+  /// the service was up for them.
+  private func answered(at endpoint: Endpoint?, samePath: Bool = false) -> [Evidence] {
+    guard let endpoint, let host = endpoint.host else { return [] }
+    var out: [Evidence] = []
+    for r in run.requests where (r.status ?? 999) < 400 {
+      guard let url = r.url, let e = ClusterStory.parse(url), e.host == host, e.port == endpoint.port else { continue }
+      if samePath && e.path != endpoint.path { continue }
+      if let line = r.statusLine ?? r.evidence.last { out.append(line) }
+      if out.count == 3 { break }
+    }
+    return out
   }
 }

@@ -44,6 +44,8 @@ public struct Metrics: Sendable {
   public var failuresByCategory: [(Category, Int)]
   public var suspicious: Int
   public var files: [FileLine]
+  /// Files whose every test passed (largest first): what works.
+  public var passingFiles: [FileLine]
   public var slowest: [(id: String, seconds: Double)]
   public var endpoints: [Endpoint]
   public var targets: [Target]
@@ -78,6 +80,8 @@ public struct Metrics: Sendable {
     }
     files = perFile.filter { $0.value.1 > 0 }.map { FileLine(file: $0.key, tests: $0.value.0, failing: $0.value.1) }
       .sorted { ($1.failing, $0.file) < ($0.failing, $1.file) }
+    passingFiles = perFile.filter { $0.value.1 == 0 && !$0.key.isEmpty }.map { FileLine(file: $0.key, tests: $0.value.0, failing: 0) }
+      .sorted { ($1.tests, $0.file) < ($0.tests, $1.file) }.prefix(20).map { $0 }
     slowest = slow.map { (id: $0.0, seconds: $0.1) }
     endpoints = Self.endpoints(run.requests)
     targets = []
@@ -89,7 +93,7 @@ public struct Metrics: Sendable {
     var list: [Endpoint] = []
     var times: [[Double]] = []
     for r in requests {
-      let path = route(r.url.flatMap { Correlator.path(ofURL: $0) } ?? "/")
+      let path = Correlator.route(r.url.flatMap { Correlator.path(ofURL: $0) } ?? "/")
       let key = "\(r.method ?? "GET") \(r.host ?? "?") \(path)"
       let k: Int
       if let found = index[key] {
@@ -112,19 +116,6 @@ public struct Metrics: Sendable {
       list[k].max = t.last
     }
     return list.sorted { ($0.path, $0.method, $0.host) < ($1.path, $1.method, $1.host) }
-  }
-
-  /// A path as a route: segments that are ids (numbers, uuids, hex, long tokens) become `{id}`,
-  /// so `/v1/orders/123` and `/v1/orders/456` are one endpoint.
-  static func route(_ path: String) -> String {
-    path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
-      let digits = seg.filter(\.isNumber).count
-      let isID =
-        (!seg.isEmpty && digits == seg.count)
-        || (seg.count >= 8 && digits > 0 && seg.allSatisfy { $0.isHexDigit || $0 == "-" })
-        || (seg.count >= 16 && digits > 0)
-      return isID ? "{id}" : seg
-    }.joined(separator: "/")
   }
 
   /// Nearest-rank percentile of sorted values.

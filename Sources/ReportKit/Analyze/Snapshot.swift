@@ -9,11 +9,16 @@ public struct Snapshot: Sendable {
   public var executionRate: Double?
   public var failuresByCategory: [String: Int] = [:]
   public var suspicious = 0
-  public var tests: [String: (status: TestStatus, seconds: Double?)] = [:]
-  public var clusters: [String: (category: String, count: Int, signature: String)] = [:]
+  /// Per test id: outcome, duration and, for a failure, its category.
+  public var tests: [String: (status: TestStatus, seconds: Double?, category: Category?)] = [:]
+  /// Per cluster id: category, size, signature and title (a report.json older than titles has none).
+  public var clusters: [String: (category: String, count: Int, signature: String, title: String?)] = [:]
+  /// Latency per endpoint name (`GET /api/orders`), in milliseconds.
+  public var p50: [String: Double] = [:]
   public var p95: [String: Double] = [:]
 
-  init(label: String, run: Run, findings: Findings, metrics: Metrics) {
+  /// `titles`: the clusters' titles in words, in `findings.clusters` order (when analyzed).
+  init(label: String, run: Run, findings: Findings, metrics: Metrics, titles: [Phrase] = []) {
     self.label = label
     totals = metrics.totals
     passRate = metrics.passRate
@@ -21,9 +26,16 @@ public struct Snapshot: Sendable {
     for (c, n) in metrics.failuresByCategory { failuresByCategory[c.rawValue] = n }
     suspicious = metrics.suspicious
     tests.reserveCapacity(run.tests.count)
-    for i in run.tests.indices { tests[run.tests[i].id] = (run.tests[i].status, run.tests[i].durationSeconds) }
-    for c in findings.clusters { clusters[c.id] = (c.category.rawValue, c.tests.count, c.signature) }
-    for e in metrics.endpoints { if let v = e.p95 { p95[e.name] = v } }
+    for i in run.tests.indices {
+      tests[run.tests[i].id] = (run.tests[i].status, run.tests[i].durationSeconds, findings.classifications[i]?.category)
+    }
+    for (k, c) in findings.clusters.enumerated() {
+      clusters[c.id] = (c.category.rawValue, c.tests.count, c.signature, k < titles.count ? titles[k].description : nil)
+    }
+    for e in metrics.endpoints {
+      if let v = e.p50 { p50[e.name] = v }
+      if let v = e.p95 { p95[e.name] = v }
+    }
   }
 
   /// Reads a report.json written by `report build` (`ReportSchema.version`).
@@ -53,10 +65,13 @@ public struct Snapshot: Sendable {
     suspicious = doc.suspicious?.count ?? 0
     for test in doc.tests {
       guard let s = TestStatus(rawValue: test.status) else { continue }
-      tests[test.id] = (s, test.duration_s)
+      tests[test.id] = (s, test.duration_s, test.category.flatMap(Category.init))
     }
-    for c in doc.clusters ?? [] { clusters[c.id] = (c.category, c.count, c.signature) }
-    for e in doc.metrics?.endpoints ?? [] { if let v = e.p95_ms { p95[e.name] = v } }
+    for c in doc.clusters ?? [] { clusters[c.id] = (c.category, c.count, c.signature, c.title) }
+    for e in doc.metrics?.endpoints ?? [] {
+      if let v = e.p50_ms { p50[e.name] = v }
+      if let v = e.p95_ms { p95[e.name] = v }
+    }
   }
 
   /// A report.json of another schema than the one this build reads.

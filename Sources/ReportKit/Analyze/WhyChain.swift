@@ -1,118 +1,128 @@
-/// One step of a Five-Whys chain: observed (with the log line that shows it) or left to fill
+/// One step of a Five-Whys chain: observed (with the log lines that show it) or left to fill
 /// (with questions for the person who will).
 public struct Why: Sendable {
   public var question: String
-  /// Our sentence; `quote` is the log text it rests on (shown as code).
-  public var answer: String?
-  public var quote: String?
-  public var citation: Evidence?
+  /// Our sentence when a log line shows the answer; its log-borne parts are code.
+  public var answer: Phrase?
+  /// The lines that show the answer, most telling first.
+  public var citations: [Evidence]
   public var prompts: [String]
 
-  init(question: String, answer: String?, quote: String? = nil, citation: Evidence?, prompts: [String]) {
+  init(question: String, answer: Phrase?, citations: [Evidence], prompts: [String] = []) {
     self.question = question
     self.answer = answer
-    self.quote = quote
-    self.citation = citation
+    self.citations = citations
     self.prompts = prompts
   }
 
-  public var observed: Bool { answer != nil && citation != nil }
+  /// A why left to fill, with its questions.
+  init(question: String, prompts: [String]) { self.init(question: question, answer: nil, citations: [], prompts: prompts) }
+
+  public var observed: Bool { answer != nil && !citations.isEmpty }
 }
 
-/// Builds five whys per cluster: symptom, what the system answered, which component, then the
-/// deeper causes. Only what a log line shows is answered; the rest are prompts by category.
+/// Builds five whys per cluster: the symptom, what the system answered, which component answered,
+/// why (what the service itself says), and why no check caught it. An answer is observed only
+/// where a log line shows it; the rest are questions by category.
 struct WhyChain {
   let run: Run
 
-  func whys(for c: Cluster, _ findings: Findings) -> [Why] {
-    let first = c.tests[0]
-    let t = run.tests[first]
-    let d = t.details
-    let verdict = findings.classifications[first]
-    let n = c.tests.count
-    let message = Excerpt.line(d?.message ?? d?.exceptionType ?? t.status.rawValue, limit: 200)
-    var out: [Why] = []
-    // 1. The symptom.
-    out.append(
-      Why(
-        question: n == 1 ? "Why did this test fail?" : "Why did \(n) tests fail?",
-        answer: "\(n == 1 ? "It" : "They") failed\(t.phase.map { " in \($0.rawValue)" } ?? "") with", quote: message,
-        citation: c.evidence, prompts: []))
-    // 2. What the system answered: a correlated exchange, or a status/error in the failure itself.
-    out.append(immediateCause(t, verdict))
-    // 3. The component or layer: the endpoint the failure names.
-    out.append(component(t, verdict))
-    // 4 and 5: deeper causes, left for a human.
+  func whys(for c: Cluster, story: ClusterStory, _ findings: Findings) -> [Why] {
+    let first = c.tests.first.map { run.tests[$0] }
+    let verdict = c.tests.first.flatMap { findings.classifications[$0] }
+    let n = max(c.tests.count, c.requests.count, 1)
+    let what = c.tests.isEmpty && !c.requests.isEmpty ? "request" : "test"
     let p = Self.prompts(c.category)
-    out.append(Why(question: p.cause.question, answer: nil, citation: nil, prompts: p.cause.prompts))
-    out.append(Why(question: p.process.question, answer: nil, citation: nil, prompts: p.process.prompts))
-    return out
+    return [
+      Why(
+        question: n == 1 ? "Why did this \(what) fail?" : "Why did \(n) \(what)s fail?",
+        answer: "\(n == 1 ? "It" : "They") failed\(first?.phase.map { " in \($0.rawValue)" } ?? "") with \(code: Self.symptom(story))",
+        citations: [c.evidence]),
+      answer(story, verdict),
+      component(story, first, verdict),
+      cause(story, p.cause),
+      Why(question: p.process.question, prompts: p.process.prompts),
+    ]
   }
 
-  private func immediateCause(_ t: borrowing TestResult, _ verdict: Classification?) -> Why {
+  /// 2. What the system answered: the exchange's status and headers, a status the failure
+  /// states, or a transport error (no answer at all).
+  private func answer(_ story: ClusterStory, _ verdict: Classification?) -> Why {
     let question = "What did the system answer?"
-    if let r = verdict?.request {
-      let x = run.requests[r]
-      var what = "no answer"
-      if let status = x.status {
-        what = "HTTP \(status)" + (x.reason.map { " " + $0 } ?? "")
-      } else if let code = x.curlExit {
-        what = "curl exit \(code)" + (x.error.map { ": " + $0 } ?? "")
+    if let r = story.response {
+      var said: Phrase = "\(code: r.request) returned \(r.outcome)"
+      var lines = [r.answerLine].compactMap { $0 }
+      if let retry = r.retryAfter {
+        said = "\(said), asking to retry after \(code: retry.text)"
+        lines.append(retry.evidence)
       }
-      let body = x.bodyExcerpt.map { "; body: \(Excerpt.line($0, limit: 160))" } ?? ""
-      let cite = x.statusLine ?? x.evidence.first { $0.text.hasPrefix("<") } ?? x.evidence.last
-      return Why(question: question, answer: "\(x.method ?? "GET") \(x.url ?? "?") returned \(what)\(body)", citation: cite, prompts: [])
+      if let to = r.location, r.exchange.status.map({ (300..<400).contains($0) }) == true {
+        said = "\(said), redirecting to \(code: to.text)"
+        lines.append(to.evidence)
+      }
+      return Why(question: question, answer: said, citations: lines)
     }
-    let f = FailureFacts(t)
-    let s = f.signals
-    var stated: String?
-    if let v = s.httpStatus {
-      stated = "HTTP \(v)"
-    } else if let v = s.grpcStatus {
-      stated = "gRPC \(v)"
-    } else if let v = s.wsCloseCode {
-      stated = "WebSocket close code \(v)"
-    } else if let v = s.curlExit {
-      stated = "curl exit \(v)"
-    } else if let v = s.errnos.first {
-      stated = "errno \(v)"
-    }
-    if let stated, let line = verdict?.evidence.first {
-      return Why(question: question, answer: "The failure states \(stated)", citation: line, prompts: [])
-    }
-    if let verdict, BuiltInRules.all.first(where: { $0.id == verdict.rule })?.signal == .transport, let line = verdict.evidence.first {
+    guard let line = verdict?.evidence.first else { return Why(question: question, prompts: Self.noAnswerPrompts) }
+    if let s = story.statedStatus {
       return Why(
-        question: question, answer: "No HTTP answer arrived: the request failed at the transport level", citation: line, prompts: [])
+        question: question, answer: "The failure states HTTP \(s)\(HTTPStatusText.phrase(s).map { " " + $0 } ?? "")", citations: [line])
     }
-    return Why(
-      question: question, answer: nil, citation: nil,
-      prompts: [
-        "The logs hold no response or status for this failure. What did the service log at this time?",
-        "Can the request be replayed with `curl -v` to capture the answer?",
-      ])
+    if let t = story.transport {
+      return Why(question: question, answer: "No HTTP answer arrived: \(t)", citations: [line])
+    }
+    let s = FailureFacts(text: line.text).signals
+    let stated =
+      s.grpcStatus.map { "gRPC \($0)" } ?? s.wsCloseCode.map { "WebSocket close code \($0)" } ?? s.curlExit.map { "curl exit \($0)" }
+      ?? s.errnos.first.map { "errno \($0)" }
+    if let stated { return Why(question: question, answer: "The failure states \(stated)", citations: [line]) }
+    return Why(question: question, prompts: Self.noAnswerPrompts)
   }
 
-  private func component(_ t: borrowing TestResult, _ verdict: Classification?) -> Why {
+  /// 3. Which component answered: the server or gateway a header names, the service at the
+  /// address the failure names, or the line of code that raised.
+  private func component(_ story: ClusterStory, _ t: TestResult?, _ verdict: Classification?) -> Why {
     let question = "Which component or layer gave that answer?"
-    if let r = verdict?.request, let host = run.requests[r].host {
-      let x = run.requests[r]
-      let path = x.url.flatMap { Correlator.path(ofURL: $0) } ?? "/"
-      return Why(question: question, answer: "The service at \(host), endpoint", quote: path, citation: x.evidence.first, prompts: [])
+    if let r = story.response, let by = r.answeredBy {
+      let at = story.endpoint?.address.map { " at \($0)" } ?? ""
+      return Why(question: question, answer: "The service\(at) answered as \(code: by.text)", citations: [by.evidence])
     }
-    if let d = t.details, let message = d.message, let e = Correlator.endpoints(in: message).first, let cite = d.evidence.first {
-      return Why(
-        question: question, answer: "The service \(e.host.map { "at \($0), " } ?? "")endpoint", quote: e.path, citation: cite, prompts: [])
+    if let e = story.endpoint, let address = e.address, let line = story.response?.answerLine ?? verdict?.evidence.first {
+      let path: Phrase = e.path.isEmpty ? "" : ", endpoint \(code: e.path)"
+      return Why(question: question, answer: "The service at \(code: address)\(path)", citations: [line])
     }
-    if let d = t.details, let file = d.file, let line = d.line, !d.lineIsDefinition {
-      // Only a line that names the place backs the claim.
-      if let cite = d.evidence.first(where: { $0.text.contains("\(file):\(line)") }) {
-        return Why(question: question, answer: "The code at", quote: "\(file):\(line)", citation: cite, prompts: [])
-      }
+    if let e = story.endpoint, !e.path.isEmpty, let line = verdict?.evidence.first {
+      return Why(question: question, answer: "The service behind endpoint \(code: e.path)", citations: [line])
+    }
+    if let d = t?.details, let file = d.file, let line = d.line, !d.lineIsDefinition,
+      let cite = d.evidence.first(where: { $0.text.contains("\(file):\(line)") })
+    {
+      return Why(question: question, answer: "The code at \(code: "\(file):\(line)")", citations: [cite])
     }
     return Why(
-      question: question, answer: nil, citation: nil,
+      question: question,
       prompts: ["Which service, gateway or module produced the error?", "Is the same component used by tests that passed?"])
   }
+
+  /// 4. Why it happened, where the service says so: its body's reason, its auth challenge.
+  private func cause(_ story: ClusterStory, _ step: Step) -> Why {
+    if let reason = story.response?.reason {
+      return Why(question: step.question, answer: "The service says: \(code: reason.text)", citations: [reason.evidence])
+    }
+    if let challenge = story.response?.challenge {
+      return Why(question: step.question, answer: "The service's challenge says: \(code: challenge.text)", citations: [challenge.evidence])
+    }
+    return Why(question: step.question, prompts: step.prompts)
+  }
+
+  /// The exception type (the message is quoted beside the whys), else the message's start.
+  static func symptom(_ story: ClusterStory) -> String {
+    story.exceptionType.map { ActionPlan.shortType($0) } ?? Excerpt.line(story.message, limit: 100)
+  }
+
+  static let noAnswerPrompts = [
+    "The logs hold no response or status for this failure. What did the service log at this time?",
+    "Can the request be replayed with `curl -v` to capture the answer?",
+  ]
 
   typealias Step = (question: String, prompts: [String])
 

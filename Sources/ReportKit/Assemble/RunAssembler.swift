@@ -47,7 +47,8 @@ struct RunAssembler {
       inputs.append(
         InputSummary(
           path: artifacts[n].path, format: format, tests: count,
-          requests: artifacts[n].requests.count, warnings: artifacts[n].warnings, environment: artifacts[n].environment))
+          requests: artifacts[n].requests.count, warnings: artifacts[n].warnings, environment: artifacts[n].environment,
+          setup: artifacts[n].setup))
       artifacts[n].tests = []
     }
   }

@@ -57,6 +57,18 @@ public struct Classifier: Sendable {
     return Classification(category: rule.category, rule: rule.id, confidence: confidence, evidence: evidence, request: hit.exchange)
   }
 
+  /// Classifies a failed request by itself (no test names it): its status or curl error as the
+  /// text, the exchange as its own correlated evidence.
+  func classify(request x: HTTPExchange, index: Int) -> Classification {
+    let words = [x.status.map { "HTTP \($0)" + (x.reason.map { " " + $0 } ?? "") }, x.curlExit.map { "curl: (\($0))" }, x.error]
+    var f = FailureFacts(text: words.compactMap { $0 }.joined(separator: " "), phrases: phrases)
+    f.linked = [.init(index: index, status: x.status, curlExit: x.curlExit)]
+    let (rule, _) = decide(f)
+    let lines = [x.statusLine ?? x.evidence.first { $0.text.contains("curl: (") } ?? x.evidence.last].compactMap { $0 }
+    return Classification(
+      category: rule.category, rule: rule.id, confidence: min(rule.confidence, .medium), evidence: lines, request: index)
+  }
+
   /// The test's own lines that hold the matched text first, then the exchange's lines; never empty.
   static func evidence(_ test: borrowing TestResult, needle: String?, exchange: HTTPExchange?) -> [Evidence] {
     let own = test.details?.evidence ?? []

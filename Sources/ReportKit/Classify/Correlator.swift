@@ -48,6 +48,19 @@ struct Correlator: Sendable {
     return out
   }
 
+  /// A path as a route: segments that are ids (numbers, uuids, hex, long tokens) become `{id}`,
+  /// so `/v1/orders/123` and `/v1/orders/456` are one endpoint.
+  static func route(_ path: String) -> String {
+    path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
+      let digits = seg.filter(\.isNumber).count
+      let isID =
+        (!seg.isEmpty && digits == seg.count)
+        || (seg.count >= 8 && digits > 0 && seg.allSatisfy { $0.isHexDigit || $0 == "-" })
+        || (seg.count >= 16 && digits > 0)
+      return isID ? "{id}" : seg
+    }.joined(separator: "/")
+  }
+
   /// The path of a URL without query or fragment, and without a trailing slash; nil for `/`.
   static func path(ofURL url: String) -> String? {
     guard let r = url.range(of: "://") else { return nil }

@@ -79,7 +79,9 @@ struct FalseGreenDetector {
     var out: [Suspicion] = []
     let totals = run.totals
     let inputEvidence = run.inputs.filter { $0.format != .unknown }.map { Evidence(path: $0.path, line: 1, text: "\($0.tests) tests read") }
-    if totals.tests == 0 {
+    // A run of curl checks alone has no tests to collect: only a test report that holds none is empty.
+    let testReports = run.inputs.contains { $0.format != .unknown && $0.format != .curl }
+    if totals.tests == 0 && (testReports || run.requests.isEmpty) {
       out.append(
         Suspicion(
           kind: .nothingCollected, category: nil, summary: "No test was collected or run: a green build with nothing in it.", tests: [],

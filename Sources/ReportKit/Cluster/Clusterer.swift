@@ -48,6 +48,39 @@ struct Clusterer {
     return (out, clusterOf)
   }
 
+  /// Clusters of failed requests (indices into `run.requests`): one per method, route and answer.
+  func requestClusters(_ run: Run, _ requests: [Int], classifier: Classifier, totalFailures: Int) -> [Cluster] {
+    var groupOf: [String: Int] = [:]
+    var groups: [(signature: String, members: [Int], verdict: Classification)] = []
+    for r in requests {
+      let x = run.requests[r]
+      let verdict = classifier.classify(request: x, index: r)
+      let route = Correlator.route(x.url.flatMap(Correlator.path(ofURL:)) ?? "/")
+      let answer = x.status.map(String.init) ?? x.curlExit.map { "curl \($0)" } ?? "no answer"
+      let sig = "\(verdict.category.rawValue)|request|\(x.method ?? "GET") \(x.host ?? "?") \(route)|\(answer)"
+      if let g = groupOf[sig] {
+        groups[g].members.append(r)
+      } else {
+        groupOf[sig] = groups.count
+        groups.append((sig, [r], verdict))
+      }
+    }
+    let out = groups.map { (sig, members, verdict) in
+      let id = Signature.clusterID(sig)
+      let reason =
+        "\(members.count) failed request\(members.count == 1 ? "" : "s") that no failing test names, with the same method, host, route and answer (decided by '\(verdict.rule)')."
+      return Cluster(
+        id: id, signature: sig, category: verdict.category, rules: [verdict.rule], tests: [], requests: members,
+        evidence: verdict.evidence.first ?? Evidence(path: "", line: 0, text: sig), reason: reason,
+        severity: severity(id: id, category: verdict.category, rule: verdict.rule, count: members.count, total: max(totalFailures, 1)),
+        owner: config.owners[verdict.category] ?? Self.defaultOwner(verdict.category),
+        knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: verdict.rule, signature: sig) }?.issue)
+    }
+    return out.sorted { a, b in
+      a.severity != b.severity ? a.severity > b.severity : (a.requests.count, b.id) > (b.requests.count, a.id)
+    }
+  }
+
   /// report.yml first (cluster id, rule id, category), else from category and blast radius.
   private func severity(id: String, category: Category, rule: String, count: Int, total: Int) -> Severity {
     if let s = config.severity[id] ?? config.severity[rule] ?? config.severity[category.rawValue] { return s }

@@ -49,10 +49,30 @@ public struct Triage: Sendable {
     timer.lap("classify")
     (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(
       run, failing: classified, signatures: signatures, findings.classifications)
+    findings.clusters += requestClusters(run, failing: classified, findings)
     timer.lap("cluster")
     findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)
     timer.lap("false greens")
     return findings
+  }
+
+  /// Failed requests that no failing test names (by path) or was decided by: each kind becomes a
+  /// finding of its own, so a run of curl checks alone reports what failed.
+  private func requestClusters(_ run: Run, failing: [Int], _ findings: Findings) -> [Cluster] {
+    let failed = run.requests.indices.filter { run.requests[$0].failed }
+    guard !failed.isEmpty else { return [] }
+    var explained = Set<Int>()
+    var named = Set<String>()
+    for i in failing {
+      if let r = findings.classifications[i]?.request { explained.insert(r) }
+      guard let d = run.tests[i].details else { continue }
+      let text = FailureFacts.failureText(message: d.message, detail: d.detail)
+      for e in Correlator.endpoints(in: text) { named.insert(e.path) }
+    }
+    let open = failed.filter { r in
+      !explained.contains(r) && !(run.requests[r].url.flatMap(Correlator.path(ofURL:)).map(named.contains) ?? false)
+    }
+    return Clusterer(config: config).requestClusters(run, open, classifier: classifier, totalFailures: failing.count + open.count)
   }
 
   /// Hosts from the curl exchanges and from URLs in failure messages.

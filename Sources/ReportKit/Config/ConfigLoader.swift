@@ -54,8 +54,10 @@ struct ConfigLoader {
         }
       case "targets":
         config.targets = try targets(v)
+      case "impact":
+        for item in try sequence(v, key) { config.impacts.append(try impact(item)) }
       default:
-        throw fail(k, key, "unknown key (known: version, rules, owners, known_issues, severity, targets)")
+        throw fail(k, key, "unknown key (known: version, rules, owners, known_issues, severity, targets, impact)")
       }
     }
     return config
@@ -86,6 +88,34 @@ struct ConfigLoader {
       }
     }
     return t
+  }
+
+  /// `- paths: "tests/checkout/**"` (or `endpoint:`, `category:`), `says: "..."`, `severity: critical`.
+  private func impact(_ node: Node) throws(ConfigError) -> ImpactRule {
+    var rule = ImpactRule(impact: Impact(statement: ""))
+    var hasMatch = false
+    for (k, v) in try mapping(node, "impact") {
+      let key = try string(k, "impact")
+      let at = "impact.\(key)"
+      switch key {
+      case "paths": rule.paths = try string(v, at); hasMatch = true
+      case "endpoint": rule.endpoint = try string(v, at); hasMatch = true
+      case "category":
+        let name = try string(v, at)
+        guard let c = Category(rawValue: name) else { throw fail(v, at, "not a category (infrastructure, auth, routing, logic)") }
+        rule.category = c
+        hasMatch = true
+      case "says": rule.impact.statement = try string(v, at)
+      case "severity":
+        let value = try string(v, at)
+        guard let s = Severity(rawValue: value) else { throw fail(v, at, "must be critical, high, medium or low") }
+        rule.impact.severity = s
+      default: throw fail(k, at, "unknown key (known: paths, endpoint, category, says, severity)")
+      }
+    }
+    guard hasMatch else { throw fail(node, "impact", "needs one of paths, endpoint or category") }
+    guard !rule.impact.statement.isEmpty else { throw fail(node, "impact.says", "is required") }
+    return rule
   }
 
   private func fraction(_ node: Node, _ at: String) throws(ConfigError) -> Double {

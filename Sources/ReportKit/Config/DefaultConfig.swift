@@ -54,5 +54,15 @@ public enum DefaultConfig {
       endpoints:
         /api/orders: {p95_ms: 200}
 
+    # What a failure costs the business, shown on the clusters it touches: by test path glob
+    # (`paths`), endpoint path glob (`endpoint`) or `category`; the first entry that matches.
+    impact:
+      - paths: "tests/checkout/**"
+        says: "checkout: revenue at risk"
+        severity: critical
+      - endpoint: "/api/orders**"      # `*` stays within a path segment, `**` crosses them
+        says: "customers cannot see their orders"
+        severity: high
+
     """
 }

@@ -14,6 +14,8 @@ public struct ReportConfig: Sendable {
   public var severity: [String: Severity] = [:]
   /// Goals the report marks as met or missed.
   public var targets = Targets()
+  /// Business impact by test path glob, endpoint glob or category; the first that matches applies.
+  public var impacts: [ImpactRule] = []
 
   public init() {}
 
@@ -21,6 +23,32 @@ public struct ReportConfig: Sendable {
   public func owner(file: String, category: Category) -> String? {
     for (glob, owner) in pathOwners where Glob.matches(glob, file) { return owner }
     return owners[category]
+  }
+}
+
+/// An `impact:` entry of report.yml: which failures it speaks for, and what it says.
+public struct ImpactRule: Sendable {
+  /// A test path glob (`tests/checkout/**`).
+  public var paths: String?
+  /// An endpoint path glob (`/api/orders*`).
+  public var endpoint: String?
+  public var category: Category?
+  public var impact: Impact
+
+  func matches(files: [String], endpoint path: String?, category c: Category) -> Bool {
+    if let category, category != c { return false }
+    if let paths, !files.contains(where: { Glob.matches(paths, $0) }) { return false }
+    if let endpoint {
+      guard let path, Glob.matches(endpoint, path) else { return false }
+    }
+    return true
+  }
+}
+
+extension ReportConfig {
+  /// The impact of a cluster whose tests live in `files`, calling `endpoint`, of `category`.
+  public func impact(files: [String], endpoint: String?, category: Category) -> Impact? {
+    impacts.first { $0.matches(files: files, endpoint: endpoint, category: category) }?.impact
   }
 }
 

@@ -10,15 +10,18 @@ final class ByteChunks {
   let chunkSize: Int
   /// Bytes left to read when only a range of the file is read.
   private var remaining: Int?
+  /// Whether the bytes read count towards the progress line (a sniffed head does not).
+  private let counts: Bool
 
   /// Opens `path` for reading (`range`: only those bytes); nil when it cannot be opened.
-  init?(path: String, chunkSize: Int = 1 << 20, range: Range<Int>? = nil) {
+  init?(path: String, chunkSize: Int = 1 << 20, range: Range<Int>? = nil, counts: Bool = true) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     if let range, lseek(fd, off_t(range.lowerBound), SEEK_SET) < 0 { close(fd); return nil }
     self.fd = fd
     self.chunkSize = chunkSize
     self.remaining = range?.count
+    self.counts = counts
   }
 
   /// The size of the file at `path`, or nil.
@@ -42,11 +45,12 @@ final class ByteChunks {
       count = max(n, 0)
     }
     if let left = remaining { remaining = left - chunk.count }
+    if counts { ReadProgress.add(chunk.count) }
     return chunk
   }
 
   /// The first `count` bytes of the file at `path` (for sniffing).
   static func head(of path: String, count: Int) -> [UInt8]? {
-    ByteChunks(path: path, chunkSize: count)?.next()
+    ByteChunks(path: path, chunkSize: count, counts: false)?.next()
   }
 }

@@ -6,6 +6,8 @@ final class JUnitHandler: XMLScannerDelegate {
   private(set) var hashes: [Int] = []
   private(set) var rootName: String?
   private(set) var rootLine = 1
+  /// The first suite's `timestamp` and `hostname`: when and where it ran.
+  private(set) var suiteStart: Evidence?
   private(set) var declaredOnRoot: Int?
   private(set) var testcaseElements = 0
   /// The context at the first `<testcase>`, which a parallel reader assumes for the tail part.
@@ -116,6 +118,11 @@ final class JUnitHandler: XMLScannerDelegate {
     if name.elementsEqual("testsuite".utf8) {
       let suiteName = tag.attribute("name") ?? ""
       suiteNames.append(Suite(depth: depth, name: suiteName))
+      if suiteStart == nil {
+        let facts = [("timestamp", tag.attribute("timestamp")), ("hostname", tag.attribute("hostname"))]
+          .compactMap { k, v in v.map { "\(k)=\"\($0)\"" } }
+        if !facts.isEmpty { suiteStart = Evidence(path: path, line: line, text: Excerpt.line(facts.joined(separator: " "), limit: 200)) }
+      }
       if suiteName == "pytest" { pytestSuite = true }
       if depth == 2, declaredChildSum != nil {
         if let n = tag.attribute("tests").flatMap({ Int($0) }) { declaredChildSum? += n } else { declaredChildSum = nil }

@@ -76,6 +76,7 @@ struct JUnitXMLParser: ArtifactParser {
     }
     artifact.tests = read.tests
     artifact.hashes = read.hashes
+    artifact.setup = read.handler.suiteStart.map { [$0] } ?? []
     artifact.warnings = warnings
     return artifact
   }

@@ -8,4 +8,6 @@ struct ParsedArtifact {
   var requests: [HTTPExchange] = []
   var warnings: [Diagnostic] = []
   var environment: Evidence?
+  /// Lines that say how the tool ran (pytest's header, a JUnit suite's timestamp and host).
+  var setup: [Evidence] = []
 }

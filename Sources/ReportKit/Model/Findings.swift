@@ -30,6 +30,9 @@ public struct Cluster: Sendable {
   public var rules: [String]
   /// Indices into `Run.tests`, in id order.
   public var tests: [Int]
+  /// Indices into `Run.requests`: a cluster of failed requests no failing test explains (a
+  /// curl-only run's findings); empty for clusters of tests.
+  public var requests: [Int] = []
   public var evidence: Evidence
   public var reason: String
   public var severity: Severity

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One request made by curl, as its trace shows it.
 public struct HTTPExchange: Sendable {
   public var method: String?
@@ -12,6 +14,8 @@ public struct HTTPExchange: Sendable {
   public var timingsMs: [String: Double] = [:]
   public var bodyExcerpt: String?
   public var evidence: [Evidence] = []
+  /// Which of `evidence` is the first line of the response body, if the trace shows one.
+  public var bodyLine: Int?
 
   public init() {}
 
@@ -19,7 +23,34 @@ public struct HTTPExchange: Sendable {
   public var failed: Bool { (status ?? 0) >= 400 || (curlExit ?? 0) != 0 || (status == nil && error != nil) }
 
   /// The response's status line as evidence (`< HTTP/1.1 503 ...`), if the trace shows one.
-  public var statusLine: Evidence? { evidence.first { $0.text.hasPrefix("< HTTP/") } }
+  public var statusLine: Evidence? { evidence.first { $0.text.hasPrefix("< HTTP/") || $0.text.hasPrefix("0000: HTTP/") } }
+
+  /// The first line of the response body as evidence.
+  public var body: Evidence? { bodyLine.flatMap { $0 < evidence.count ? evidence[$0] : nil } }
+
+  /// Response headers that tell why an answer came, or from where: kept as evidence.
+  public static let tellingHeaders = [
+    "www-authenticate", "retry-after", "location", "server", "via", "x-request-id", "x-correlation-id", "request-id",
+    "x-amzn-requestid", "x-cloud-trace-context", "x-cache",
+  ]
+
+  /// The lower-cased name and the value of a header line (`Retry-After: 30`), when it is a telling one.
+  public static func tellingHeader(_ line: String) -> (name: String, value: String)? {
+    guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    let name = line[..<colon].lowercased()
+    guard tellingHeaders.contains(name) else { return nil }
+    return (name, String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+  }
+
+  /// The telling headers of the response, each with the line that shows it.
+  public var headers: [(name: String, value: String, evidence: Evidence)] {
+    evidence.compactMap { e in
+      for marker in ["< ", "0000: "] where e.text.hasPrefix(marker) {
+        if let h = Self.tellingHeader(String(e.text.dropFirst(marker.count))) { return (h.name, h.value, e) }
+      }
+      return nil
+    }
+  }
 
   /// True once the exchange holds anything worth reporting.
   var hasContent: Bool {

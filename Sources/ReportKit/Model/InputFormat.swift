@@ -15,9 +15,13 @@ public struct InputSummary: Sendable {
   public var warnings: [Diagnostic]
   /// The line that names the tool's environment (pytest's `platform linux -- Python 3.11.7, ...`).
   public var environment: Evidence?
+  /// Lines that say how the tool ran: pytest's rootdir, configfile, plugins, `collected N items`;
+  /// a JUnit suite's timestamp and host.
+  public var setup: [Evidence]
 
   public init(
-    path: String, format: InputFormat, tests: Int = 0, requests: Int = 0, warnings: [Diagnostic] = [], environment: Evidence? = nil
+    path: String, format: InputFormat, tests: Int = 0, requests: Int = 0, warnings: [Diagnostic] = [], environment: Evidence? = nil,
+    setup: [Evidence] = []
   ) {
     self.path = path
     self.format = format
@@ -25,5 +29,6 @@ public struct InputSummary: Sendable {
     self.requests = requests
     self.warnings = warnings
     self.environment = environment
+    self.setup = setup
   }
 }

@@ -47,6 +47,15 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation, Cust
     }
   }
 
+  /// A phrase read back from its `description` (report.json): text between backticks is code.
+  public init(markedUp s: String) {
+    var parts: [Part] = []
+    for (k, piece) in s.split(separator: "`", omittingEmptySubsequences: false).enumerated() where !piece.isEmpty {
+      parts.append(k % 2 == 1 ? .code(String(piece)) : .text(String(piece)))
+    }
+    self.parts = parts
+  }
+
   /// The phrase with code in backticks, as report.json and the terminal show it.
   public var description: String {
     parts.map {

@@ -112,9 +112,10 @@ public enum ReportSchema {
     public struct Why: Codable, Sendable, Equatable {
       public var question: String
       public var observed: Bool
+      /// Our sentence, log-borne parts in backticks; null when the why is left to fill.
       public var answer: String?
-      public var quote: String?
-      public var citation: [Evidence]?
+      /// The lines that show the answer (empty when it is left to fill).
+      public var citations: [Evidence]?
       public var prompts: [String]
     }
 
@@ -125,6 +126,8 @@ public enum ReportSchema {
     }
 
     public var id: String
+    /// The cluster in words (added during report/1: older files lack it).
+    public var title: String?
     public var category: String
     public var severity: String
     public var signature: String
@@ -189,7 +192,9 @@ public enum ReportSchema {
     public var title: String
     public var type: String
     public var owner: String
+    /// The first of `clusters` (kept for readers of earlier report/1 files).
     public var cluster: String?
+    public var clusters: [String]?
     public var done_when: [String]
   }
 
@@ -207,6 +212,16 @@ public enum ReportSchema {
     public var tests: [String: [String]]
     /// Cluster ids per transition (`resolved`, `new`, `persisting`).
     public var clusters: [String: [String]]
+    /// Each cluster of `clusters` in words, by id (added during report/1).
+    public var cluster_titles: [String: String]?
+    /// Tests that failed in both runs, but for another reason: category before and after.
+    public var shifts: [Shift]?
+
+    public struct Shift: Codable, Sendable, Equatable {
+      public var from: String
+      public var to: String
+      public var tests: [String]
+    }
   }
 
   public struct Warning: Codable, Sendable, Equatable {

@@ -16,6 +16,10 @@ public struct ReportBuilder {
     public var issueLimit = 65_536
     /// An earlier run to compare with: a logs folder (or file) or its report.json.
     public var baseline: String?
+    /// Where the full report will be read (an artifact or CI run URL): linked from issue.md.
+    public var reportURL: String?
+    /// Show an updating progress line on stderr for large inputs (the CLI: a terminal, not `--quiet`).
+    public var progress = false
 
     public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
@@ -38,16 +42,23 @@ public struct ReportBuilder {
   public init() {}
 
   public func build(_ options: Options) throws -> Result {
+    let inputs = options.progress ? InputCollector.collect(options.inputs).files : []
+    let progress = ProgressLine(
+      files: inputs.count, total: inputs.reduce(0) { $0 + (ByteChunks.size(of: $1.path) ?? 0) }, enabled: options.progress)
+    defer { progress.finish() }
     let baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
     let run = try read(options.inputs)
+    progress.enter("classifying")
     let findings = Triage(config: options.config).findings(of: run)
+    progress.enter("writing the report")
     let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
     var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
     timer.lap("analysis (whys, actions, metrics)")
     let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
-    let writer = ReportWriter(formats: options.formats, templates: options.templates, issueLimit: options.issueLimit)
+    let writer = ReportWriter(
+      formats: options.formats, templates: options.templates, issueLimit: options.issueLimit, reportURL: options.reportURL)
     do {
       try files.write { dir in try writer.write(report, into: dir) }
     } catch {
@@ -92,7 +103,9 @@ public struct ReportBuilder {
     let run: Run
     do { run = try read([path]) } catch { throw BuildError.badBaseline("\(path): no test artifact in it") }
     let findings = Triage(config: config).findings(of: run)
-    return Snapshot(label: path, run: run, findings: findings, metrics: Metrics(run, findings, targets: config.targets))
+    return Snapshot(
+      label: path, run: run, findings: findings, metrics: Metrics(run, findings, targets: config.targets),
+      titles: Analysis.stories(run, findings).map(\.title))
   }
 
   /// Compares two runs, each a logs folder (or file) or a report.json.

@@ -39,7 +39,7 @@ enum Charts {
     let width = 360.0, row = 26.0, label = 110.0
     let top = max(maxValue ?? 0, bars.map(\.value).max() ?? 1, 1)
     var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(width))\" height=\"\(Int(row * Double(bars.count) + 8))\">"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(width))\" height=\"\(Int(row * Double(bars.count) + 8))\" viewBox=\"0 0 \(Int(width)) \(Int(row * Double(bars.count) + 8))\">"
     svg += "<title>\(HTMLRenderer.escape(title))</title>"
     for (i, b) in bars.enumerated() {
       let y = Double(i) * row + 4

@@ -6,51 +6,74 @@ enum DefaultTemplates {
   static let all: [String: String] = [
     "issue.md": #"""
 {{% CONTENT_TYPE: TEXT}}
-## Test run {{runID}}: {{failures}} failures
+## Test run {{runID}}
+
+{{verdict}}
+{{#reportURL}}
+
+Full report: {{reportURL}}
+{{/reportURL}}
 
 {{#summary}}
-{{.}}
+{{text}}
 {{/summary}}
+{{^empty(actions)}}
 
-| category | failures | clusters |
-|---|---:|---:|
-{{#categories}}
-| {{category}} | {{failures}} | {{clusters}}{{note}} |
-{{/categories}}
+### Actions
+
+{{/empty(actions)}}
+{{#actions}}
+- [ ] **{{priority}}** {{title}} — {{owner}}{{#done}}. Done when: {{done}}{{/done}}
+{{/actions}}
+{{#moreActions}}
+- … and {{moreActions}} more actions in `report.json`.
+{{/moreActions}}
 {{^empty(clusters)}}
 
-### Clusters
+### Findings
 {{/empty(clusters)}}
 {{#clusters}}
 
-#### {{icon}} `{{id}}` {{category}}, {{severity}}: {{count}} test{{plural}}
+#### {{icon}} {{severity}} · {{title}}
+
+<sub>{{facts}}</sub>
+{{#impact}}
+
+**Business impact**: {{impact}}
+{{/impact}}
+{{#knownIssue}}
+
+**Known issue**: {{knownIssue}}
+{{/knownIssue}}
 
 {{fence}}
+{{^empty(tests)}}
 
+{{/empty(tests)}}
 {{#tests}}
 - {{test}} {{evidence}}
 {{/tests}}
 {{#moreTests}}
 - … {{moreTests}} more
 {{/moreTests}}
-{{#showWhys}}
-{{#collapse}}
+{{^empty(whys)}}
 
-<details><summary>Five whys and hypotheses</summary>
-{{/collapse}}
+<details><summary>Five whys{{^empty(hypotheses)}} and hypotheses{{/empty(hypotheses)}}</summary>
 
+{{/empty(whys)}}
 {{#whys}}
-{{n}}. *{{question}}*{{#observed}} {{answer}} **Observed** {{citation}}{{/observed}}{{^observed}} **To fill.**{{#prompts}} {{prompt}}{{/prompts}}{{/observed}}
+{{n}}. *{{question}}*{{#observed}} {{observed}}{{/observed}}{{#prompts}} **To fill.** {{prompts}}{{/prompts}}
 {{/whys}}
+{{^empty(hypotheses)}}
 
+{{/empty(hypotheses)}}
 {{#hypotheses}}
-- hypothesis {{n}}: {{statement}} (for: {{support}}; against: {{against}})
+- hypothesis {{n}}: {{statement}}{{#support}}. For: {{support}}{{/support}}{{#against}}. Against: {{against}}{{/against}}
 {{/hypotheses}}
-{{#collapse}}
+{{^empty(whys)}}
 
 </details>
-{{/collapse}}
-{{/showWhys}}
+{{/empty(whys)}}
 {{/clusters}}
 {{#moreClusters}}
 
@@ -64,12 +87,16 @@ enum DefaultTemplates {
 {{#suspicious}}
 - **{{kind}}**: {{summary}}
 {{#evidence}}
-  - {{cite}}
+  - {{text}}
 {{/evidence}}
 {{/suspicious}}
 {{#comparison}}
 
 ### Before / after
+
+{{#story}}
+{{text}}
+{{/story}}
 
 | Metric | Before | After | Change |
 |---|---:|---:|---|
@@ -77,26 +104,14 @@ enum DefaultTemplates {
 | {{metric}} | {{before}} | {{after}} | {{change}} |
 {{/rows}}
 {{#lists}}
+{{^empty(transitions)}}
 
+{{/empty(transitions)}}
 {{#transitions}}
 - {{name}} ({{count}}): {{tests}}
 {{/transitions}}
 {{/lists}}
 {{/comparison}}
-{{^empty(actions)}}
-
-### Action plan
-
-| priority | item | type | owner |
-|---|---|---|---|
-{{/empty(actions)}}
-{{#actions}}
-| {{priority}} | {{title}} | {{kind}} | {{owner}} |
-{{/actions}}
-{{#moreActions}}
-
-… and {{moreActions}} more actions in `report.json`.
-{{/moreActions}}
 {{#lists}}
 {{^empty(failing)}}
 
@@ -119,7 +134,7 @@ enum DefaultTemplates {
 {{/lists}}
 {{#collapse}}
 
-This summary was shortened to fit the tracker: the full report (every cluster, Five Whys, evidence and test) is in `report.html` and `report.md` of run `{{runID}}`.
+This summary was shortened to fit the tracker: the full report (every cluster, Five Whys, evidence and test) is in `report.html` and `report.md` of run `{{runID}}`{{#reportURL}} ({{reportURL}}){{/reportURL}}.
 {{/collapse}}
 
 """#,
@@ -134,6 +149,29 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 </head>
 <body>
 <main>
+<h1>{{{heading}}}</h1>
+{{^empty(tiles)}}
+<section class="status">
+{{#tiles}}
+<div class="tile {{kind}}"><b>{{value}}</b><span>{{label}}</span></div>
+{{/tiles}}
+</section>
+{{/empty(tiles)}}
+{{^empty(toc)}}
+<nav class="toc" aria-label="Contents"><strong>Contents</strong>
+<ol>
+{{#toc}}
+<li><a href="#{{id}}">{{text}}</a>{{^empty(children)}}
+<ol>
+{{#children}}
+<li><a href="#{{id}}">{{text}}</a></li>
+{{/children}}
+</ol>
+{{/empty(children)}}</li>
+{{/toc}}
+</ol>
+</nav>
+{{/empty(toc)}}
 {{^empty(charts)}}
 <section class="charts">
 {{#charts}}
@@ -143,6 +181,7 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 {{/empty(charts)}}
 {{{body}}}
 </main>
+<script>window.addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true})})</script>
 </body>
 </html>
 
@@ -151,22 +190,19 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 {{% CONTENT_TYPE: TEXT}}
 # Incident report: {{runID}}
 
-**Generated** {{generatedAt}}{{#hosts}} · **Hosts seen**: {{hosts}}{{/hosts}}{{#comparison}} · **Baseline**: {{before}}{{/comparison}}
-
-{{#environments}}
-**Environment**: {{text}} ({{cite}})
-
-{{/environments}}
-**Inputs**:
-{{#inputs}}
-- {{path}}: {{format}}, {{tests}} tests, {{requests}} requests{{#warnings}}, {{warnings}} warnings{{/warnings}}
-{{/inputs}}
+{{verdict}}
 
 ## Executive summary
 
 {{#summary}}
-{{.}}
+{{text}}
 {{/summary}}
+
+## What ran
+
+{{#whatRan}}
+- {{text}}
+{{/whatRan}}
 
 ## Test execution summary
 
@@ -175,14 +211,26 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 {{#totals}}
 | {{name}} | {{value}} |
 {{/totals}}
+{{^empty(works)}}
+
+## What works
+
+{{/empty(works)}}
+{{#works}}
+- {{text}}
+{{/works}}
+{{^empty(clusters)}}
 
 ## Failures by category
 
 | category | failures | clusters |
 |---|---:|---:|
+{{/empty(clusters)}}
+{{#first(clusters)}}
 {{#categories}}
 | {{category}} | {{failures}} | {{clusters}}{{note}} |
 {{/categories}}
+{{/first(clusters)}}
 {{^empty(files)}}
 
 | file | failing | tests |
@@ -197,32 +245,50 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 {{/empty(clusters)}}
 {{#clusters}}
 
-### {{icon}} `{{id}}` {{title}}: {{category}}, {{severity}}, {{count}} test{{plural}}
+<!-- cluster id={{id}} severity={{severity}} -->
+### {{icon}} {{severity}} · {{title}}
+
+<sub>{{facts}}</sub>
+{{#impact}}
+
+**Business impact**: {{impact}}
+{{/impact}}
+{{#knownIssue}}
+
+**Known issue**: {{knownIssue}}
+{{/knownIssue}}
+
+First failure ({{firstCite}}):
+
+{{fence}}
+{{^empty(tests)}}
 
 | test | phase | evidence |
 |---|---|---|
+{{/empty(tests)}}
 {{#tests}}
 | {{test}} | {{phase}} | {{evidence}} |
 {{/tests}}
 {{#moreTests}}
 | … {{moreTests}} more | | |
 {{/moreTests}}
-
-{{fence}}
-
-Decided by {{rules}}. Owner: {{owner}}.{{#knownIssue}} Known issue: [{{title}}]({{url}}).{{/knownIssue}}
+{{^empty(whys)}}
 
 **Five whys**
 
+{{/empty(whys)}}
 {{#whys}}
-{{n}}. *{{question}}*{{#observed}} {{answer}} **Observed** {{citation}}{{/observed}}{{^observed}} **To fill.**{{#prompts}} {{prompt}}{{/prompts}}{{/observed}}
+{{n}}. *{{question}}*{{#observed}} {{observed}}{{/observed}}{{#prompts}} **To fill.** {{prompts}}{{/prompts}}
 {{/whys}}
+{{^empty(hypotheses)}}
 
 **Root-cause hypotheses** (ranked by the evidence)
 
+{{/empty(hypotheses)}}
 {{#hypotheses}}
-{{n}}. {{statement}}: for: {{support}}; against: {{against}}
+{{n}}. {{statement}}{{#support}}. For: {{support}}{{/support}}{{#against}}. Against: {{against}}{{/against}}
 {{/hypotheses}}
+<!-- /cluster -->
 {{/clusters}}
 {{#moreClusters}}
 
@@ -236,7 +302,7 @@ Decided by {{rules}}. Owner: {{owner}}.{{#knownIssue}} Known issue: [{{title}}](
 {{#suspicious}}
 - **{{kind}}**: {{summary}}
 {{#evidence}}
-  - {{cite}}
+  - {{text}}
 {{/evidence}}
 {{#tests}}
   - tests: {{tests}}
@@ -268,28 +334,37 @@ Decided by {{rules}}. Owner: {{owner}}.{{#knownIssue}} Known issue: [{{title}}](
 
 Baseline: {{before}}
 
+{{#story}}
+{{text}}
+{{/story}}
+
 | Metric | Before | After | Change |
 |---|---:|---:|---|
 {{#rows}}
 | {{metric}} | {{before}} | {{after}} | {{change}} |
 {{/rows}}
+{{^empty(transitions)}}
 
+{{/empty(transitions)}}
 {{#transitions}}
 - {{name}} ({{count}}): {{tests}}
 {{/transitions}}
+{{^empty(clusterTransitions)}}
+
+{{/empty(clusterTransitions)}}
 {{#clusterTransitions}}
-- clusters {{name}} ({{count}}): {{ids}}
+- {{text}}
 {{/clusterTransitions}}
 {{/comparison}}
 {{^empty(actions)}}
 
 ## Action plan
 
-| priority | item | type | owner | cluster |
+| priority | item | type | owner | clusters |
 |---|---|---|---|---|
 {{/empty(actions)}}
 {{#actions}}
-| {{priority}} | {{title}} | {{kind}} | {{owner}} | {{cluster}} |
+| {{priority}} | {{title}} | {{kind}} | {{owner}} | {{clusters}} |
 {{/actions}}
 {{#moreActions}}
 
@@ -301,7 +376,7 @@ Baseline: {{before}}
 
 {{/empty(validation)}}
 {{#validation}}
-- [ ] {{item}}
+- [ ] {{text}}
 {{/validation}}
 {{^empty(lowConfidence)}}
 
@@ -335,7 +410,7 @@ Baseline: {{before}}
 
 {{/empty(clusterReasons)}}
 {{#clusterReasons}}
-- `{{id}}`: {{reason}} Signature {{signature}}.
+- `{{id}}` {{title}}: {{reason}} Signature {{signature}}.
 {{/clusterReasons}}
 {{^empty(slowest)}}
 
@@ -343,7 +418,7 @@ Baseline: {{before}}
 
 {{/empty(slowest)}}
 {{#slowest}}
-- {{test}}: {{seconds}}
+- {{text}}
 {{/slowest}}
 
 """#,

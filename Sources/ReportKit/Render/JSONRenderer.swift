@@ -31,7 +31,8 @@ struct JSONRenderer {
     }
     list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w) }  // no value per request
     list("clusters", f.clusters.count, w) { k in
-      ReportSchema.Cluster(f.clusters[k], whys: a.whys[k], hypotheses: a.hypotheses[k], run).write(to: w)
+      ReportSchema.Cluster(f.clusters[k], title: a.stories[k].title.description, whys: a.whys[k], hypotheses: a.hypotheses[k], run).write(
+        to: w)
     }
     list("suspicious", f.suspicious.count, w) { ReportSchema.Suspicion(f.suspicious[$0]).write(to: w) }
     top("metrics", w) { ReportSchema.Metrics(a.metrics).write(to: w) }

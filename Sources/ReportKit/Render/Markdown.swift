@@ -25,18 +25,22 @@ enum Markdown {
   static func text(_ s: String) -> String {
     var out = ""
     for c in s {
-      if "\\`*_[]<>|#&".contains(c) { out.append("\\") }
+      if c == "\n" || c == "\r" || c == "\r\n" {
+        out.append(" ")
+        continue
+      }
+      if "\\`*_[]<>|#&~".contains(c) { out.append("\\") }
       out.append(c)
     }
     return out
   }
 
-  /// A phrase of the analysis: its code parts as code spans, its words as they are (pipes
-  /// escaped in a table cell).
+  /// A phrase of the analysis: its code parts as code spans, its words as escaped text (words
+  /// can carry log text too: a reason phrase, what a response body said).
   static func phrase(_ p: Phrase, table: Bool = false) -> String {
     p.parts.map { part in
       switch part {
-      case .text(let t): table ? t.replacingOccurrences(of: "|", with: "\\|") : t
+      case .text(let t): text(t)
       case .code(let c): code(c, limit: .max, table: table)
       }
     }.joined()

@@ -12,8 +12,13 @@ enum MetricText {
     switch r.metric {
     case .passRate, .executionRate:
       return Row(metric: name(r.metric), before: Format.percent(r.before), after: Format.percent(r.after), change: rateChange(r))
-    case .p95:
+    case .p50, .p95:
       return Row(metric: name(r.metric), before: Format.ms(r.before), after: Format.ms(r.after), change: latencyChange(r))
+    case .duration:
+      let (x, y) = (r.before ?? 0, r.after ?? 0)
+      let d = y - x
+      let change = abs(d) < 0.005 ? "=" : "\(d > 0 ? "▲ +" : "▼ ")\(Format.seconds(abs(d)))"
+      return Row(metric: name(r.metric), before: Format.seconds(x), after: Format.seconds(y), change: change)
     case .tests, .failures, .skipped, .flaky, .suspicious, .categoryFailures:
       let (x, y) = (Int(r.before ?? 0), Int(r.after ?? 0))
       return Row(metric: name(r.metric), before: "\(x)", after: "\(y)", change: countChange(x, y, lowerIsBetter: r.metric.lowerIsBetter))
@@ -29,7 +34,9 @@ enum MetricText {
     case .skipped: "skipped"
     case .flaky: "flaky"
     case .suspicious: "suspicious results"
+    case .duration: "test time"
     case .categoryFailures(let c): "\(c.rawValue) failures"
+    case .p50(let endpoint): "p50 `\(endpoint)`"
     case .p95(let endpoint): "p95 `\(endpoint)`"
     }
   }

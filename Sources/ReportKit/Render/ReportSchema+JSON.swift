@@ -163,6 +163,7 @@ extension ReportSchema.Request: JSONStreamable {
 extension ReportSchema.Cluster: JSONStreamable {
   func write(to w: JSONWriter) {
     w.sink.write("{\"id\": "); w.string(id)
+    w.field("title"); w.value(title)
     w.field("category"); w.string(category)
     w.field("severity"); w.string(severity)
     w.field("signature"); w.string(signature)
@@ -182,8 +183,7 @@ extension ReportSchema.Cluster: JSONStreamable {
       w.sink.write("{\"question\": "); w.string(why.question)
       w.sink.write(", \"observed\": \(why.observed)")
       w.field("answer"); w.value(why.answer)
-      w.field("quote"); w.value(why.quote)
-      w.field("citation"); w.evidence(why.citation)
+      w.field("citations"); w.evidence(why.citations)
       w.field("prompts"); w.strings(why.prompts); w.sink.write("}")
     }
     w.field("hypotheses")
@@ -249,6 +249,7 @@ extension ReportSchema.Action: JSONStreamable {
     w.field("type"); w.string(type)
     w.field("owner"); w.string(owner)
     w.field("cluster"); w.value(cluster)
+    w.field("clusters"); w.strings(clusters ?? [])
     w.field("done_when"); w.strings(done_when); w.sink.write("}")
   }
 }
@@ -265,6 +266,15 @@ extension ReportSchema.Comparison: JSONStreamable {
     }
     w.field("tests"); object(ReportKit.Comparison.TestTransition.allCases.map { MetricText.label($0).key }, tests, w)
     w.field("clusters"); object(ReportKit.Comparison.ClusterTransition.allCases.map(MetricText.label), clusters, w)
+    w.field("cluster_titles"); w.sink.write("{")
+    for (i, (id, title)) in (cluster_titles ?? [:]).sorted(by: { $0.key < $1.key }).enumerated() {
+      w.sink.write(i == 0 ? "" : ", "); w.key(id); w.string(title)
+    }
+    w.sink.write("}")
+    w.field("shifts")
+    w.array(shifts ?? []) { s in
+      w.sink.write("{\"from\": "); w.string(s.from); w.field("to"); w.string(s.to); w.field("tests"); w.strings(s.tests); w.sink.write("}")
+    }
     w.sink.write("}")
   }
 

@@ -12,7 +12,9 @@ extension ReportSchema {
       requests: run.requests.map(Request.init), warnings: run.warnings.map(Warning.init),
       failures_by_category: failuresByCategory(f),
       clusters: f.clusters.indices.map {
-        Cluster(f.clusters[$0], whys: report.analysis.whys[$0], hypotheses: report.analysis.hypotheses[$0], run)
+        Cluster(
+          f.clusters[$0], title: report.analysis.stories[$0].title.description, whys: report.analysis.whys[$0],
+          hypotheses: report.analysis.hypotheses[$0], run)
       },
       suspicious: f.suspicious.map(Suspicion.init), metrics: Metrics(report.analysis.metrics),
       actions: report.analysis.actions.map(Action.init), comparison: report.analysis.comparison.map(Comparison.init))
@@ -82,19 +84,21 @@ extension ReportSchema.Request {
 }
 
 extension ReportSchema.Cluster {
-  init(_ c: ReportKit.Cluster, whys: [ReportKit.Why], hypotheses: [ReportKit.Hypothesis], _ run: Run) {
+  init(_ c: ReportKit.Cluster, title: String?, whys: [ReportKit.Why], hypotheses: [ReportKit.Hypothesis], _ run: Run) {
     self.init(
-      id: c.id, category: c.category.rawValue, severity: c.severity.rawValue, signature: Signature.version + ":" + c.signature,
+      id: c.id, title: title, category: c.category.rawValue, severity: c.severity.rawValue,
+      signature: Signature.version + ":" + c.signature,
       count: c.tests.count, rules: c.rules, owner: c.owner, known_issue: c.knownIssue.map { Issue(url: $0.url, title: $0.title) },
       why_grouped: c.reason, first_evidence: [ReportSchema.Evidence(c.evidence)],
       five_whys: whys.map { w in
         Why(
-          question: w.question, observed: w.observed, answer: w.observed ? w.answer : nil, quote: w.observed ? w.quote : nil,
-          citation: w.observed ? w.citation.map { [ReportSchema.Evidence($0)] } : nil, prompts: w.prompts)
+          question: w.question, observed: w.observed, answer: w.observed ? w.answer?.description : nil,
+          citations: w.citations.map(ReportSchema.Evidence.init), prompts: w.prompts)
       },
       hypotheses: hypotheses.map {
         Hypothesis(
-          statement: $0.statement, for: $0.support.map(ReportSchema.Evidence.init), against: $0.against.map(ReportSchema.Evidence.init))
+          statement: $0.statement.description, for: $0.support.map(ReportSchema.Evidence.init),
+          against: $0.against.map(ReportSchema.Evidence.init))
       },
       tests: c.tests.map { run.tests[$0].id })
   }
@@ -129,8 +133,8 @@ extension ReportSchema.Metrics {
 extension ReportSchema.Action {
   init(_ a: ReportKit.Action) {
     self.init(
-      priority: a.priority.description, title: a.title.description, type: a.kind.rawValue, owner: a.owner, cluster: a.cluster,
-      done_when: a.done.map(\.description))
+      priority: a.priority.description, title: a.title.description, type: a.kind.rawValue, owner: a.owner, cluster: a.clusters.first,
+      clusters: a.clusters, done_when: a.done.map(\.description))
   }
 }
 
@@ -144,7 +148,9 @@ extension ReportSchema.Comparison {
       },
       tests: Dictionary(uniqueKeysWithValues: ReportKit.Comparison.TestTransition.allCases.map { (MetricText.label($0).key, c.tests($0)) }),
       clusters: Dictionary(
-        uniqueKeysWithValues: ReportKit.Comparison.ClusterTransition.allCases.map { (MetricText.label($0), c.clusters($0)) }))
+        uniqueKeysWithValues: ReportKit.Comparison.ClusterTransition.allCases.map { (MetricText.label($0), c.clusters($0)) }),
+      cluster_titles: c.clusterTitles.mapValues(\.description),
+      shifts: c.shifts.map { Shift(from: $0.from.rawValue, to: $0.to.rawValue, tests: $0.tests) })
   }
 }
 

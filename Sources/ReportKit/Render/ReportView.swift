@@ -1,19 +1,8 @@
 /// What the report.md and issue.md templates render: every value already text, escaped for
-/// Markdown (text from logs sits in code spans and fences), lists already capped. Templates read
-/// the fields by name; a nil field is left out (and a section over it is not shown).
+/// Markdown (text from logs sits in code spans and fences), lists already capped, and nothing
+/// empty: a field with nothing to say is nil or an empty list, and its section is not shown.
 struct ReportView {
-  struct Input {
-    var path: String
-    var format: String
-    var tests: Int
-    var requests: Int
-    var warnings: Int
-  }
-
-  struct Environment {
-    var text: String
-    var cite: String
-  }
+  struct Line { var text: String }
 
   struct NameValue {
     var name: String
@@ -33,16 +22,10 @@ struct ReportView {
     var tests: Int
   }
 
-  struct SlowRow {
-    var test: String
-    var seconds: String
-  }
-
   struct SuspicionRow {
-    struct Cite { var cite: String }
     var kind: String
     var summary: String
-    var evidence: [Cite]
+    var evidence: [Line]
     var tests: String?
   }
 
@@ -68,10 +51,10 @@ struct ReportView {
     var title: String
     var kind: String
     var owner: String
-    var cluster: String
+    var clusters: String
+    /// For issue.md's task list: done-when, joined.
+    var done: String
   }
-
-  struct ValidationItem { var item: String }
 
   struct LowConfidenceRow {
     var test: String
@@ -92,20 +75,20 @@ struct ReportView {
 
   struct ClusterReason {
     var id: String
+    var title: String
     var signature: String
     var reason: String
   }
 
   var runID: String
-  var generatedAt: String
-  var inputs: [Input]
-  var hosts: String
-  var environments: [Environment]
-  var summary: [String]
+  /// The one-line verdict under the title.
+  var verdict: String
+  var summary: [Line]
+  var whatRan: [Line]
   var totals: [NameValue]
+  var works: [Line]
   var categories: [CategoryRow]
   var files: [FileRow]
-  var slowest: [SlowRow]
   var clusters: [ClusterBlock]
   var moreClusters: Int?
   var suspicious: [SuspicionRow]
@@ -113,20 +96,24 @@ struct ReportView {
   var targets: [TargetRow]
   var actions: [ActionRow]
   var moreActions: Int?
-  var validation: [ValidationItem]
+  var validation: [Line]
   var lowConfidence: [LowConfidenceRow]
   var failing: [FailingRow]
   var moreFailing: Int?
   var clusterReasons: [ClusterReason]
+  var slowest: [Line]
   var showWhys: Bool
   var collapse: Bool
   var lists: Bool
   var failures: Int
   var comparison: ComparisonBlock?
+  /// Where the full report is (`--report-url`, or the CI run), for issue.md.
+  var reportURL: String?
 }
 
 extension ReportView {
-  /// One cluster: heading, member tests, message, Five Whys and hypotheses.
+  /// One cluster: a titled heading, its facts, the first failure quoted once, member tests, Five
+  /// Whys and the hypotheses something speaks for or against.
   struct ClusterBlock {
     struct TestRow {
       var test: String
@@ -134,45 +121,35 @@ extension ReportView {
       var evidence: String
     }
 
-    struct KnownIssueLink {
-      var title: String
-      var url: String
-    }
-
     struct WhyRow {
-      struct Observed {
-        var answer: String
-        var citation: String
-      }
-
-      struct Prompt { var prompt: String }
-
       var n: Int
       var question: String
-      var observed: Observed?
-      var prompts: [Prompt]?
+      /// Observed: our answer and its citations.
+      var observed: String?
+      var prompts: String?
     }
 
     struct HypothesisRow {
       var n: Int
       var statement: String
-      var support: String
-      var against: String
+      var support: String?
+      var against: String?
     }
 
     var id: String
     var icon: String
-    var category: String
     var severity: String
-    var count: Int
-    var plural: String
+    var category: String
     var title: String
+    var count: Int
+    /// Small print: id, category, size, rules, owner.
+    var facts: String
+    var impact: String?
+    var knownIssue: String?
     var fence: String
+    var firstCite: String
     var tests: [TestRow]
     var moreTests: Int?
-    var rules: String
-    var owner: String
-    var knownIssue: KnownIssueLink?
     var whys: [WhyRow]
     var hypotheses: [HypothesisRow]
   }
@@ -192,15 +169,10 @@ extension ReportView {
       var tests: String
     }
 
-    struct ClusterTransition {
-      var name: String
-      var count: Int
-      var ids: String
-    }
-
     var before: String
+    var story: [Line]
     var rows: [Row]
     var transitions: [Transition]
-    var clusterTransitions: [ClusterTransition]
+    var clusterTransitions: [Line]
   }
 }

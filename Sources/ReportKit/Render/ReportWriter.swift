@@ -7,6 +7,8 @@ struct ReportWriter {
   var templates: TemplateSet
   /// issue.md's size limit in characters.
   var issueLimit: Int
+  /// Where the full report is read (`--report-url`), linked from issue.md.
+  var reportURL: String?
 
   /// A file of the report that could not be written.
   struct Failure: Error, CustomStringConvertible {
@@ -23,7 +25,7 @@ struct ReportWriter {
       json = job
       DispatchQueue.global().async(group: group) { job.render() }
     }
-    let views = ReportViewBuilder(run: report.run, findings: report.findings, analysis: report.analysis, meta: report.meta)
+    let views = ReportViewBuilder(report: report, reportURL: reportURL)
     if formats.contains(.markdown) || formats.contains(.html) {
       let markdown = templates.render("report.md", views.view())
       if formats.contains(.markdown) { try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8) }

@@ -11,6 +11,8 @@ struct CurlExchangeBuilder {
   private var wroteOut = false
   private var scheme: String?
   private var requestPath: String?
+  /// `host:port` from `Trying host:port...`, so a refused request keeps its port in its URL.
+  private var address: String?
   private var seenVariables: Set<String> = []
 
   mutating func feed(_ e: CurlEvent) {
@@ -40,9 +42,7 @@ struct CurlExchangeBuilder {
         current.status = status
         current.reason = reason
         current.evidence.append(evidence(e))
-      } else if let f = e.text.utf8.first, f | 0x20 == UInt8(ascii: "w") || f | 0x20 == UInt8(ascii: "l") || f | 0x20 == UInt8(ascii: "r"),
-        ["www-authenticate:", "location:", "retry-after:"].contains(where: { e.text.lowercased().hasPrefix($0) })
-      {
+      } else if HTTPExchange.tellingHeader(e.text) != nil {
         current.evidence.append(evidence(e))
       }
     case .body:
@@ -54,6 +54,11 @@ struct CurlExchangeBuilder {
       var text = e.text[...]
       for note in ["*   Trying ", "* Host ", "* Connected to "] {
         if let r = text.range(of: note), r.lowerBound > text.startIndex { text = text[..<r.lowerBound] }
+      }
+      if current.bodyExcerpt == nil {
+        // The first line of the body is evidence: what the service said, citable by its line.
+        current.bodyLine = current.evidence.count
+        current.evidence.append(evidence(e))
       }
       let excerpt = (current.bodyExcerpt.map { $0 + "\n" } ?? "") + text
       if (current.bodyExcerpt?.count ?? 0) < 300 { current.bodyExcerpt = String(excerpt.prefix(300)) }
@@ -79,6 +84,7 @@ struct CurlExchangeBuilder {
       // `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
       if current.host == nil, let address = t.dropFirst(7).split(separator: "...").first {
         current.host = URLParts.stripPort(String(address))
+        self.address = String(address)
       }
     } else if t.utf8HasPrefix("Connection #") && t.utf8Contains("left intact") || t.utf8HasPrefix("Closing connection") {
       closed = true
@@ -133,7 +139,8 @@ struct CurlExchangeBuilder {
 
   private mutating func startNew() {
     if current.url == nil, let host = current.host {
-      current.url = (scheme ?? "http") + "://" + host + (requestPath ?? "")
+      let authority = address.flatMap { URLParts.stripPort($0) == host ? $0 : nil } ?? host
+      current.url = (scheme ?? "http") + "://" + authority + (requestPath ?? "")
     }
     if current.hasContent { exchanges.append(current) }
     current = HTTPExchange()
@@ -143,6 +150,7 @@ struct CurlExchangeBuilder {
     wroteOut = false
     scheme = nil
     requestPath = nil
+    address = nil
     seenVariables = []
   }
 

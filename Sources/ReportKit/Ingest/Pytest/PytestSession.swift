@@ -16,6 +16,8 @@ struct PytestSession {
   private var interrupted: String?
   /// pytest's `platform ...` header line.
   private var environment: (line: Int, text: String)?
+  /// The header lines that say how it ran: platform, rootdir, configfile, plugins, collected.
+  private var setup: [(line: Int, text: String)] = []
   private var errorsAfterPass = 0
   private var skipReasons: [String] = []
   private var interner = Interner()
@@ -62,6 +64,7 @@ struct PytestSession {
       if environment == nil && s.hasPrefix("platform ") && s.contains(" -- Python ") {
         environment = (line, Excerpt.line(text, limit: 200))
       }
+      if setup.count < 8, Self.setupPrefixes.contains(where: { s.hasPrefix($0) }) { setup.append((line, Excerpt.line(text, limit: 200))) }
       readProgress(s, line: line)
     case .errors, .failures, .passes:
       if let sep = PytestLines.separator(s), sep.char == "_" {
@@ -174,11 +177,15 @@ struct PytestSession {
     NameCompactor.compactIfDue(&tests, since: &compacted)
   }
 
+  /// Header lines worth showing in "What ran".
+  static let setupPrefixes = ["platform ", "rootdir:", "configfile:", "inifile:", "plugins:", "collected ", "collecting ... collected"]
+
   /// Resolves blocks to tests, fills counts the log only showed as progress characters, checks
   /// the final summary line, and hands the tests over.
   mutating func finish(into artifact: inout ParsedArtifact, lastLine: Int) {
     closeBlock()
     if artifact.environment == nil, let e = environment { artifact.environment = Evidence(path: artifact.path, line: e.line, text: e.text) }
+    if artifact.setup.isEmpty { artifact.setup = setup.map { Evidence(path: artifact.path, line: $0.line, text: $0.text) } }
     if let p = pending { record(p.id, .passed, line: p.line); pending = nil }
     resolveBlocks()
     completeSkipReasons()
