@@ -77,6 +77,7 @@ struct Build: ParsableCommand {
       o.formats = formats
       o.issueLimit = issueLimit
       o.baseline = baseline
+      o.environment = ProcessInfo.processInfo.environment
       if let templates { o.templates = try TemplateSet(directory: templates) }
       let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }

@@ -16,6 +16,9 @@ public struct ReportBuilder {
     public var issueLimit = 65_536
     /// An earlier run to compare with: a logs folder (or file) or its report.json.
     public var baseline: String?
+    /// The process environment (the CLI passes `ProcessInfo`'s): CI metadata is read from it
+    /// (`CIEnvironment`), so a test sets fake CI variables here, never in its own process.
+    public var environment: [String: String] = [:]
 
     public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
@@ -41,7 +44,9 @@ public struct ReportBuilder {
     let baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
     let run = try read(options.inputs)
     let findings = Triage(config: options.config).findings(of: run)
-    let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
+    let meta = RunMeta(
+      runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now),
+      ci: CIEnvironment.read(options.environment))
     var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
     timer.lap("analysis (whys, actions, metrics)")

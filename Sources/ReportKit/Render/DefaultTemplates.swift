@@ -153,6 +153,10 @@ This summary was shortened to fit the tracker: the full report (every cluster, F
 
 **Generated** {{generatedAt}}{{#hosts}} · **Hosts seen**: {{hosts}}{{/hosts}}{{#comparison}} · **Baseline**: {{before}}{{/comparison}}
 
+{{#ci}}
+**CI**: {{run}}{{#job}} · {{job}}{{/job}}{{#commit}} · commit {{commit}}{{/commit}}{{#branch}} on {{branch}}{{/branch}}{{#change}} · {{change}}{{/change}}
+
+{{/ci}}
 {{#environments}}
 **Environment**: {{text}} ({{cite}})
 

@@ -98,6 +98,8 @@ struct ReportView {
 
   var runID: String
   var generatedAt: String
+  /// Where the run ran; nil outside CI (see `ReportView+CI.swift`).
+  var ci: CILine?
   var inputs: [Input]
   var hosts: String
   var environments: [Environment]

@@ -31,6 +31,7 @@ struct ReportViewBuilder {
     ReportView(
       runID: Markdown.text(meta.runID),
       generatedAt: meta.generatedAt,
+      ci: ciLine(),
       inputs: run.inputs.map {
         .init(
           path: Markdown.code($0.path, table: false), format: $0.format.rawValue, tests: $0.tests, requests: $0.requests,
