@@ -73,7 +73,7 @@ public enum CTRFSchema {
     }
   }
 
-  /// One test case. `extra` holds `report`'s verdict on a failed test when `report` wrote it.
+  /// One test case. `extra` holds what `report` adds when `report` wrote it.
   public struct Test: Decodable, Sendable {
     /// One attempt of a retried test (`retryAttempts`): its outcome and why it failed.
     public struct Attempt: Decodable, Sendable {
@@ -82,13 +82,27 @@ public enum CTRFSchema {
       public var trace: String?
     }
 
-    /// `report`'s verdict, in `extra` (and `labels`) of the tests it classified.
-    public struct Verdict: Decodable, Sendable, Equatable {
+    /// What `report` adds in `extra`: the verdict on a classified failure (also in `labels`), and
+    /// the exception type, which CTRF has no field for (read back, it keeps clusters the same).
+    public struct Extra: Decodable, Sendable, Equatable {
       public var category: String?
       public var rule: String?
       public var confidence: String?
       public var cluster: String?
       public var severity: String?
+      public var exceptionType: String?
+
+      public init(
+        category: String? = nil, rule: String? = nil, confidence: String? = nil, cluster: String? = nil, severity: String? = nil,
+        exceptionType: String? = nil
+      ) {
+        self.category = category
+        self.rule = rule
+        self.confidence = confidence
+        self.cluster = cluster
+        self.severity = severity
+        self.exceptionType = exceptionType
+      }
     }
 
     public var name: String
@@ -107,7 +121,7 @@ public enum CTRFSchema {
     public var stdout: [String]?
     public var stderr: [String]?
     public var labels: [String: String]?
-    public var extra: Verdict?
+    public var extra: Extra?
 
     public init(from decoder: Decoder) throws {
       let c = try decoder.container(keyedBy: Key.self)
@@ -126,7 +140,7 @@ public enum CTRFSchema {
       stdout = try? c.decodeIfPresent([String].self, forKey: Key("stdout"))
       stderr = try? c.decodeIfPresent([String].self, forKey: Key("stderr"))
       labels = try? c.decodeIfPresent([String: String].self, forKey: Key("labels"))
-      extra = try? c.decodeIfPresent(Verdict.self, forKey: Key("extra"))
+      extra = try? c.decodeIfPresent(Extra.self, forKey: Key("extra"))
     }
   }
 

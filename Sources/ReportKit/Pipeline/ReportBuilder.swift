@@ -10,7 +10,7 @@ public struct ReportBuilder {
     public var now: Date
     public var config: ReportConfig
     /// Which files to write.
-    public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
+    public var formats: Set<OutputFormat> = OutputFormat.defaults(environment: [:])
     public var templates: TemplateSet = .builtIn
     /// issue.md's size limit in characters (GitHub: 65,536; GitLab: 1,000,000).
     public var issueLimit = 65_536

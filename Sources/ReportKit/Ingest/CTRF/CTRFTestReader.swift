@@ -7,8 +7,8 @@ import Foundation
 ///   console and JUnit XML. Otherwise the id is the suite path joined by `::`, then the name
 ///   (`App.test.ts::Header::renders the logo`); without a suite, the file path; else the name.
 /// - **Status**: `passed` (flaky when `flaky` is true or it passed after retries; `rawStatus`
-///   `xpassed` is xpassed), `failed` (an error when `rawStatus` says `error` or a setup or
-///   teardown failure, as pytest-json-ctrf writes `setup_failed`), `skipped` (`rawStatus`
+///   `xpassed` is xpassed), `failed` (an error when `rawStatus` says `error` or a setup, teardown
+///   or collection failure: pytest-json-ctrf writes `setup_failed`, `report` `setup_error`), `skipped` (`rawStatus`
 ///   `xfailed` is xfailed), `pending` is skipped (declared, not run: `test.todo`, `it.skip`), and
 ///   `other` (or any unknown status) is an error: an outcome that is neither pass nor fail proved
 ///   nothing, and counting it as skipped would make the run look greener than it is.
@@ -74,7 +74,7 @@ struct CTRFTestReader {
     switch status {
     case .failed, .error, .flaky:
       d.message = message.map { Excerpt.cap($0, head: 2048, tail: 0) }
-      d.exceptionType = message.flatMap(Self.exceptionType)
+      d.exceptionType = t.extra?.exceptionType ?? message.flatMap(Self.exceptionType)
       d.detail = trace.map { Excerpt.cap($0, head: 1024, tail: 3072) }
       let shown = message ?? trace.map { Excerpt.line($0) } ?? "status \"\(t.status)\"" + (t.rawStatus.map { " (\($0))" } ?? "")
       d.evidence = [Evidence(path: path, line: messageLine, text: Excerpt.line(shown))]
@@ -115,7 +115,8 @@ struct CTRFTestReader {
     case "failed":
       if raw.hasPrefix("setup") { return (.error, .setup) }
       if raw.hasPrefix("teardown") { return (.error, .teardown) }
-      if raw == "error" || raw == "errored" || raw == "broken" { return (.error, .call) }
+      if raw.hasPrefix("collection") { return (.error, .collection) }
+      if raw == "error" || raw.hasSuffix("_error") || raw == "errored" || raw == "broken" { return (.error, .call) }
       return (.failed, .call)
     case "skipped":
       return (raw == "xfailed" ? .xfailed : .skipped, nil)
