@@ -94,9 +94,14 @@ struct Build: ParsableCommand {
       if let templates { o.templates = try TemplateSet(directory: templates) }
       let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }
-      for line in TerminalSummary.lines(result.report, folder: result.folder, files: result.files, warnings: result.warnings.count) {
+      // CI side effects, after the report is written: GitHub's step summary and annotations.
+      let ci = CIPublisher(environment: environment).publish(result.report)
+      for w in ci.warnings { Console.error(w.description) }
+      let warnings = result.warnings.count + ci.warnings.count
+      for line in TerminalSummary.lines(result.report, folder: result.folder, files: result.files, warnings: warnings) {
         print(line)
       }
+      for line in ci.lines { print(line) }
       var status: Int32 = 0
       if let gate {
         let hits = result.report.findings.countsByCategory.filter { gate.contains($0.0) && $0.1 > 0 }

@@ -39,10 +39,14 @@ extension ReportViewBuilder {
       change: ci.pullRequest.map { ci.provider == .gitlab ? "MR !" + Markdown.text($0) : "PR #" + Markdown.text($0) }, job: job)
   }
 
-  /// `[text](url)`, with the characters that would end the link target percent-encoded. A text
-  /// of letters, digits and `#-._` is left as it is (`#42` needs no escape inside a link).
+  /// `[text](url)`, with the characters that would end the link target percent-encoded, and the
+  /// ones that would format or end the link text escaped (`#` and `|` need no escape there).
   static func link(_ text: String, _ url: String) -> String {
-    let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "#-._".contains($0)) }
+    var label = ""
+    for c in text {
+      if "\\`*_[]<>&".contains(c) { label.append("\\") }
+      label.append(c)
+    }
     var target = ""
     for c in url.unicodeScalars {
       switch c {
@@ -54,6 +58,6 @@ extension ReportViewBuilder {
       default: target.unicodeScalars.append(c)
       }
     }
-    return "[" + (plain ? text : Markdown.text(text)) + "](" + target + ")"
+    return "[" + label + "](" + target + ")"
   }
 }
