@@ -3,30 +3,53 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-utils curl python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REPORT := .build/release/report
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+# On Linux the installed binary carries the Swift runtime (it runs on an image without Swift);
+# macOS ships the runtime with the OS.
+STATIC := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 
-.PHONY: demo test lint deps test-deps release conformance bench example-report examples fixtures eval format clean
+.PHONY: demo test lint deps test-deps release install uninstall conformance bench example-report examples fixtures ctrf-fixtures eval format clean
 
-## Install the system packages that are missing (Debian/Ubuntu).
+## Install the system packages that are missing (Debian/Ubuntu; on macOS: check Homebrew's).
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	  pkg-config --exists libcmark-gfm libcmark-gfm-extensions 2>/dev/null || \
+	    { echo "libcmark-gfm not found: brew install cmark-gfm pkg-config (or your system's package)"; exit 1; }; \
+	else \
+	  missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
 	fi
 
 ## What the tests need besides: a real browser for the page checks (Chromium, driven by
 ## Playwright for Python; no browser download: Debian's chromium is used).
 TEST_APT_PACKAGES := chromium
 test-deps:
-	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@command -v dpkg >/dev/null 2>&1 || exit 0; \
+	missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
+	@# The tests check the ctrf.json they write against ../shared/ctrf's schema with jsonschema.
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
 release: deps
 	$(SWIFT) build -c release
+
+## Put the binary in $(BINDIR) (`make install PREFIX=$$HOME/.local`); the templates are built in.
+install: deps
+	$(SWIFT) build -c release $(STATIC)
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 0755 "$$($(SWIFT) build -c release $(STATIC) --show-bin-path)/report" "$(DESTDIR)$(BINDIR)/report"
+	@echo "installed $(DESTDIR)$(BINDIR)/report"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/report"
 
 ## Build and run `report build examples/logs`.
 demo: release
@@ -64,6 +87,10 @@ examples:
 	examples/make_baseline.sh
 fixtures:
 	scripts/make_fixtures.sh
+	scripts/make_ctrf_fixtures.sh
+## Only the CTRF fixtures (pytest-json-ctrf over the loopback staging suite).
+ctrf-fixtures:
+	scripts/make_ctrf_fixtures.sh
 ## Re-run the labeled evaluation set (real pytest, node:test and curl against a loopback stand-in).
 eval:
 	eval/make_eval.sh

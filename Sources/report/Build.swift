@@ -24,8 +24,12 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: "An earlier run to compare with: its logs folder or its report.json.")
   var baseline: String?
 
-  @Option(name: .long, help: "Outputs to write, comma-separated: md, html, json, issue (default: all).")
-  var format = "md,html,json,issue"
+  @Option(
+    name: .long,
+    help:
+      "Outputs to write, comma-separated: md, html, json, issue, ctrf, codequality (default: md,html,json,issue; in GitLab CI also codequality)."
+  )
+  var format: String?
 
   @Option(name: .customLong("issue-limit"), help: "Size limit of issue.md in characters (GitHub 65536, GitLab 1000000).")
   var issueLimit = 65_536
@@ -44,9 +48,17 @@ struct Build: ParsableCommand {
 
   @OptionGroup var options: ConfigOption
 
-  var formats: Set<OutputFormat> {
-    Set(format.split(separator: ",").compactMap { OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+  /// `--format`, or the defaults for the environment the build runs in.
+  func formats(_ environment: [String: String]) -> Set<OutputFormat> {
+    guard let format else { return OutputFormat.defaults(environment: environment) }
+    return Set(format.split(separator: ",").compactMap { OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
   }
+
+  /// `md, html, json, issue, ctrf or codequality`.
+  static let formatNames: String = {
+    let names = OutputFormat.allCases.map(\.rawValue)
+    return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+  }()
 
   var gate: Set<Category>? {
     guard let failOn else { return nil }
@@ -59,11 +71,11 @@ struct Build: ParsableCommand {
     if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") || runID == "latest" {
       throw ValidationError("--run-id: '\(runID)' cannot name a folder (no '/', no leading '.', not 'latest')")
     }
-    let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let names = (format ?? "md").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     if let bad = names.first(where: { OutputFormat(rawValue: $0) == nil }) {
-      throw ValidationError("--format: '\(bad)' is not md, html, json or issue")
+      throw ValidationError("--format: '\(bad)' is not \(Self.formatNames)")
     }
-    if names.isEmpty { throw ValidationError("--format: name at least one of md, html, json, issue") }
+    if names.isEmpty { throw ValidationError("--format: name at least one of \(Self.formatNames)") }
     if issueLimit < 1000 { throw ValidationError("--issue-limit: \(issueLimit) is too small to hold a summary (at least 1000)") }
     if let failOn, failOn != "any" {
       let names = failOn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -80,17 +92,24 @@ struct Build: ParsableCommand {
       ?? Date()
     try Failure.guarding {
       var o = ReportBuilder.Options(inputs: paths, outDir: out, runID: runID, now: moment, config: try options.load())
-      o.formats = formats
+      let environment = ProcessInfo.processInfo.environment
+      o.formats = formats(environment)
       o.issueLimit = issueLimit
       o.baseline = baseline
       o.reportURL = reportURL
       o.progress = !quiet && isatty(STDERR_FILENO) != 0
+      o.environment = environment
       if let templates { o.templates = try TemplateSet(directory: templates) }
       let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }
-      for line in TerminalSummary.lines(result.report, folder: result.folder, files: result.files, warnings: result.warnings.count) {
+      // CI side effects, after the report is written: GitHub's step summary and annotations.
+      let ci = CIPublisher(environment: environment).publish(result.report)
+      for w in ci.warnings { Console.error(w.description) }
+      let warnings = result.warnings.count + ci.warnings.count
+      for line in TerminalSummary.lines(result.report, folder: result.folder, files: result.files, warnings: warnings) {
         print(line)
       }
+      for line in ci.lines { print(line) }
       var status: Int32 = 0
       if let gate {
         let hits = result.report.findings.countsByCategory.filter { gate.contains($0.0) && $0.1 > 0 }

@@ -20,11 +20,19 @@ enum CLI {
     var stderr: String
   }
 
-  static func run(_ arguments: [String], cwd: String = root) throws -> Output {
+  /// This process's environment without the variables that say it runs in CI: the tests run the
+  /// same on a laptop and in a GitHub or GitLab job (the golden reports have no CI line).
+  static let outsideCI: [String: String] = ProcessInfo.processInfo.environment.filter { key, _ in
+    !["GITHUB_", "GITLAB_", "CI_", "BUILDKITE", "CIRCLE", "JENKINS_URL"].contains { key.hasPrefix($0) }
+  }
+
+  /// Runs the binary; `environment` is added to `outsideCI` (set a CI's variables here).
+  static func run(_ arguments: [String], cwd: String = root, environment: [String: String] = [:]) throws -> Output {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = arguments
     p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    p.environment = outsideCI.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

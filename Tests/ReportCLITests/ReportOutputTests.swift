@@ -13,7 +13,7 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path + "/f").sorted() == ["issue.md", "report.json"])
     #expect(r.stdout.contains("(report.json, issue.md)"))
     let bad = try CLI.run(["build", "examples/logs", "--format", "pdf"])
-    #expect(bad.status == 64 && bad.stderr.contains("'pdf' is not md, html, json or issue"))
+    #expect(bad.status == 64 && bad.stderr.contains("'pdf' is not md, html, json, issue, ctrf or codequality"))
   }
 
   @Test func failOnGatesCIByCategory() throws {

@@ -49,6 +49,20 @@ import Testing
     #expect(decoded.tests.contains { $0.classification != nil } && decoded.tests.contains { $0.status == "passed" && $0.name == nil })
   }
 
+  @Test func theCIObjectReadsBackAndIsLeftOutOutsideCI() throws {
+    var r = try report(Self.examples + "/logs")
+    let plain = try written(r)
+    #expect(!String(decoding: plain, as: UTF8.self).contains("\"ci\""), "no CI: the bytes of a report made elsewhere")
+    #expect(try JSONDecoder().decode(ReportSchema.Document.self, from: plain).ci == nil)
+    r.meta.ci = CIMetadata(
+      provider: .gitlab, commit: "0123456789abcdef", branch: "main", runID: "555", runNumber: "31", jobURL: "https://g/-/jobs/7",
+      runURL: "https://g/-/pipelines/555", repository: "acme/shop", pullRequest: "12", job: "e2e", workspace: "/builds/acme/shop")
+    let decoded = try JSONDecoder().decode(ReportSchema.Document.self, from: try written(r))
+    #expect(decoded.ci == ReportSchema.document(r).ci)
+    #expect(decoded == ReportSchema.document(r))
+    #expect(decoded.ci?.provider == "gitlab-ci" && decoded.ci?.run_url == "https://g/-/pipelines/555" && decoded.ci?.pull_request == "12")
+  }
+
   @Test func thePassingFastPathWritesWhatTheSchemaValueWrites() throws {
     var anonymous = TestResult(idPrefix: "tests/a.py::", name: "t[\"q\"]", suite: "a", status: .passed, durationSeconds: 0.000012)
     anonymous.anonymous = true

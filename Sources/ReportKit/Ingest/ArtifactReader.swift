@@ -1,7 +1,9 @@
 /// Reads one file with the parsers its content calls for.
 enum ArtifactReader {
   /// Every format `report` reads, in the order ties are broken.
-  static let parsers: [any ArtifactParser.Type] = [JUnitXMLParser.self, PytestConsoleParser.self, CurlTraceParser.self]
+  static let parsers: [any ArtifactParser.Type] = [
+    JUnitXMLParser.self, PytestConsoleParser.self, CurlTraceParser.self, CTRFParser.self,
+  ]
 
   static func read(_ file: InputFile) -> [ParsedArtifact] {
     switch FormatSniffer.sniff(path: file.path) {

@@ -28,7 +28,7 @@ enum FormatSniffer {
   static func verdict(_ head: SniffedHead) -> Verdict {
     let scored = ArtifactReader.parsers.map { ($0.format, $0.sniff(head)) }.filter { $0.1 > 0 }
     guard let top = scored.max(by: { $0.1 < $1.1 }).map(\.1) else {
-      return .skip("not a recognized test artifact (pytest console, JUnit XML or curl trace)")
+      return .skip("not a recognized test artifact (pytest console, JUnit XML, CTRF JSON or curl trace)")
     }
     let first = scored.first { $0.1 == top }.map(\.0) ?? .unknown
     let others = top >= 2 ? scored.filter { $0.0 != first && $0.1 >= 2 }.sorted { $0.1 > $1.1 }.map(\.0) : []

@@ -3,6 +3,9 @@ public enum InputFormat: String, Sendable {
   case junit = "junit-xml"
   case pytest = "pytest-console"
   case curl = "curl-trace"
+  /// Common Test Report Format: the JSON that Playwright, Cypress, Jest, Vitest, pytest and
+  /// other reporters write.
+  case ctrf = "ctrf-json"
   case unknown
 }
 

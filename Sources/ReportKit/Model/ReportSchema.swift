@@ -21,6 +21,23 @@ public enum ReportSchema {
     public var metrics: Metrics?
     public var actions: [Action]?
     public var comparison: Comparison?
+    /// The CI run the report was made in; absent outside CI (and in files written before).
+    public var ci: CI?
+  }
+
+  /// Where the run ran (`CIMetadata`): written only when a CI's variables were set.
+  public struct CI: Codable, Sendable, Equatable {
+    /// `github-actions`, `gitlab-ci`, `jenkins`, `buildkite` or `circleci`.
+    public var provider: String
+    public var commit: String?
+    public var branch: String?
+    public var run_id: String?
+    public var run_number: String?
+    public var run_url: String?
+    public var job_url: String?
+    public var repository: String?
+    public var pull_request: String?
+    public var job: String?
   }
 
   public struct Evidence: Codable, Sendable, Equatable {

@@ -7,7 +7,7 @@ public enum BuildError: Error, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .noReadableInput: "no readable input: no file held a pytest log, JUnit XML or curl trace"
+    case .noReadableInput: "no readable input: no file held a pytest log, JUnit XML, CTRF report or curl trace"
     case .cannotWrite(let why): "cannot write the report: \(why)"
     case .badBaseline(let why): "bad baseline: \(why)"
     }

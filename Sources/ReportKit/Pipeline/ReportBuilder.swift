@@ -10,7 +10,7 @@ public struct ReportBuilder {
     public var now: Date
     public var config: ReportConfig
     /// Which files to write.
-    public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
+    public var formats: Set<OutputFormat> = OutputFormat.defaults(environment: [:])
     public var templates: TemplateSet = .builtIn
     /// issue.md's size limit in characters (GitHub: 65,536; GitLab: 1,000,000).
     public var issueLimit = 65_536
@@ -20,6 +20,9 @@ public struct ReportBuilder {
     public var reportURL: String?
     /// Show an updating progress line on stderr for large inputs (the CLI: a terminal, not `--quiet`).
     public var progress = false
+    /// The process environment (the CLI passes `ProcessInfo`'s): CI metadata is read from it
+    /// (`CIEnvironment`), so a test sets fake CI variables here, never in its own process.
+    public var environment: [String: String] = [:]
 
     public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
@@ -51,14 +54,17 @@ public struct ReportBuilder {
     progress.enter("classifying")
     let findings = Triage(config: options.config).findings(of: run)
     progress.enter("writing the report")
-    let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
+    let meta = RunMeta(
+      runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now),
+      ci: CIEnvironment.read(options.environment))
     var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
     timer.lap("analysis (whys, actions, metrics)")
     let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
+    // Where the full report is read: given, else the CI run's page (its artifacts are there).
     let writer = ReportWriter(
-      formats: options.formats, templates: options.templates, issueLimit: options.issueLimit, reportURL: options.reportURL)
+      formats: options.formats, templates: options.templates, issueLimit: options.issueLimit, reportURL: options.reportURL ?? meta.ci?.url)
     do {
       try files.write { dir in try writer.write(report, into: dir) }
     } catch {

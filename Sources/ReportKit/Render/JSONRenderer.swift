@@ -11,6 +11,8 @@ struct JSONRenderer {
     top("schema", w) { w.string(ReportSchema.version) }
     top("run_id", w) { w.string(report.meta.runID) }
     top("generated_at", w) { w.string(report.meta.generatedAt) }
+    // Only in CI: a report made elsewhere keeps the bytes it always had.
+    if let ci = report.meta.ci { top("ci", w) { ReportSchema.CI(ci).write(to: w) } }
     list("inputs", run.inputs.count, w) { ReportSchema.Input(run.inputs[$0]).write(to: w) }
     top("totals", w) { ReportSchema.Totals(run.totals).write(to: w) }
     top("failures_by_category", w) {

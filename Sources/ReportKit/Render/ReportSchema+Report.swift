@@ -17,7 +17,8 @@ extension ReportSchema {
           hypotheses: report.analysis.hypotheses[$0], run)
       },
       suspicious: f.suspicious.map(Suspicion.init), metrics: Metrics(report.analysis.metrics),
-      actions: report.analysis.actions.map(Action.init), comparison: report.analysis.comparison.map(Comparison.init))
+      actions: report.analysis.actions.map(Action.init), comparison: report.analysis.comparison.map(Comparison.init),
+      ci: report.meta.ci.map(CI.init))
   }
 
   static func failuresByCategory(_ f: Findings) -> [String: Int] {

@@ -149,6 +149,7 @@ struct ReportViewBuilder {
   private func whatRan(_ quotes: QuoteBook) -> [ReportView.Line] {
     let ctx = analysis.context
     var out: [String] = []
+    if let ci = ciText() { out.append(ci) }
     out.append("**Reported** \(report.meta.generatedAt)")
     if let b = analysis.comparison?.before { out.append("**Baseline**: \(Markdown.code(b, table: false))") }
     for e in ctx.setup.prefix(6) { out.append("**\(Self.setupLabel(e.text))**: \(quotes.cite(e))") }

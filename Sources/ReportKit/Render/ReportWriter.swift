@@ -39,9 +39,19 @@ struct ReportWriter {
       try issue.write(toFile: dir + "/issue.md", atomically: false, encoding: .utf8)
     }
     timer.lap("report.md + report.html + issue.md")
+    if formats.contains(.ctrf) { try stream(.ctrf, into: dir) { CTRFWriter().write(report, to: $0) } }
+    if formats.contains(.codeQuality) { try stream(.codeQuality, into: dir) { CodeQualityWriter().write(report, to: $0) } }
     group.wait()
     timer.lap("report.json (after)")
     if let json, !json.succeeded { throw Failure(description: "I/O error writing report.json") }
+  }
+
+  /// Writes one streamed file of the report.
+  private func stream(_ format: OutputFormat, into dir: String, _ body: (OutputSink) -> Void) throws {
+    let path = dir + "/" + format.fileName
+    guard let sink = OutputSink(path: path) else { throw Failure(description: "cannot create \(path)") }
+    body(sink)
+    guard sink.finish() else { throw Failure(description: "I/O error writing \(format.fileName)") }
   }
 }
 

@@ -4,9 +4,10 @@ struct CurlTraceParser: ArtifactParser {
   static let format = InputFormat.curl
 
   /// Counts the lines only curl writes: `*   Trying`, trace headers, status lines, `curl: (N)`,
-  /// `-w` timings, and `> METHOD /path` request lines. A line pytest claims is never curl's.
+  /// `-w` timings, and `> METHOD /path` request lines. A line pytest claims is never curl's, nor
+  /// is a CTRF report (its messages may quote `curl: (7)`).
   static func sniff(_ head: SniffedHead) -> Int {
-    guard head.firstSignificantByte != UInt8(ascii: "<") else { return 0 }
+    guard head.firstSignificantByte != UInt8(ascii: "<"), !CTRFParser.claims(head) else { return 0 }
     var score = 0
     for line in head.lines {
       if PytestConsoleParser.lineScore(line) != nil { continue }

@@ -5,9 +5,10 @@ import Foundation
 struct PytestConsoleParser: ArtifactParser {
   static let format = InputFormat.pytest
 
-  /// Counts the lines only pytest writes: section rules, result lines, `collected N items`.
+  /// Counts the lines only pytest writes: section rules, result lines, `collected N items`. XML
+  /// and CTRF reports are not console logs, whatever their text quotes.
   static func sniff(_ head: SniffedHead) -> Int {
-    guard head.firstSignificantByte != UInt8(ascii: "<") else { return 0 }
+    guard head.firstSignificantByte != UInt8(ascii: "<"), !CTRFParser.claims(head) else { return 0 }
     return head.lines.reduce(0) { $0 + (lineScore($1) ?? 0) }
   }
 
