@@ -68,8 +68,16 @@ struct Build: ParsableCommand {
 
   func validate() throws {
     if let now, ReportBuilder.parseNow(now) == nil { throw ValidationError("--now: '\(now)' is not an ISO 8601 time or epoch seconds") }
-    if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") || runID == "latest" {
-      throw ValidationError("--run-id: '\(runID)' cannot name a folder (no '/', no leading '.', not 'latest')")
+    if let runID,
+      runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") || runID == "latest" || runID.utf8.count > 200
+        || runID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\\" })
+    {
+      let shown = runID.unicodeScalars.map {
+        $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+      }.joined()
+      throw ValidationError(
+        "--run-id: '\(shown)' cannot name a folder (no '/' or '\\', no control characters such as a newline, no leading '.', not 'latest', at most 200 bytes)"
+      )
     }
     let names = (format ?? "md").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     if let bad = names.first(where: { OutputFormat(rawValue: $0) == nil }) {

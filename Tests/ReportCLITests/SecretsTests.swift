@@ -42,4 +42,40 @@ import Testing
     }
     #expect(!r.stdout.contains("eyJ") && !r.stderr.contains("eyJ"))
   }
+
+  /// Credentials no keyword names, known only by their form: in `-l` locals, an assertion diff,
+  /// captured output and JUnit failure text of a real pytest run (Tests/Fixtures/secrets).
+  static let byForm = [
+    "ghp_R4nd0mL00k1ngGitHubT0kenValue0123456", "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH", "Xy9Zk3Lm8Qw2Er5Ty7Ui",
+    "1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "AKIAQWERTYUIOPASDFGH", "51HxYzAbCdEfGhIjKlMnOpQrSt",
+    "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "abcdefghijklmnopqrstuvwxyz0123456789",
+    "AgEIcHlwaS5vcmcCJGE4ZDY3YjM4LWFhY2YtNGFjMi1iNmQ0LWQ0YjZmZjA1YjY0ZgACKlsz", "ZGVwbG95OncwcmtmbDB3LXMzY3JldA==",
+    "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDfakeFAKEfakeFAKE", "R4ndomB4se64BodyLinesOfAPrivateKeyThatMustNeverLeave",
+    "q8Zr4LmN2xYp7TvW3kJs9HbQ6cFd",
+  ]
+
+  @Test func credentialsKnownOnlyByTheirFormAreMaskedEverywhere() throws {
+    let inputs = try ["pytest-console.log", "junit.xml"].map {
+      try String(decoding: Data(contentsOf: URL(fileURLWithPath: CLI.root + "/Tests/Fixtures/secrets/" + $0)), as: UTF8.self)
+    }.joined()
+    // Every planted form is in the real run's output (else the test proves nothing).
+    for secret in Self.byForm { #expect(inputs.contains(secret), "the fixture lacks \(secret)") }
+    let dir = Scratch()
+    let r = try CLI.run([
+      "build", "Tests/Fixtures/secrets/pytest-console.log", "Tests/Fixtures/secrets/junit.xml", "--out", dir.path, "--run-id", "f",
+      "--now", "0", "--format", "md,html,json,issue,ctrf",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    for name in ["report.json", "report.md", "report.html", "issue.md", "ctrf.json"] {
+      let text = String(decoding: try dir.read("f/" + name), as: UTF8.self)
+      for secret in Self.byForm { #expect(!text.contains(secret), "\(name) leaks \(secret)") }
+      // The issuer's prefix stays, so a reader knows what leaked.
+      if name == "report.json" { #expect(text.contains("ghp_[REDACTED]")) }
+    }
+    // What only looks technical stays readable: a UUID, a SHA-256 the test compares.
+    let json = String(decoding: try dir.read("f/report.json"), as: UTF8.self)
+    #expect(json.contains("3f2b9c1e-8d4a-4f6b-9e2c-1a7b5d3c9e0f"))
+    #expect(json.contains("239f59ed55e737c77147cf55ad0c1b030b6d7ee748a7426952f9b852d5a935e5"))
+    #expect(json.contains("-----BEGIN PRIVATE KEY-----") && json.contains("-----END PRIVATE KEY-----"), "the markers tell what was masked")
+  }
 }

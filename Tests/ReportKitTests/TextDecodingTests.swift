@@ -48,3 +48,26 @@ import Testing
     #expect(FormatSniffer.sniff(path: path) == .formats([.pytest]))
   }
 }
+
+/// Lines longer than the cap are cut as they are read, whatever the chunk boundaries.
+@Suite struct LongLineTests {
+  @Test(arguments: [LineReader.maxLine + 1, 3 << 20, 5 << 20 + 7])
+  func aLongLineIsCutKeepingItsHeadAndTheLinesAfterIt(length: Int) throws {
+    let dir = TempDir()
+    var bytes = Array("first\r\nE   AssertionError: ".utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: length)
+    bytes += Array("\r\nthird\nlast".utf8)
+    let path = dir.file("long.log", bytes: bytes)
+    var lines: [(Int, String)] = []
+    LineReader(path: path).forEach {
+      lines.append(($0, $1)); return true
+    }
+    #expect(lines.map(\.0) == [1, 2, 3, 4])
+    #expect(lines[0].1 == "first" && lines[2].1 == "third" && lines[3].1 == "last")
+    let long = lines[1].1
+    let total = "E   AssertionError: ".utf8.count + length
+    #expect(long.hasPrefix("E   AssertionError: xxx"))
+    #expect(long.hasSuffix(" [… \(total - LineReader.maxLine) bytes cut]"), "\(long.suffix(40))")
+    #expect(long.utf8.count < LineReader.maxLine + 40)
+  }
+}

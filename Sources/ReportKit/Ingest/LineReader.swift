@@ -1,7 +1,14 @@
 /// Splits a text file into numbered lines: any encoding `UTF8Stream` reads, LF, CRLF or bare CR
 /// line ends, ANSI colour codes stripped, invalid UTF-8 replaced.
+///
+/// A line longer than `maxLine` bytes is cut as it is read: its first `maxLine` bytes are kept,
+/// followed by `[… N bytes cut]`, and the rest is counted, never held. Memory stays within one
+/// line's cap plus one chunk, however long a line is (a 1 GB `E` line of an assertion diff).
 struct LineReader {
   let path: String
+
+  /// The longest line kept whole (64 KiB): more than any message or traceback line a report shows.
+  static let maxLine = 64 << 10
 
   /// Calls `body` with each line (1-based number, text); stops early when it returns false.
   /// Returns false when the file cannot be opened.
@@ -11,33 +18,52 @@ struct LineReader {
     var buffer: [UInt8] = []
     var lineNumber = 0
     var more = true
-    var start = 0
+    var start = 0  // where the current line begins in `buffer`
+    var scan = 0  // the next byte to look at: bytes are scanned once, never again
+    var cut = 0  // bytes of the current line dropped beyond `maxLine`
+    /// The line `start..<end` of `p`, cut at `maxLine` with a note of how much was dropped.
+    func line(_ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> String {
+      let keep = min(end, start + Self.maxLine)
+      let dropped = cut + (end - keep)
+      let text = Self.string(p, start, keep)
+      return dropped > 0 ? text + " [… \(dropped) bytes cut]" : text
+    }
     while more {
       more = stream.next(into: &buffer)
       var stop = false
       buffer.withUnsafeBufferPointer { p in
-        var i = start
+        var i = scan
         while i < p.count {
           let b = p[i]
           if b == 0x0A || b == 0x0D {
             // A CR at the very end of a chunk may be half of a CRLF: wait for more.
             if b == 0x0D && i + 1 == p.count && more { break }
             lineNumber += 1
-            if !body(lineNumber, Self.string(p, start, i)) { stop = true; return }
+            if !body(lineNumber, line(p, i)) { stop = true; return }
             i += (b == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A) ? 2 : 1
             start = i
+            cut = 0
           } else {
             i += 1
           }
         }
+        scan = i
       }
       if stop { return true }
+      // A line past its cap: keep its head, count and drop the rest read so far.
+      if scan - start > Self.maxLine {
+        let keepEnd = start + Self.maxLine
+        cut += scan - keepEnd
+        buffer.removeSubrange(keepEnd..<scan)
+        scan = keepEnd
+      }
       buffer.removeFirst(start)
+      scan -= start
       start = 0
     }
     if !buffer.isEmpty {
       lineNumber += 1
-      _ = buffer.withUnsafeBufferPointer { body(lineNumber, Self.string($0, 0, $0.count)) }
+      _ = buffer.withUnsafeBufferPointer { body(lineNumber, line($0, $0.count)) }
     }
     return true
   }

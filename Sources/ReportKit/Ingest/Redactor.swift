@@ -1,42 +1,79 @@
 /// Masks anything that looks like a credential, as text is read (before any stage sees it).
 ///
-/// Covers Authorization, Proxy-Authorization, Cookie and Set-Cookie values (the auth scheme word is
-/// kept: "Bearer [REDACTED]" still tells the reader which kind of auth was used), bearer tokens and
-/// JWTs anywhere, `token|key|secret|password = value` in query strings, headers, dicts and pytest
-/// `-l` locals, and the password of `user:pass@` in URLs. One pass over the bytes, no regexes:
-/// it runs on every line of million-test logs.
+/// By name: Authorization, Proxy-Authorization, Cookie and Set-Cookie values (the auth scheme word
+/// is kept: "Bearer [REDACTED]" still tells the reader which kind of auth was used),
+/// `token|key|secret|password = value` in query strings, headers, dicts and pytest `-l` locals, and
+/// the password of `user:pass@` in URLs. By form, whatever names them (`SecretShapes`): bearer
+/// tokens, `Basic` credentials and JWTs anywhere, the token shapes of GitHub, GitLab, Slack, AWS,
+/// Stripe, Google, npm and PyPI (their prefix kept), PEM private-key blocks from BEGIN to END, and
+/// random-looking values assigned to a variable. One pass over the bytes, no regexes: it runs on
+/// every line of million-test logs.
 public enum Redactor {
   public static let mask = "[REDACTED]"
   private static let maskBytes = Array(mask.utf8)
 
-  /// `text` with every credential masked; the same string when there is none.
+  /// `text` with every credential masked; the same string when there is none. A PEM block that
+  /// does not end in `text` is masked to its end.
   public static func redact(_ text: String) -> String {
-    var bytes = text
-    let out = bytes.withUTF8 { redact($0) }
-    guard let out else { return text }
-    return String(decoding: out, as: UTF8.self)
+    var stream = Stream()
+    return stream.redact(text)
   }
 
-  /// The masked bytes, or nil when nothing needed masking.
-  static func redact(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+  /// Redacts the lines of one file in order: a PEM block that begins on one line is masked on the
+  /// lines after it, up to its END line.
+  public struct Stream {
+    private var inPEM = false
+
+    public init() {}
+
+    public mutating func redact(_ text: String) -> String {
+      var bytes = text
+      let (out, open) = bytes.withUTF8 { Redactor.redact($0, inPEM: inPEM) }
+      inPEM = open
+      guard let out else { return text }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// The masked bytes (nil when nothing needed masking), and whether a PEM block is left open.
+  static func redact(_ p: UnsafeBufferPointer<UInt8>, inPEM: Bool = false) -> (bytes: [UInt8]?, openPEM: Bool) {
     var out: [UInt8] = []
     var changed = false
     var copied = 0  // bytes of p already in `out` (lazily, only once something changes)
+    var openPEM = false
     func replace(_ range: Range<Int>) {
       if !changed { out.reserveCapacity(p.count + 16); changed = true }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<range.lowerBound]))
       out.append(contentsOf: maskBytes)
       copied = range.upperBound
     }
-    // Only four bytes can begin something to mask: `=` and `:` end a key (looked up backwards),
-    // `e` may start a JWT (`eyJ`), `b` may start `bearer`. Everything else is skipped in one test.
-    let table = interesting
     var i = 0
+    if inPEM {
+      let rest = SecretShapes.pemContinued(p)
+      if !rest.range.isEmpty { replace(rest.range) }
+      i = rest.range.upperBound
+      openPEM = !rest.closed
+    }
+    // Few bytes can begin something to mask: `=` and `:` end a key (looked up backwards), `e` may
+    // start a JWT (`eyJ`), `b` `bearer` or `basic`, `-` a PEM block, and the first letters of the
+    // token prefixes. Everything else is skipped in one test.
+    let table = interesting
     while i < p.count {
       let c = p[i]
       guard table[Int(c)] else { i += 1; continue }
       var masked: Range<Int>? = nil
-      if c == UInt8(ascii: "=") || c == UInt8(ascii: ":") {
+      let wordStart = i == 0 || !isIdent(p[i - 1])
+      if c == UInt8(ascii: "-") {
+        if let block = SecretShapes.pem(p, i) {
+          if !block.range.isEmpty { masked = block.range }
+          openPEM = !block.closed
+        }
+      } else if wordStart, c != UInt8(ascii: "="), c != UInt8(ascii: ":"), let token = SecretShapes.token(p, i) {
+        masked = token
+      }
+      if masked != nil {
+        // Found by form above.
+      } else if c == UInt8(ascii: "=") || c == UInt8(ascii: ":") {
         var k = i
         while k > 0 && p[k - 1] == UInt8(ascii: " ") { k -= 1 }
         if k > 0 && (p[k - 1] == UInt8(ascii: "\"") || p[k - 1] == UInt8(ascii: "'")) { k -= 1 }
@@ -46,12 +83,16 @@ public enum Redactor {
           masked = m
         } else if c == UInt8(ascii: ":"), let secret = urlPassword(p, colonSlashSlash: i) {
           masked = secret
+        } else if c == UInt8(ascii: "="), start < k, isIdentStart(p[start]), let random = randomAssignment(p, equals: i, name: start..<k) {
+          masked = random
         }
       } else if i + 2 < p.count, i == 0 || !isIdent(p[i - 1]),
         (c | 0x20 == UInt8(ascii: "e") && p[i + 1] == UInt8(ascii: "y") && p[i + 2] == UInt8(ascii: "J"))
           || (c | 0x20 == UInt8(ascii: "b") && p[i + 1] | 0x20 == UInt8(ascii: "e") && p[i + 2] | 0x20 == UInt8(ascii: "a"))
+          || (c | 0x20 == UInt8(ascii: "b") && p[i + 1] | 0x20 == UInt8(ascii: "a") && p[i + 2] | 0x20 == UInt8(ascii: "s"))
       {
-        // Only `eyJ...` (a JWT) and `bea...` (bearer) can start something here: checked before any word scan.
+        // Only `eyJ...` (a JWT), `bea...` (bearer) and `bas...` (basic) start something here:
+        // checked before any word scan.
         var j = i
         while j < p.count && isIdent(p[j]) { j += 1 }
         if let m = maskAfterWord(p, wordStart: i, wordEnd: j, keys: false), !m.isEmpty {
@@ -65,13 +106,30 @@ public enum Redactor {
         i += 1
       }
     }
-    guard changed else { return nil }
+    guard changed else { return (nil, openPEM) }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<p.count]))
-    return out
+    return (out, openPEM)
   }
 
   private static let interesting: [Bool] = (0..<256).map { b in
-    [UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "b"), UInt8(ascii: "B")].contains(UInt8(b))
+    "=:eEbB-gxAsrpnw".utf8.contains(UInt8(b))
+  }
+
+  /// `name = 'value'` (pytest `-l` locals, a dict, a config dump) where the value looks random and
+  /// the name does not say it is an id or a hash: the value's range.
+  private static func randomAssignment(_ p: UnsafeBufferPointer<UInt8>, equals i: Int, name: Range<Int>) -> Range<Int>? {
+    guard i + 1 < p.count, p[i + 1] != UInt8(ascii: "=") else { return nil }  // `==` compares
+    var j = i + 1
+    while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
+    guard j < p.count, p[j] == UInt8(ascii: "'") || p[j] == UInt8(ascii: "\"") else { return nil }
+    let quote = p[j]
+    let start = j + 1
+    var end = start
+    while end < p.count && p[end] != quote { end += 1 }
+    guard end < p.count, !SecretShapes.namesAnID(p, name.lowerBound, name.upperBound),
+      SecretShapes.looksRandom(p, start, end), !isMasked(p, start)
+    else { return nil }
+    return start..<end
   }
 
   /// After an identifier: the range to mask (empty: nothing, but skip), or nil to carry on.
@@ -86,6 +144,9 @@ public enum Redactor {
       while j < p.count && (isBase64URL(p[j]) || p[j] == UInt8(ascii: ".")) { j += 1 }
       if j - wordStart >= 20 { return wordStart..<j }
       return nil
+    }
+    if length == 5 && p[wordStart] | 0x20 == UInt8(ascii: "b") && lower(p, wordStart, wordEnd) == Array("basic".utf8) {
+      return SecretShapes.basic(p, afterWord: wordEnd)
     }
     if length == 6 && p[wordStart] | 0x20 == UInt8(ascii: "b") && lower(p, wordStart, wordEnd) == Array("bearer".utf8) {
       var j = wordEnd

@@ -65,15 +65,16 @@ public struct ReportBuilder {
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
     let writer = ReportWriter(
       formats: options.formats, templates: options.templates, issueLimit: options.issueLimit, reportURL: options.reportURL ?? meta.ci?.url)
+    let placed: [Diagnostic]
     do {
-      try files.write { dir in try writer.write(report, into: dir) }
+      placed = try files.write { dir in try writer.write(report, into: dir) }
     } catch {
-      throw BuildError.cannotWrite("\(error)")
+      throw BuildError.cannotWrite(ReportFiles.explain(error, options.outDir))
     }
     return Result(
       report: report,
       files: OutputFormat.allCases.filter(options.formats.contains).map(\.fileName),
-      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
+      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings) + placed)
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.

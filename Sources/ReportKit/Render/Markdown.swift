@@ -21,18 +21,40 @@ enum Markdown {
     return fence + info + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
   }
 
-  /// Plain text for prose: Markdown and HTML metacharacters escaped.
+  /// Plain text for prose: Markdown and HTML metacharacters escaped, line breaks made spaces,
+  /// and anything GFM would turn into a link by itself (`https://…`, `www.…`, `a@b.c`) put in a
+  /// code span: text from a log never becomes a live link.
   static func text(_ s: String) -> String {
     var out = ""
-    for c in s {
-      if c == "\n" || c == "\r" || c == "\r\n" {
-        out.append(" ")
-        continue
+    var word = ""
+    func flush() {
+      guard !word.isEmpty else { return }
+      if autolinks(word) {
+        out += code(word, limit: .max, table: false)
+      } else {
+        for c in word {
+          if "\\`*_[]<>|#&~".contains(c) { out.append("\\") }
+          out.append(c)
+        }
       }
-      if "\\`*_[]<>|#&~".contains(c) { out.append("\\") }
-      out.append(c)
+      word = ""
     }
+    for c in s {
+      if c == " " || c == "\n" || c == "\r" || c == "\r\n" || c == "\t" {
+        flush()
+        out.append(" ")
+      } else {
+        word.append(c)
+      }
+    }
+    flush()
     return out
+  }
+
+  /// Whether GFM's autolink extension would make a link of (part of) this word.
+  private static func autolinks(_ word: String) -> Bool {
+    let w = word.lowercased()
+    return w.contains("://") || w.contains("www.") || (w.contains("@") && w.split(separator: "@").last?.contains(".") == true)
   }
 
   /// A phrase of the analysis: its code parts as code spans, its words as escaped text (words

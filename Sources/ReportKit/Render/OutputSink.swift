@@ -7,6 +7,11 @@ final class OutputSink {
   private let fd: Int32
   private var buffer: [UInt8] = []
   private(set) var failed = false
+  /// The errno of the first write or sync that failed.
+  private(set) var errorCode: Int32 = 0
+
+  /// What went wrong, in words (`No space left on device`).
+  var errorText: String { String(cString: strerror(errorCode == 0 ? EIO : errorCode)) }
 
   /// Creates (or truncates) `path` for writing; nil when it cannot be created.
   init?(path: String) {
@@ -38,7 +43,12 @@ final class OutputSink {
       var off = 0
       while off < p.count {
         let n = Glibc.write(fd, base + off, p.count - off)
-        if n < 0 { if errno == EINTR { continue }; failed = true; return }
+        if n < 0 {
+          if errno == EINTR { continue }
+          if !failed { errorCode = errno }
+          failed = true
+          return
+        }
         off += n
       }
     }
@@ -48,7 +58,10 @@ final class OutputSink {
   /// Flushes and forces the bytes to disk.
   func finish() -> Bool {
     flush()
-    if fsync(fd) != 0 { failed = true }
+    if fsync(fd) != 0 {
+      if !failed { errorCode = errno }
+      failed = true
+    }
     return !failed
   }
 }

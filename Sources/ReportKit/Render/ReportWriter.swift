@@ -20,7 +20,7 @@ struct ReportWriter {
     let group = DispatchGroup()
     var json: JSONJob?
     if formats.contains(.json) {
-      guard let sink = OutputSink(path: dir + "/report.json") else { throw Failure(description: "cannot create \(dir)/report.json") }
+      guard let sink = OutputSink(path: dir + "/report.json") else { throw Self.cannotCreate(dir + "/report.json") }
       let job = JSONJob(report: report, sink: sink)
       json = job
       DispatchQueue.global().async(group: group) { job.render() }
@@ -28,30 +28,41 @@ struct ReportWriter {
     let views = ReportViewBuilder(report: report, reportURL: reportURL)
     if formats.contains(.markdown) || formats.contains(.html) {
       let markdown = templates.render("report.md", views.view())
-      if formats.contains(.markdown) { try markdown.write(toFile: dir + "/report.md", atomically: false, encoding: .utf8) }
+      if formats.contains(.markdown) { try save(markdown, dir + "/report.md") }
       if formats.contains(.html) {
         let html = PageRenderer(templates: templates).page(markdown: markdown, report: report)
-        try html.write(toFile: dir + "/report.html", atomically: false, encoding: .utf8)
+        try save(html, dir + "/report.html")
       }
     }
     if formats.contains(.issue) {
       let issue = IssueBody(views: views, templates: templates, limit: issueLimit).render()
-      try issue.write(toFile: dir + "/issue.md", atomically: false, encoding: .utf8)
+      try save(issue, dir + "/issue.md")
     }
     timer.lap("report.md + report.html + issue.md")
     if formats.contains(.ctrf) { try stream(.ctrf, into: dir) { CTRFWriter().write(report, to: $0) } }
     if formats.contains(.codeQuality) { try stream(.codeQuality, into: dir) { CodeQualityWriter().write(report, to: $0) } }
     group.wait()
     timer.lap("report.json (after)")
-    if let json, !json.succeeded { throw Failure(description: "I/O error writing report.json") }
+    if let json, !json.succeeded { throw Failure(description: "\(dir)/report.json: \(json.sink.errorText)") }
   }
 
   /// Writes one streamed file of the report.
   private func stream(_ format: OutputFormat, into dir: String, _ body: (OutputSink) -> Void) throws {
     let path = dir + "/" + format.fileName
-    guard let sink = OutputSink(path: path) else { throw Failure(description: "cannot create \(path)") }
+    guard let sink = OutputSink(path: path) else { throw Self.cannotCreate(path) }
     body(sink)
-    guard sink.finish() else { throw Failure(description: "I/O error writing \(format.fileName)") }
+    guard sink.finish() else { throw Failure(description: "\(path): \(sink.errorText)") }
+  }
+
+  /// Writes `text` to `path`, with the reason in words when it fails (a full disk, a removed folder).
+  private func save(_ text: String, _ path: String) throws {
+    guard let sink = OutputSink(path: path) else { throw Self.cannotCreate(path) }
+    sink.write(text)
+    guard sink.finish() else { throw Failure(description: "\(path): \(sink.errorText)") }
+  }
+
+  private static func cannotCreate(_ path: String) -> Failure {
+    Failure(description: "\(path): \(String(cString: strerror(errno)))")
   }
 }
 

@@ -5,6 +5,8 @@ import Foundation
 struct CurlLineReader {
   let path: String
   private var block: CurlTraceBlock?
+  /// Lines are redacted in order: a PEM block in a body is masked to its END line.
+  private var redactor = Redactor.Stream()
 
   init(path: String) { self.path = path }
 
@@ -18,7 +20,7 @@ struct CurlLineReader {
       if block?.add(raw[...], number: line) == true { return }
       flush(emit)
     }
-    let clean = Redactor.redact(raw)
+    let clean = redactor.redact(raw)
     let s = clean[...]
     if let note = Self.afterProgressMeter(s) { return info(String(note), clean, line, emit) }
     let first = s.utf8.first ?? 0
@@ -69,7 +71,7 @@ struct CurlLineReader {
     }
     for (text, line) in b.lines() {
       let marker = kind.isRequest ? "> " : kind.isResponse ? "< " : ""
-      emit(CurlEvent(kind: kind, text: Redactor.redact(text), line: line, wholeLine: nil, marker: marker))
+      emit(CurlEvent(kind: kind, text: redactor.redact(text), line: line, wholeLine: nil, marker: marker))
     }
   }
 

@@ -35,9 +35,10 @@ struct PytestConsoleParser: ArtifactParser {
     var state = PytestSession(path: displayPath)
     var sessions = 0
     var lastLine = 0
+    var redactor = Redactor.Stream()
     let opened = LineReader(path: path).forEach { number, raw in
       lastLine = number
-      let text = Redactor.redact(raw)
+      let text = redactor.redact(raw)
       let line = text[...]
       if let sep = PytestLines.separator(line), sep.char == "=" {
         if sep.title.contains("test session starts") {
