@@ -51,12 +51,31 @@ final class JUnitHandler: XMLScannerDelegate {
   /// `context`: for the tail part of a document split for parallel reading.
   private let sources: [String]
 
+  /// A `<testsuite>` that declares counts but lists no `<testcase>` and no inner suite (an
+  /// aggregated summary): its counts stand for its tests.
+  struct DeclaredSuite: Equatable {
+    var name: String
+    var line: Int
+    var tests: Int
+    var failures: Int
+    var errors: Int
+    var skipped: Int
+  }
+
+  private(set) var declaredOnly: [DeclaredSuite] = []
+  /// Per open `<testsuite>`: its declared counts and what it holds so far.
+  private var openSuites: [(suite: DeclaredSuite, depth: Int, holds: Bool)] = []
+
   init(path: String, context: Context? = nil) {
     self.path = path
     self.sources = [path]
     if let context {
       depth = context.depth
       suiteNames = context.suites
+      // Suites opened before the split are not leaves this part can judge.
+      openSuites = context.suites.map {
+        (DeclaredSuite(name: $0.name, line: 0, tests: 0, failures: 0, errors: 0, skipped: 0), $0.depth, true)
+      }
       pytestSuite = context.pytest
       rootKnown = true
     }
@@ -118,6 +137,12 @@ final class JUnitHandler: XMLScannerDelegate {
     if name.elementsEqual("testsuite".utf8) {
       let suiteName = tag.attribute("name") ?? ""
       suiteNames.append(Suite(depth: depth, name: suiteName))
+      if !openSuites.isEmpty { openSuites[openSuites.count - 1].holds = true }
+      let n = { (v: String?) in v.flatMap { Int($0) } ?? 0 }
+      let declared = DeclaredSuite(
+        name: suiteName, line: line, tests: n(tag.attribute("tests")), failures: n(tag.attribute("failures")),
+        errors: n(tag.attribute("errors")), skipped: n(tag.attribute("skipped")) + n(tag.attribute("disabled")))
+      openSuites.append((declared, depth, false))
       if suiteStart == nil {
         let facts = [("timestamp", tag.attribute("timestamp")), ("hostname", tag.attribute("hostname"))]
           .compactMap { k, v in v.map { "\(k)=\"\($0)\"" } }
@@ -128,6 +153,7 @@ final class JUnitHandler: XMLScannerDelegate {
         if let n = tag.attribute("tests").flatMap({ Int($0) }) { declaredChildSum? += n } else { declaredChildSum = nil }
       }
     } else if name.elementsEqual("testcase".utf8) {
+      if !openSuites.isEmpty { openSuites[openSuites.count - 1].holds = true }
       if firstTestcaseContext == nil { firstTestcaseContext = Context(depth: depth - 1, suites: suiteNames, pytest: pytestSuite) }
       testcaseElements += 1
       caseDepth = depth
@@ -159,5 +185,9 @@ final class JUnitHandler: XMLScannerDelegate {
       return
     }
     if let last = suiteNames.last, last.depth == depth { suiteNames.removeLast() }
+    if let open = openSuites.last, open.depth == depth {
+      openSuites.removeLast()
+      if !open.holds && open.suite.tests > 0 { declaredOnly.append(open.suite) }
+    }
   }
 }

@@ -68,7 +68,11 @@ struct JUnitSplitReader {
     return JUnitXMLParser.Read(
       handler: head, tests: tests, hashes: hashes,
       testcaseElements: head.testcaseElements + tail.testcaseElements,
-      declaredTests: declared, damage: damage)
+      declaredTests: declared, damage: damage,
+      declaredOnly: head.declaredOnly
+        + tail.declaredOnly.map {
+          var s = $0; s.line += offset; return s
+        })
   }
 
   /// The context at the first `<testcase>` and the testcases in the first 256 KiB.

@@ -32,7 +32,7 @@ struct JUnitXMLParser: ArtifactParser {
     return artifact(
       .init(
         handler: handler, tests: handler.takeTests(), hashes: handler.takeHashes(), testcaseElements: handler.testcaseElements,
-        declaredTests: handler.declaredTests, damage: damage))
+        declaredTests: handler.declaredTests, damage: damage, declaredOnly: handler.declaredOnly))
   }
 
   /// What a whole document read gave, from one reader or two.
@@ -43,9 +43,31 @@ struct JUnitXMLParser: ArtifactParser {
     var testcaseElements: Int
     var declaredTests: Int?
     var damage: XMLDamage?
+    /// Suites that declare counts but list no testcase (aggregated summaries).
+    var declaredOnly: [JUnitHandler.DeclaredSuite] = []
   }
 
   func artifactForTesting(_ read: Read) -> ParsedArtifact { artifact(read) }
+
+  /// Anonymous tests for a suite known only by its counts: errors, failures, skips, the rest passed.
+  static func placeholders(for suite: JUnitHandler.DeclaredSuite, into artifact: inout ParsedArtifact) {
+    let prefix = (suite.name.isEmpty ? "" : suite.name + "::")
+    let errors = min(suite.errors, suite.tests)
+    let failures = min(suite.failures, suite.tests - errors)
+    let skipped = min(suite.skipped, suite.tests - errors - failures)
+    let counts: [(TestStatus, Int)] = [
+      (.error, errors), (.failed, failures), (.skipped, skipped), (.passed, suite.tests - errors - failures - skipped),
+    ]
+    if artifact.hashes.count != artifact.tests.count { artifact.hashes = [] }
+    for (status, n) in counts where n > 0 {
+      for k in 1...n {
+        var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: suite.name, status: status)
+        t.anonymous = true
+        if !artifact.hashes.isEmpty || artifact.tests.isEmpty { artifact.hashes.append(t.keyHash) }
+        artifact.tests.append(t)
+      }
+    }
+  }
 
   private func artifact(_ read: Read) -> ParsedArtifact {
     var artifact = ParsedArtifact(path: displayPath, format: .junit)
@@ -66,7 +88,8 @@ struct JUnitXMLParser: ArtifactParser {
       artifact.warnings = warnings
       return artifact
     }
-    if read.damage == nil, let declared = read.declaredTests, declared != read.testcaseElements {
+    let counted = read.declaredOnly.reduce(0) { $0 + $1.tests }
+    if read.damage == nil, let declared = read.declaredTests, declared != read.testcaseElements + counted {
       warnings.append(
         Diagnostic(
           path: displayPath, line: read.handler.rootLine,
@@ -76,6 +99,16 @@ struct JUnitXMLParser: ArtifactParser {
     }
     artifact.tests = read.tests
     artifact.hashes = read.hashes
+    for suite in read.declaredOnly {
+      Self.placeholders(for: suite, into: &artifact)
+      let f = [(suite.failures, "failed"), (suite.errors, "errors"), (suite.skipped, "skipped")].filter { $0.0 > 0 }
+      warnings.append(
+        Diagnostic(
+          path: displayPath, line: suite.line,
+          message:
+            "suite '\(suite.name)' declares \(suite.tests) tests\(f.isEmpty ? "" : " (" + f.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")") but lists none: counted as declared, without names"
+        ))
+    }
     artifact.setup = read.handler.suiteStart.map { [$0] } ?? []
     artifact.warnings = warnings
     return artifact

@@ -58,15 +58,17 @@ struct PendingTestCase {
     guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return nil }
     switch kind {
     case "failure", "error":
+      // Several results in one testcase: failure > error > flaky > skipped decides (pytest writes
+      // a teardown error beside the call's failure: the test failed), and the deciding element
+      // gives the message and type.
       let new: Outcome = kind == "failure" ? .failure : .error
-      if outcome < .error || (outcome == .error && new == .failure && message == nil) {
-        if outcome < new { outcome = new }
+      if outcome < new {
+        outcome = new
         rawPhaseHint = tag.attribute("message")
         message = rawPhaseHint.map { Self.unwrapPytest(Redactor.redact($0)) }
         type = tag.attribute("type")
         elementLine = line
-      } else if outcome < new {
-        outcome = new
+        detail = nil
       }
     case "skipped":
       if outcome < .skipped { outcome = .skipped; elementLine = line }

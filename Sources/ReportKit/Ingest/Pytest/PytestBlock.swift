@@ -59,7 +59,8 @@ struct PytestBlock {
       if !lastWasE { eGroups.append([]) }
       if eGroups[eGroups.count - 1].count < 40 { eGroups[eGroups.count - 1].append((line, String(s.dropFirst().drop { $0 == " " }))) }
     } else if let loc = PytestLines.location(s) {
-      locations.append((loc.file, loc.line, loc.type, line))
+      // A Windows traceback says `tests\test_x.py:12`: the same file as `tests/test_x.py`.
+      locations.append((loc.file.contains("\\") ? loc.file.replacingOccurrences(of: "\\", with: "/") : loc.file, loc.line, loc.type, line))
     }
     lastWasE = isE
     if head.count < 20 {

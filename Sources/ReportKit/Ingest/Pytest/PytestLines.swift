@@ -62,7 +62,8 @@ enum PytestLines {
       guard file.hasSuffix(".py") || file.hasSuffix(".txt") || file.hasSuffix(".rst") else { return nil }
       let chars = body[space...].drop { $0 == " " }
       guard !chars.isEmpty, chars.allSatisfy(isOutcomeChar) else { return nil }
-      return (String(file), chars)
+      // Windows runners print `tests\test_x.py ..F`; node ids use `/`: one spelling for both.
+      return (file.contains("\\") ? file.replacingOccurrences(of: "\\", with: "/") : String(file), chars)
     }
     guard !body.isEmpty, body.allSatisfy(isOutcomeChar) else { return nil }
     return ("", body)
