@@ -9,7 +9,7 @@ BINDIR ?= $(PREFIX)/bin
 # macOS ships the runtime with the OS.
 STATIC := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 
-.PHONY: demo test lint deps test-deps release install uninstall conformance bench example-report examples fixtures ctrf-fixtures eval format clean
+.PHONY: demo test lint deps test-deps release install uninstall fuzz conformance bench example-report examples fixtures ctrf-fixtures eval format clean
 
 ## Install the system packages that are missing (Debian/Ubuntu; on macOS: check Homebrew's).
 deps:
@@ -66,6 +66,12 @@ test: deps test-deps lint
 ## The project's format rules (.swift-format) on its sources.
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Package.swift
+
+## libFuzzer on each input reader (junit, pytest, curl, ctrf), FUZZ_SECONDS each (default 60),
+## seeded from the fixtures; a crash fails it and is saved under .build-fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 ## Every artifact of ../shared/corpus against its expected counts (skipped when it is absent).
 conformance: release
