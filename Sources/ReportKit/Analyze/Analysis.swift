@@ -35,7 +35,9 @@ public struct Analysis: Sendable {
       let files = c.tests.prefix(50).map { run.tests[$0].details?.file ?? run.tests[$0].idFile }
       return config.impact(files: files, endpoint: stories[k].endpoint?.path, category: c.category)
     }
-    let after = Snapshot(label: label, run: run, findings: findings, metrics: metrics, titles: stories.map(\.title))
-    comparison = baseline.map { Comparison(before: $0, after: after) }
+    // The per-test map is as large as the run: made only when there is a baseline to compare.
+    comparison = baseline.map {
+      Comparison(before: $0, after: Snapshot(label: label, run: run, findings: findings, metrics: metrics, titles: stories.map(\.title)))
+    }
   }
 }
