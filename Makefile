@@ -9,7 +9,7 @@ BINDIR ?= $(PREFIX)/bin
 # macOS ships the runtime with the OS.
 STATIC := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 
-.PHONY: demo test lint deps test-deps release install uninstall fuzz conformance bench example-report examples fixtures ctrf-fixtures eval format clean
+.PHONY: demo test lint deps test-deps release install uninstall fuzz conformance bench example-report examples fixtures ctrf-fixtures eval eval-thirdparty format clean
 
 ## Install the system packages that are missing (Debian/Ubuntu; on macOS: check Homebrew's).
 deps:
@@ -97,9 +97,16 @@ fixtures:
 ## Only the CTRF fixtures (pytest-json-ctrf over the loopback staging suite).
 ctrf-fixtures:
 	scripts/make_ctrf_fixtures.sh
-## Re-run the labeled evaluation set (real pytest, node:test and curl against a loopback stand-in).
+## Re-run the generated evaluation set (real pytest, node:test and curl against a loopback
+## stand-in), then score it with the third-party set and the corpus: accuracy per category and
+## suite, precision per confidence level (the evaluation test fails when a target slips).
 eval:
 	eval/make_eval.sh
+	bash -o pipefail -c "$(SWIFT) test --filter EvalTests 2>&1 | grep -vE '(started|passed after)'"
+## Rebuild the third-party evaluation logs from the pinned sdists (root, about 40 minutes, loopback
+## only: every suite runs in a network namespace), then label what changed (eval/thirdparty/README.md).
+eval-thirdparty:
+	eval/thirdparty/make_thirdparty.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -83,7 +83,8 @@ import Testing
         severity: cluster.severity.rawValue, exceptionType: test.details?.exceptionType)
       #expect(written.extra == extra)
       #expect(written.labels?["category"] == c.category.rawValue && written.labels?["cluster"] == cluster.id)
-      #expect(written.status == "failed")
+      // A flaky test carries the verdict on its failing attempt, and passed in the end.
+      #expect(written.status == (test.status == .flaky ? "passed" : "failed"))
     }
     let flaky = try #require(doc.results.tests.first { $0.name == "test_retries.py::test_orders_recover_on_retry" })
     #expect(flaky.status == "passed" && flaky.flaky == true)

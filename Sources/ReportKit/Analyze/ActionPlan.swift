@@ -203,6 +203,10 @@ struct ActionPlan {
       return item(
         .p2, "Investigate \(tests) flaky test\(tests == 1 ? "" : "s")", .detect, "owning team of the code under test",
         ["the flaky tests pass without a rerun"])
+    case .tooFast:
+      return item(
+        .p2, "Check that the fast passes ran their steps: \(Self.codeList(s.tests))", .detect, "test infrastructure",
+        ["each of them takes about as long as its peers, or asserts why it need not"])
     }
   }
 

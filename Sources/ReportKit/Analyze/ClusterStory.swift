@@ -167,7 +167,10 @@ extension ClusterStory {
     return Endpoint(method: nil, scheme: scheme, host: host.lowercased(), port: port, path: path.isEmpty ? "/" : path)
   }
 
-  static func firstURL(in text: String) -> String? { urlPattern.firstMatch(in: text)?.whole }
+  /// The first URL the text names that is not documentation (`URLParts.isReference`).
+  static func firstURL(in text: String) -> String? {
+    urlPattern.allCaptures(in: text).first { !URLParts.isReference($0, in: text) }
+  }
 
   /// A transport failure named by the text, in words.
   static func transport(in lowered: String) -> String? {
@@ -182,7 +185,7 @@ extension ClusterStory {
     return table.first { $0.1.contains { lowered.utf8Contains($0) } }?.0
   }
 
-  private static let urlPattern = Pattern(builtIn: #"(?:https?|wss?)://[^\s'"<>)\]]+"#)
+  private static let urlPattern = Pattern(builtIn: #"((?:https?|wss?)://[^\s'"<>)\]]+)"#)
   private static let urllibPool = Pattern(
     builtIn: #"host='([^']+)', port=(\d+)\)(?:[^\n]*?url: (/[^\s'"()]*))?"#)
 }

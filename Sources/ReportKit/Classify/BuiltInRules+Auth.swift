@@ -77,18 +77,57 @@ extension BuiltInRules {
 
   static let routing: [Rule] = [
     Rule(
+      "html_instead_of_data", .routing, .exception, .medium,
+      "An HTML page came back where the test expected data: another service (a proxy, a default server, a login page) answered.",
+      Matcher(
+        anyText: ["<!doctype", "<html", "</html>", "unexpected token <", "unexpected token '<'"],
+        text: re(#"['"`]\s*<!doctype\b|['"`]\s*<html\b|</html>\s*(\\n)*['"`]|unexpected token '?<'?,? ?(in json|"<!doctype|at position 0)"#)
+      ),
+      examples: [
+        .yes("assert '<!DOCTYPE HT...y>\n</html>\n' == 'example_response'"),
+        .yes("SyntaxError: Unexpected token < in JSON at position 0"),
+        .yes("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"),
+        .no("assert render() == '<p>hi</p>'"),
+      ]),
+    Rule(
+      "body_not_json", .routing, .exception, .low,
+      "The body was not JSON at all (nothing parsed at character 0): often an HTML page from another service, sometimes an empty error answer. Listed for triage.",
+      Matcher(anyText: [
+        "expecting value: line 1 column 1 (char 0)", "unexpected end of json input", "is not valid json", "no json object could be decoded",
+      ]),
+      examples: [
+        .yes("requests.exceptions.JSONDecodeError: Expecting value: line 1 column 1 (char 0)"),
+        .yes("SyntaxError: Unexpected end of JSON input"),
+        .no("json.decoder.JSONDecodeError: Expecting ',' delimiter: line 3 column 5 (char 40)"),
+      ]),
+    Rule(
+      "websocket_not_upgraded", .routing, .exception,
+      "The WebSocket handshake got an ordinary HTTP answer (200) instead of 101: the URL points at a server that is not the WebSocket endpoint.",
+      Matcher(
+        anyText: ["handshake status 200", "unexpected server response: 200", "invalid status code 200", "http 200", "expected 101"],
+        text: re(
+          #"handshake status 200|unexpected server response: 200|invalid status code 200|server rejected websocket connection: http 200|expected (http )?101"#
+        )),
+      examples: [
+        .yes("websocket._exceptions.WebSocketBadStatusException: Handshake status 200 OK -+-+- {'server': 'SimpleHTTP/0.6'}"),
+        .yes("Error: Unexpected server response: 200"),
+        .no("websocket._exceptions.WebSocketConnectionClosedException: Connection to remote host was lost."),
+      ]),
+    Rule(
       "bad_base_url", .routing, .transport,
       "The URL itself is wrong (no scheme, bad host, unsupported scheme): base-URL configuration, not the service.",
-      Matcher(anyText: [
-        "missingschema", "invalidurl", "invalid url", "no connection adapters were found", "unsupported protocol scheme", "invalidschema",
-        "unsupported protocol", "err_invalid_url", "malformedurlexception", "uriformatexception", "unknown url type",
-        "unsupportedprotocol", "missing an 'http://' or 'https://' protocol", "nonhttpurlclienterror", "failed to parse url",
-      ]),
+      Matcher(
+        anyText: [
+          "missingschema", "invalidurl", "invalid url", "no connection adapters were found", "unsupported protocol scheme", "invalidschema",
+          "unsupported protocol", "err_invalid_url", "malformedurlexception", "uriformatexception", "unknown url type",
+          "unsupportedprotocol", "missing an 'http://' or 'https://' protocol", "nonhttpurlclienterror", "failed to parse url",
+        ], noneText: ["missing dependencies", "missing dependency"]),
       examples: [
         .yes("requests.exceptions.MissingSchema: Invalid URL 'api.staging/orders': No scheme supplied."),
         .yes("Get \"localhost:8080/x\": unsupported protocol scheme \"localhost\""),
         .yes("TypeError [ERR_INVALID_URL]: Invalid URL"),
         .no("assert url.endswith('/orders')"),
+        .no("requests.exceptions.InvalidSchema: Missing dependencies for SOCKS support."),
       ]),
     Rule(
       "redirect_loop", .routing, .transport,

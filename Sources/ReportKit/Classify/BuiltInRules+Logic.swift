@@ -2,18 +2,47 @@
 extension BuiltInRules {
   static let logic: [Rule] = [
     Rule(
-      "import_error", .logic, .exception,
-      "A module failed to import: a missing dependency, a renamed module or a syntax error in the project.",
+      "warning_as_error", .logic, .exception,
+      "A warning turned into an error (`-W error`, `filterwarnings = error`): the code uses something deprecated or leaks a resource.",
       Matcher(
-        exception: re(#"(^|\.)(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|ClassNotFoundException|NoClassDefFoundError)$"#)
+        anyText: ["warning"],
+        text: re(
+          #"(?m)^\s*([\w.]+\.)?(?-i:[A-Z]\w*Warning): |(?-i:PytestUnraisableExceptionWarning)|(?-i:PytestUnhandledThreadExceptionWarning)"#)
       ),
+      examples: [
+        .yes("DeprecationWarning: 'isolated_filesystem' is deprecated and will be removed in Click 9.0.", type: "DeprecationWarning"),
+        .yes(
+          "pytest.PytestUnraisableExceptionWarning: Exception ignored in: <socket.socket fd=12>\nResourceWarning: unclosed <socket.socket>"),
+        .no("AssertionError: assert 'warning' in log_levels"),
+      ]),
+    Rule(
+      "syntax_error", .logic, .exception,
+      "The project's code does not parse: a syntax or indentation error in a module the tests import.",
+      Matcher(noneText: ["json", "unexpected token"], exception: re(#"(^|\.)(SyntaxError|IndentationError|TabError)$"#)),
+      examples: [
+        .yes(
+          "  File \"app/orders.py\", line 12\n    def total(self\n             ^\nSyntaxError: '(' was never closed", type: "SyntaxError"),
+        .no("SyntaxError: Unexpected token } in JSON at position 12", type: "SyntaxError"),
+      ]),
+    Rule(
+      "import_name_missing", .logic, .exception, .low,
+      "A module lacks a name another imports: renamed code, or an installed dependency of another version. Listed for triage.",
+      Matcher(anyText: ["cannot import name"]),
+      examples: [
+        .yes("ImportError: cannot import name 'parse_variables' from 'dotenv.variables' (src/dotenv/variables.py)"),
+        .no("ModuleNotFoundError: No module named 'app.billing'"),
+      ]),
+    Rule(
+      "import_error", .logic, .exception, .medium,
+      "A module of the project failed to import (a renamed or moved module); a missing package is `missing_dependency`.",
+      Matcher(exception: re(#"(^|\.)(ModuleNotFoundError|ImportError|ClassNotFoundException|NoClassDefFoundError)$"#)),
       examples: [
         .yes("ModuleNotFoundError: No module named 'app.billing'", type: "ModuleNotFoundError", phase: .collection),
         .yes("java.lang.NoClassDefFoundError: com/acme/Order", type: "java.lang.NoClassDefFoundError"),
         .no("KeyError: 'x'", type: "KeyError"),
       ]),
     Rule(
-      "import_error_text", .logic, .exception,
+      "import_error_text", .logic, .exception, .medium,
       "A collection error that names an import failure (pytest prints no exception type for these).",
       Matcher(anyText: [
         "modulenotfounderror", "importerror while importing", "no module named", "cannot import name", "cannot find module",

@@ -15,6 +15,14 @@ extension BuiltInRules {
         .no("requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: http://x/"),
       ]),
     Rule(
+      "http_501", .routing, .status, .medium,
+      "501: the server does not implement the method at all: another server answered (a proxy, a static file server), or the route lacks it.",
+      Matcher(httpStatus: 501...501),
+      examples: [
+        .yes("requests.exceptions.HTTPError: 501 Server Error: Unsupported method ('POST') for url: http://localhost:45709/foo"),
+        .no("requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: http://x/"),
+      ]),
+    Rule(
       "http_5xx", .infrastructure, .status, .medium,
       "The server failed while handling the request (5xx): broken deploy, dependency down, or a server bug.",
       Matcher(httpStatus: 500...599),

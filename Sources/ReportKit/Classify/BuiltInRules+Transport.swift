@@ -28,6 +28,21 @@ extension BuiltInRules {
         .no("java.lang.IllegalStateException: Connection pool shut down"),
       ]),
     Rule(
+      "network_unreachable", .infrastructure, .transport,
+      "The machine has no route to the address: a network that is down, a missing route or VPN, or a sandbox without network.",
+      Matcher(anyText: [
+        "network is unreachable", "errno 101]", "enetunreach", "no route to host", "errno 113]", "ehostunreach", "host is unreachable",
+        "cannot assign requested address", "errno 99]", "network unreachable",
+      ]),
+      examples: [
+        .yes(
+          "urllib3.exceptions.NewConnectionError: <HTTPConnection object>: Failed to establish a new connection: [Errno 101] Network is unreachable"
+        ),
+        .yes("Error: connect EHOSTUNREACH 10.0.0.7:443"),
+        .yes("java.net.NoRouteToHostException: No route to host"),
+        .no("ConnectionRefusedError: [Errno 111] Connection refused"),
+      ]),
+    Rule(
       "connection_refused", .infrastructure, .transport,
       "The service did not accept the connection: down, not deployed, or on another port.",
       Matcher(anyText: [
@@ -114,6 +129,16 @@ extension BuiltInRules {
       Matcher(exception: re(#"^(asyncio\.(exceptions\.)?)?TimeoutError$"#)),
       examples: [.yes("", type: "asyncio.exceptions.TimeoutError"), .no("", type: "asyncio.CancelledError")]),
     Rule(
+      "timeout_in_assertion", .infrastructure, .transport, .low,
+      "An assertion's own message says something timed out: usually a service that never answered, but the wait may be the test's.",
+      Matcher(
+        anyText: ["timed out", "deadline exceeded", "timeout occurred", "timeout expired", "timeout waiting", "timeout while"],
+        exception: re(#"(^|\.)(AssertionError|AssertionFailedError|AssertError)$"#)),
+      examples: [
+        .yes("AssertionError: Waiting for request <RequestMatcher uri='/foobar'> timed out", type: "AssertionError"),
+        .no("requests.exceptions.ReadTimeout: Read timed out.", type: "requests.exceptions.ReadTimeout"),
+      ]),
+    Rule(
       "timeout_text", .infrastructure, .transport,
       "A client or runtime says the operation timed out (Go, Node, Java, .NET, any library).",
       Matcher(anyText: [
@@ -145,17 +170,21 @@ extension BuiltInRules {
     Rule(
       "database_unreachable", .infrastructure, .transport,
       "The database did not accept the connection (psycopg, SQLAlchemy, JDBC).",
-      Matcher(anyText: [
-        "could not connect to server", "is the server running", "connection to server at", "could not translate host name",
-        "communications link failure", "the connection attempt failed", "too many connections", "remaining connection slots",
-        "database system is starting up", "database system is shutting down",
-      ]),
+      Matcher(
+        anyText: [
+          "could not connect to server", "is the server running", "connection to server at", "could not translate host name",
+          "communications link failure", "the connection attempt failed", "too many connections", "remaining connection slots",
+          "database system is starting up", "database system is shutting down",
+        ], noneText: ["password authentication failed", "authentication failed", "access denied for user", "no password supplied"]),
       examples: [
         .yes(
           "psycopg.OperationalError: connection failed: connection to server at \"127.0.0.1\", port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?"
         ),
         .yes("com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure"),
         .no("psycopg.errors.UniqueViolation: duplicate key value violates unique constraint"),
+        .no(
+          "psycopg2.OperationalError: connection to server at \"127.0.0.1\", port 55432 failed: FATAL:  password authentication failed for user \"app\""
+        ),
       ]),
     Rule(
       "redis_unreachable", .infrastructure, .transport,
@@ -183,7 +212,8 @@ extension BuiltInRules {
       "The machine ran out of memory, disk or file handles: the environment, not the code.",
       Matcher(anyText: [
         "no space left on device", "enospc", "cannot allocate memory", "outofmemoryerror", "too many open files",
-        "memoryerror", "oomkilled", "out of memory",
+        "memoryerror", "oomkilled", "out of memory", "errno 12]", "errno 28]", "errno 24]", "disk quota exceeded", "edquot", "emfile",
+        "oom-kill", "killed by signal 9", "exit code 137", "exit status 137",
       ]),
       examples: [
         .yes("OSError: [Errno 28] No space left on device"), .yes("java.lang.OutOfMemoryError: Java heap space"),

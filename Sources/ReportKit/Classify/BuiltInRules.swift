@@ -1,6 +1,6 @@
 /// The registry of built-in rules, in the order ties are broken (earlier wins at equal signal).
 enum BuiltInRules {
-  static let all: [Rule] = transport + status + auth + routing + logic + skips
+  static let all: [Rule] = transport + status + auth + routing + environment + logic + skips
 
   /// Shorthand for a built-in pattern.
   static func re(_ source: String) -> Pattern { Pattern(builtIn: source) }

@@ -52,13 +52,29 @@ public struct Classifier: Sendable {
   func classify(_ test: borrowing TestResult, facts f: FailureFacts, requests: [HTTPExchange]) -> Classification {
     let (rule, hit) = decide(f)
     var confidence = rule.confidence
-    if hit.exchange != nil { confidence = max(confidence, .medium) }
+    // A status read from a correlated exchange, not from the failure's own text: at most medium.
+    if hit.exchange != nil { confidence = min(confidence, .medium) }
+    // `assert 404 == 400`: the test expected an error status and got another one. It tests an
+    // error path, where the difference may be the code's: at most medium.
+    if rule.matcher.httpStatus != nil, let s = f.signals.httpStatus, let expected = Self.expectedStatus(in: f.text, actual: s),
+      !(200...299).contains(expected)
+    {
+      confidence = min(confidence, .medium)
+    }
     let evidence = Self.evidence(test, needle: hit.needle, exchange: hit.exchange.map { requests[$0] })
     return Classification(category: rule.category, rule: rule.id, confidence: confidence, evidence: evidence, request: hit.exchange)
   }
 
+  /// The status an assertion compared `actual` with (`assert 404 == 400` → 400).
+  static func expectedStatus(in text: String, actual: Int) -> Int? {
+    for m in comparedStatus.allMatches(in: text) where Int(m[0] ?? "") == actual { return Int(m[1] ?? "") }
+    return nil
+  }
+
+  private static let comparedStatus = Pattern(builtIn: #"\b([1-5]\d\d) (?:==|!=|===|!==) ([1-5]\d\d)\b"#)
+
   /// Classifies a failed request by itself (no test names it): its status or curl error as the
-  /// text, the exchange as its own correlated evidence.
+  /// text, the exchange as its own correlated evidence; the trace states it, so at least medium.
   func classify(request x: HTTPExchange, index: Int) -> Classification {
     let words = [x.status.map { "HTTP \($0)" + (x.reason.map { " " + $0 } ?? "") }, x.curlExit.map { "curl: (\($0))" }, x.error]
     var f = FailureFacts(text: words.compactMap { $0 }.joined(separator: " "), phrases: phrases)
@@ -66,7 +82,7 @@ public struct Classifier: Sendable {
     let (rule, _) = decide(f)
     let lines = [x.statusLine ?? x.evidence.first { $0.text.contains("curl: (") } ?? x.evidence.last].compactMap { $0 }
     return Classification(
-      category: rule.category, rule: rule.id, confidence: min(rule.confidence, .medium), evidence: lines, request: index)
+      category: rule.category, rule: rule.id, confidence: max(rule.confidence, .medium), evidence: lines, request: index)
   }
 
   /// The test's own lines that hold the matched text first, then the exchange's lines; never empty.

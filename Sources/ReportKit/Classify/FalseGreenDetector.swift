@@ -9,6 +9,7 @@ struct FalseGreenDetector {
     out += environmentSkips(run)
     out += runHealth(run)
     out += flaky(run)
+    out += TooFastPasses.detect(run)
     return out
   }
 

@@ -45,4 +45,12 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   }
 
   func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+
+  /// Every match, as the text of each of its capture groups (nil when a group took no part).
+  func allMatches(in text: String) -> [[String?]] {
+    let ns = text as NSString
+    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
+      (1..<max(m.numberOfRanges, 1)).map { i in m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
+    }
+  }
 }

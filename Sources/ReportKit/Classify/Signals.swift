@@ -54,7 +54,7 @@ struct Signals: Sendable, Equatable {
   /// The first status of 300 or more that the text states; a 2xx alone is what was expected.
   static func httpStatus(in text: String) -> Int? {
     let bytes = Array(text.utf8)
-    for p in statusCandidates(bytes).prefix(16) where StatusContext.isStatus(bytes, at: p) {
+    for p in statusCandidates(bytes).prefix(16) where StatusContext.isStatus(bytes, at: p) && !ComparedData.contains(bytes, at: p) {
       return Int(bytes[p] - 48) * 100 + Int(bytes[p + 1] - 48) * 10 + Int(bytes[p + 2] - 48)
     }
     return nil

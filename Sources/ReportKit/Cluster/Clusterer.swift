@@ -3,7 +3,9 @@ struct Clusterer {
   let config: ReportConfig
 
   /// `failing`: the classified tests in id order; `signatures`: theirs, in the same order.
-  func clusters(_ run: Run, failing: [Int], signatures: [String], _ classified: [Int: Classification]) -> (
+  func clusters(
+    _ run: Run, failing: [Int], signatures: [String], _ classified: [Int: Classification], flaky: Set<Int> = []
+  ) -> (
     clusters: [Cluster], clusterOf: [Int: Int]
   ) {
     var groupOf: [String: Int] = [:]
@@ -17,7 +19,7 @@ struct Clusterer {
         groups.append((sig, [i]))
       }
     }
-    let totalFailures = max(classified.count, 1)
+    let totalFailures = max(classified.count - flaky.count, 1)
     var out: [Cluster] = groups.compactMap { (sig, members) in
       guard let first = classified[members[0]] else { return nil }  // every member was classified
       var ruleCounts: [String: Int] = [:]
@@ -25,16 +27,22 @@ struct Clusterer {
       let rules = ruleCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
       let id = Signature.clusterID(sig)
       let type = run.tests[members[0]].details?.exceptionType
+      let flakyCount = flaky.isEmpty ? 0 : members.count { flaky.contains($0) }
       let reason =
-        "\(members.count) failure\(members.count == 1 ? "" : "s") with category \(first.category.rawValue)"
+        "\(members.count) failure\(members.count == 1 ? "" : "s")"
+        + (flakyCount > 0 ? " (\(flakyCount) of them passed on a rerun)" : "")
+        + " with category \(first.category.rawValue)"
         + (type.map { ", exception '\($0)'" } ?? ", no exception type")
         + " and the same first message line once ids, numbers, addresses and times are masked (the signature)"
         + " (decided by \(rules.map { "'\($0)'" }.joined(separator: ", ")))."
       let file = run.tests[members[0]].details?.file ?? run.tests[members[0]].idFile
+      // A failure that passed on a rerun still happened; a cluster of only such tests is low.
+      let staying = members.count - flakyCount
       return Cluster(
-        id: id, signature: sig, category: first.category, rules: rules, tests: members,
+        id: id, signature: sig, category: first.category, rules: rules, tests: members, flaky: flakyCount,
         evidence: first.evidence[0], reason: reason,
-        severity: severity(id: id, category: first.category, rule: rules[0], count: members.count, total: totalFailures),
+        severity: staying == 0 && config.severity[id] == nil
+          ? .low : severity(id: id, category: first.category, rule: rules[0], count: staying, total: totalFailures),
         owner: config.owner(file: file, category: first.category) ?? Self.defaultOwner(first.category),
         knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) }?.issue)
     }

@@ -14,7 +14,8 @@ public struct Triage: Sendable {
   public func findings(of run: Run) -> Findings {
     var timer = PhaseTimer()
     var findings = Findings()
-    let failing = run.tests.indicesSortedByID(where: \.isFailure)
+    // Failures, and flaky tests by their failing attempt: each gets a verdict and a cluster.
+    let failing = run.tests.indicesSortedByID { $0.isFailure || $0 == .flaky }
     // Only failures are correlated: with none, 100k requests need no index.
     let correlator = run.requests.isEmpty || failing.isEmpty ? nil : Correlator(run.requests)
     var results = [(Classification, String)?](repeating: nil, count: failing.count)
@@ -44,12 +45,14 @@ public struct Triage: Sendable {
       classified.append(i)
       signatures.append(signature)
     }
-    findings.failingInOrder = classified
+    DominantCause.apply(to: &findings.classifications, failing: classified)
+    findings.failingInOrder = classified.filter { run.tests[$0].status.isFailure }
+    findings.flaky = Set(classified.lazy.filter { run.tests[$0].status == .flaky })
     results = []
     timer.lap("classify")
     (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(
-      run, failing: classified, signatures: signatures, findings.classifications)
-    findings.clusters += requestClusters(run, failing: classified, findings)
+      run, failing: classified, signatures: signatures, findings.classifications, flaky: findings.flaky)
+    findings.clusters += requestClusters(run, failing: findings.failingInOrder, findings)
     timer.lap("cluster")
     findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)
     timer.lap("false greens")
@@ -83,7 +86,7 @@ public struct Triage: Sendable {
     }
     for i in failing {
       guard let d = run.tests[i].details, let message = d.message, let e = d.evidence.first else { continue }
-      for host in URLParts.hosts(in: message) { drift.add(host: host, evidence: e) }
+      for host in URLParts.hosts(in: message) where !URLParts.isReferenceHost(host) { drift.add(host: host, evidence: e) }
     }
     return drift.findings()
   }

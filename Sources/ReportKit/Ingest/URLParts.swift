@@ -30,4 +30,31 @@ enum URLParts {
     }
     return out
   }
+
+  /// Whether a URL in a failure text points at documentation, not at something the test called:
+  /// a documentation host, or words before it on its line (`see`, `Docs:`, `Background on this
+  /// error at:`). pytest's help text and library error pages are not the failing endpoint.
+  static func isReference(_ url: String, in text: String) -> Bool {
+    if let host = host(url)?.lowercased(), isReferenceHost(host) { return true }
+    guard let r = text.range(of: url) else { return false }
+    let lineStart = text[..<r.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+    let before = text[lineStart..<r.lowerBound].suffix(80).lowercased()
+    return referenceLeads.contains { before.contains($0) }
+  }
+
+  /// Hosts that serve documentation, issue trackers and package pages.
+  static func isReferenceHost(_ host: String) -> Bool {
+    host.hasPrefix("docs.") || host.hasSuffix(".readthedocs.io") || host.hasSuffix(".readthedocs.org") || referenceHosts.contains(host)
+  }
+
+  private static let referenceHosts: Set<String> = [
+    "sqlalche.me", "github.com", "gitlab.com", "stackoverflow.com", "developer.mozilla.org", "pypi.org", "python.org",
+    "www.python.org", "nodejs.org", "npmjs.com", "www.npmjs.com", "learn.microsoft.com", "aka.ms", "go.dev", "pkg.go.dev",
+    "errors.pydantic.dev", "peps.python.org", "bugs.python.org", "jestjs.io", "playwright.dev",
+  ]
+
+  private static let referenceLeads = [
+    "see ", "see:", "docs:", "documentation", "background on this error at", "for more information", "more info", "read more",
+    "learn more", "visit ", "refer to", "details at", "described at", "explained at", "help:",
+  ]
 }

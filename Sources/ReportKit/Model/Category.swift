@@ -19,12 +19,12 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
 public enum Confidence: String, Sendable, CaseIterable, Comparable {
   case high, medium, low
 
-  /// Position in `allCases`: high first.
+  /// Surer is greater: low < medium < high.
   private var rank: Int {
     switch self {
-    case .high: 0
+    case .high: 2
     case .medium: 1
-    case .low: 2
+    case .low: 0
     }
   }
 

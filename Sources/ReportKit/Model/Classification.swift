@@ -7,4 +7,7 @@ public struct Classification: Sendable {
   public var evidence: [Evidence]
   /// The curl exchange (index in `Run.requests`) whose status or error decided it, if any.
   public var request: Int?
+  /// Set when the verdict was lowered because most failures of the run share this other cause:
+  /// with no signal of its own, this failure may be a symptom of it.
+  public var symptomOf: Category?
 }

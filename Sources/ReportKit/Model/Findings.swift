@@ -10,13 +10,16 @@ public struct Findings: Sendable {
   public var suspicious: [Suspicion] = []
   /// The failed and errored tests (indices into `Run.tests`) in id order.
   public var failingInOrder: [Int] = []
+  /// Tests that failed and then passed on a rerun: classified and clustered like failures (their
+  /// failing attempt's text), but not counted as failures.
+  public var flaky: Set<Int> = []
 
   public init() {}
 
   /// Failures per category, every category present (zero when none).
   public var countsByCategory: [(Category, Int)] {
     var counts: [Category: Int] = [:]
-    for c in classifications.values { counts[c.category, default: 0] += 1 }
+    for (i, c) in classifications where !flaky.contains(i) { counts[c.category, default: 0] += 1 }
     return Category.allCases.map { ($0, counts[$0] ?? 0) }
   }
 }
@@ -30,6 +33,8 @@ public struct Cluster: Sendable {
   public var rules: [String]
   /// Indices into `Run.tests`, in id order.
   public var tests: [Int]
+  /// How many of `tests` passed on a rerun (flaky): the failure happened, but did not stay.
+  public var flaky = 0
   /// Indices into `Run.requests`: a cluster of failed requests no failing test explains (a
   /// curl-only run's findings); empty for clusters of tests.
   public var requests: [Int] = []
@@ -51,6 +56,8 @@ public struct Suspicion: Sendable {
     case collectionErrors = "collection_errors"
     case flaky
     case hostDrift = "host_drift"
+    /// Passes far faster than their peers: they may not have run their steps.
+    case tooFast = "too_fast"
   }
 
   public var kind: Kind

@@ -83,6 +83,9 @@ public enum ReportSchema {
       /// Index into `requests` of the exchange that decided it.
       public var request: Int?
       public var evidence: [Evidence]
+      /// The category most of the run's failures share, when this verdict was lowered to `low`
+      /// as a possible symptom of it.
+      public var symptom_of: String?
     }
 
     public var id: String
@@ -149,6 +152,8 @@ public enum ReportSchema {
     public var severity: String
     public var signature: String
     public var count: Int
+    /// How many of `count` passed on a rerun (flaky); absent when none did.
+    public var flaky: Int?
     public var rules: [String]
     public var owner: String
     public var known_issue: Issue?

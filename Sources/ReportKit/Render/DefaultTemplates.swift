@@ -386,7 +386,7 @@ Baseline: {{before}}
 |---|---|---|---|
 {{/empty(lowConfidence)}}
 {{#lowConfidence}}
-| {{test}} | {{category}} | `{{rule}}` | {{evidence}} |
+| {{test}} | {{category}}{{#symptomOf}} (most of this run: {{symptomOf}}){{/symptomOf}} | `{{rule}}` | {{evidence}} |
 {{/lowConfidence}}
 
 ## Appendix

@@ -34,11 +34,16 @@ public enum Explainer {
       }
     }
     guard let c = findings.classifications[i] else {
-      out.append("verdict: none (only failed and errored tests are classified)")
+      out.append("verdict: none (only failed, errored and flaky tests are classified)")
       return out
     }
     out.append("category: \(c.category.rawValue)")
     out.append("rule: \(c.rule) (\(c.confidence.rawValue) confidence)")
+    if let cause = c.symptomOf {
+      out.append(
+        "confidence lowered: most failures of this run are \(cause.rawValue), and nothing in this one says otherwise: it may be a symptom")
+    }
+    if findings.flaky.contains(i) { out.append("flaky: this verdict is on its failing attempt; it passed on a rerun") }
     if let rule = classifier.ranked.first(where: { $0.id == c.rule }) { out.append("why: \(rule.rationale)") }
     out.append("evidence:")
     for e in c.evidence { out.append("  \(e.path):\(e.line): \(e.text)") }

@@ -92,7 +92,9 @@ extension ReportSchema.Test: JSONStreamable {
       w.sink.write("{\"rule\": "); w.string(classification.rule)
       w.field("confidence"); w.string(classification.confidence)
       w.field("request"); w.value(classification.request)
-      w.field("evidence"); w.array(classification.evidence); w.sink.write("}")
+      w.field("evidence"); w.array(classification.evidence)
+      if let s = classification.symptom_of { w.field("symptom_of"); w.string(s) }
+      w.sink.write("}")
       w.field("cluster"); w.value(cluster)
     }
     w.sink.write("}")
@@ -168,6 +170,7 @@ extension ReportSchema.Cluster: JSONStreamable {
     w.field("severity"); w.string(severity)
     w.field("signature"); w.string(signature)
     w.sink.write(", \"count\": \(count)")
+    if let flaky { w.sink.write(", \"flaky\": \(flaky)") }
     w.field("rules"); w.strings(rules)
     w.field("owner"); w.string(owner)
     w.field("known_issue")

@@ -70,7 +70,8 @@ extension ReportSchema.Test {
     guard let c else { return }
     category = c.category.rawValue
     classification = Verdict(
-      rule: c.rule, confidence: c.confidence.rawValue, request: c.request, evidence: c.evidence.map(ReportSchema.Evidence.init))
+      rule: c.rule, confidence: c.confidence.rawValue, request: c.request, evidence: c.evidence.map(ReportSchema.Evidence.init),
+      symptom_of: c.symptomOf?.rawValue)
     self.cluster = cluster
   }
 }
@@ -89,7 +90,8 @@ extension ReportSchema.Cluster {
     self.init(
       id: c.id, title: title, category: c.category.rawValue, severity: c.severity.rawValue,
       signature: Signature.version + ":" + c.signature,
-      count: c.tests.count, rules: c.rules, owner: c.owner, known_issue: c.knownIssue.map { Issue(url: $0.url, title: $0.title) },
+      count: c.tests.count, flaky: c.flaky > 0 ? c.flaky : nil, rules: c.rules, owner: c.owner,
+      known_issue: c.knownIssue.map { Issue(url: $0.url, title: $0.title) },
       why_grouped: c.reason, first_evidence: [ReportSchema.Evidence(c.evidence)],
       five_whys: whys.map { w in
         Why(

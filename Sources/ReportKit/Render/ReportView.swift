@@ -59,6 +59,8 @@ struct ReportView {
   struct LowConfidenceRow {
     var test: String
     var category: String
+    /// The category most of the run's failures share, when this verdict was lowered for it.
+    var symptomOf: String?
     var rule: String
     var evidence: String
   }

@@ -11,7 +11,8 @@ extension ReportViewBuilder {
       // The first failure is shown once, in a fence; every later mention of its line is a reference.
       let firstCite = quotes.reference(c.evidence)
       var facts = [
-        "\(c.severity.rawValue) · \(c.category.rawValue) · \(c.tests.count) test\(c.tests.count == 1 ? "" : "s")",
+        "\(c.severity.rawValue) · \(c.category.rawValue) · \(c.tests.count) test\(c.tests.count == 1 ? "" : "s")"
+          + (c.flaky > 0 ? " (\(c.flaky) flaky: passed on a rerun)" : ""),
         "owner \(Markdown.text(c.owner))", "rule " + c.rules.prefix(3).map { "`\($0)`" }.joined(separator: ", "),
         "cluster `\(c.id)`",
       ]
@@ -100,7 +101,7 @@ extension ReportViewBuilder {
     }
     return low.prefix(detail.lists ? 50 : 10).map { (i, c) in
       .init(
-        test: Markdown.code(run.tests[i].id), category: c.category.rawValue, rule: c.rule,
+        test: Markdown.code(run.tests[i].id), category: c.category.rawValue, symptomOf: c.symptomOf?.rawValue, rule: c.rule,
         evidence: c.evidence.first.map { quotes.cite($0, table: true) } ?? "")
     }
   }

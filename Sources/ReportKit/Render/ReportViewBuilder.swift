@@ -67,9 +67,9 @@ struct ReportViewBuilder {
       works: works(), categories: categoryRows(), files: files, clusters: clusters,
       moreClusters: Self.more(findings.clusters.count - detail.clusters), suspicious: suspicious, endpoints: endpointRows(),
       targets: targets, actions: actions, moreActions: Self.more(analysis.actions.count - detail.actions), validation: validation(),
-      lowConfidence: lowConfidence, failing: failing, moreFailing: Self.more(findings.classifications.count - detail.failingTests),
+      lowConfidence: lowConfidence, failing: failing, moreFailing: Self.more(findings.failingInOrder.count - detail.failingTests),
       clusterReasons: reasons, slowest: slowest, showWhys: detail.whys, collapse: detail.collapse, lists: detail.lists,
-      failures: findings.classifications.count, comparison: beforeAfter, reportURL: reportURL)
+      failures: findings.failingInOrder.count, comparison: beforeAfter, reportURL: reportURL)
   }
 
   /// A count of items left out, or nil (Mustache shows a section for any number, 0 included).

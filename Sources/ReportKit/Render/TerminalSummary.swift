@@ -12,7 +12,7 @@ public enum TerminalSummary {
         + (t.flaky > 0 ? ", \(t.flaky) flaky" : "") + " (pass rate \(Format.percent(t.passRate)))"
     ]
     let f = report.findings
-    if !f.classifications.isEmpty {
+    if !f.failingInOrder.isEmpty || !f.flaky.isEmpty {
       let counts = f.countsByCategory.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
       out.append("failures by category: \(counts); \(f.clusters.count) cluster\(f.clusters.count == 1 ? "" : "s")")
     }

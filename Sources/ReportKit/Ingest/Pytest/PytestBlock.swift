@@ -12,6 +12,10 @@ struct PytestBlock {
   /// Groups of consecutive `E` lines; with chained exceptions the last group is the one raised.
   private(set) var eGroups: [[(line: Int, text: String)]] = []
   private var lastWasE = false
+  /// Where the block is in a `--tb=native` traceback (Python's own format, no `E` lines).
+  private var native = NativeTrace.outside
+  /// Whether the last group came from a native traceback (its lines are quoted as they are).
+  private var lastGroupIsNative = false
   private(set) var locations: [(file: String, line: Int, type: String?, at: Int)] = []
   private var head: [String] = []
   private var tail: [String] = []
@@ -56,8 +60,10 @@ struct PytestBlock {
     }
     let isE = s.hasPrefix("E ") || s == "E"
     if isE {
-      if !lastWasE { eGroups.append([]) }
+      if !lastWasE { eGroups.append([]); lastGroupIsNative = false }
       if eGroups[eGroups.count - 1].count < 40 { eGroups[eGroups.count - 1].append((line, String(s.dropFirst().drop { $0 == " " }))) }
+    } else if readNative(s, line: line) {
+      // A line of a native traceback: frame, source or the exception raised.
     } else if let loc = PytestLines.location(s) {
       // A Windows traceback says `tests\test_x.py:12`: the same file as `tests/test_x.py`.
       locations.append((loc.file.contains("\\") ? loc.file.replacingOccurrences(of: "\\", with: "/") : loc.file, loc.line, loc.type, line))
@@ -68,6 +74,43 @@ struct PytestBlock {
     } else {
       tail.append(text)
       if tail.count > 60 { tail.removeFirst(); dropped += 1 }
+    }
+  }
+
+  private enum NativeTrace { case outside, frames, raised }
+
+  /// Follows `Traceback (most recent call last):`, its `  File "x.py", line 3, in f` frames and
+  /// the unindented exception line (with the lines that continue it) that `--tb=native` prints.
+  /// Returns whether the line belonged to such a traceback.
+  private mutating func readNative(_ s: Substring, line: Int) -> Bool {
+    if s == "Traceback (most recent call last):" {
+      native = .frames
+      return true
+    }
+    switch native {
+    case .outside:
+      return false
+    case .frames:
+      if s.hasPrefix("  File \"") {
+        if let loc = PytestLines.nativeFrame(s) { locations.append((loc.file, loc.line, nil, line)) }
+        return true
+      }
+      if s.isEmpty || s.first == " " { return true }
+      guard PytestLines.exceptionLine(s) else {
+        native = .outside
+        return false
+      }
+      eGroups.append([(line, String(s))])
+      lastGroupIsNative = true
+      native = .raised
+      return true
+    case .raised:
+      if s.isEmpty || s.hasPrefix("During handling of the above exception") || s.hasPrefix("The above exception was the direct cause") {
+        native = .outside
+        return s.isEmpty
+      }
+      if eGroups[eGroups.count - 1].count < 40 { eGroups[eGroups.count - 1].append((line, String(s))) }
+      return true
     }
   }
 
@@ -152,7 +195,9 @@ struct PytestBlock {
   /// Evidence: the first `E` line and the final location line.
   func evidence(path: String) -> [Evidence] {
     var items: [Evidence] = []
-    if let e = eGroups.last?.first { items.append(Evidence(path: path, line: e.line, text: Excerpt.line("E   " + e.text))) }
+    if let e = eGroups.last?.first {
+      items.append(Evidence(path: path, line: e.line, text: Excerpt.line(lastGroupIsNative ? e.text : "E   " + e.text)))
+    }
     if let loc = locations.last {
       items.append(Evidence(path: path, line: loc.at, text: "\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")))
     }

@@ -5,20 +5,30 @@ enum PytestLines {
   static let statusWords: [(String, TestStatus)] = [
     ("PASSED", .passed), ("FAILED", .failed), ("ERROR", .error), ("SKIPPED", .skipped),
     ("XFAIL", .xfailed), ("XPASS", .xpassed),
+    // pytest-rerunfailures: a failed attempt that is run again; a later PASSED keeps it flaky.
+    ("RERUN", .flaky),
   ]
 
   /// The title of a separator line (`==== FAILURES ====` → ("=", "FAILURES")); nil otherwise.
   static func separator(_ line: Substring) -> (char: Character, title: String)? {
-    guard let c = line.first, c == "=" || c == "_" || c == "-" || c == "!", line.count >= 7 else { return nil }
-    let trimmed = line.trimmingSuffix(c)
-    guard trimmed.count < line.count, trimmed.count > 0 else {
-      return line.allSatisfy({ $0 == c }) ? (c, "") : nil
-    }
-    var title = trimmed.drop { $0 == c }
-    guard title.count < trimmed.count, title.first == " ", title.last == " " else { return nil }
-    title = title.dropFirst().dropLast()
+    // Bytes, not Characters: this runs on every line of a million-test log.
+    let u = line.utf8
+    guard let b = u.first, b == UInt8(ascii: "=") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: "!"),
+      u.count >= 7
+    else { return nil }
+    let c = Character(Unicode.Scalar(b))
+    var end = u.endIndex
+    while end > u.startIndex, u[u.index(before: end)] == b { end = u.index(before: end) }
+    guard end < u.endIndex else { return nil }
+    guard end > u.startIndex else { return (c, "") }
+    var start = u.startIndex
+    while start < end, u[start] == b { start = u.index(after: start) }
+    // At least one fill byte on each side, then ` title `.
+    let space = UInt8(ascii: " ")
+    guard start > u.startIndex, u[start] == space, u[u.index(before: end)] == space else { return nil }
+    let title = start == u.index(before: end) ? line[start..<start] : line[u.index(after: start)..<u.index(before: end)]
     // `_ _ _ _` traceback separators are lines of "_ " pairs, not titles.
-    if c == "_" && title.allSatisfy({ $0 == "_" || $0 == " " }) { return nil }
+    if c == "_" && title.utf8.allSatisfy({ $0 == b || $0 == space }) { return nil }
     return (c, String(title))
   }
 
@@ -166,10 +176,37 @@ enum PytestLines {
   }
 }
 
+extension PytestLines {
+  /// `  File "src/x.py", line 12, in test_y` → ("src/x.py", 12).
+  static func nativeFrame(_ s: Substring) -> (file: String, line: Int)? {
+    guard s.hasPrefix("  File \""), let close = s.dropFirst(8).firstIndex(of: "\"") else { return nil }
+    let file = s[s.index(s.startIndex, offsetBy: 8)..<close]
+    let rest = s[s.index(after: close)...]
+    guard rest.hasPrefix(", line ") else { return nil }
+    let digits = rest.dropFirst(7).prefix { $0.isASCII && $0.isNumber }
+    guard let n = Int(digits) else { return nil }
+    return (file.contains("\\") ? file.replacingOccurrences(of: "\\", with: "/") : String(file), n)
+  }
+
+  /// Whether an unindented line is the exception a traceback ends with: `pkg.mod.Error: text`
+  /// or a bare `Error`.
+  static func exceptionLine(_ s: Substring) -> Bool {
+    let name = s.prefix { $0 != ":" }
+    guard let first = name.first, first.isLetter || first == "_", name.count < 120 else { return false }
+    guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return false }
+    return name.count == s.count || s[name.endIndex...].hasPrefix(": ") || s[name.endIndex...] == ":"
+  }
+}
+
 extension Substring {
   func trimmingSuffix(_ c: Character) -> Substring {
-    var s = self
-    while s.last == c { s = s.dropLast() }
-    return s
+    guard let b = c.asciiValue else {
+      var s = self
+      while s.last == c { s = s.dropLast() }
+      return s
+    }
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == b { end = utf8.index(before: end) }
+    return self[..<end]
   }
 }

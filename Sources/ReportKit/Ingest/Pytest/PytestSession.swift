@@ -21,6 +21,8 @@ struct PytestSession {
   private var errorsAfterPass = 0
   private var skipReasons: [String] = []
   private var interner = Interner()
+  /// Tests a failure or error block was applied to (a second block is merged, not overwritten).
+  private var blocksApplied = Set<Int>()
   private var suiteInterner = Interner()
   private var hashes: [Int] = []
 
@@ -255,6 +257,13 @@ struct PytestSession {
   }
 
   private mutating func apply(_ b: PytestBlock, to i: Int) {
+    // A test that failed and also errored at setup or teardown has two blocks: the failure is
+    // what happened, the other block's error lines stay in its text (often they say why).
+    // (A message the short summary gave is only a cut copy of the block's: not an earlier block.)
+    let earlier =
+      blocksApplied.contains(i)
+      ? tests[i].details.flatMap { d in d.message.map { (message: $0, evidence: d.evidence, type: d.exceptionType) } } : nil
+    if case .passed = b.kind {} else { blocksApplied.insert(i) }
     switch b.kind {
     case .error(let phase):
       if tests[i].status == .passed { errorsAfterPass += 1 }
@@ -283,6 +292,21 @@ struct PytestSession {
       d.outputLine = b.outputLine
     }
     d.evidence = b.evidence(path: path)
+    if let earlier {
+      let other = earlier.message.split(separator: "\n").prefix(20).map { "E   " + $0 }.joined(separator: "\n")
+      if case .failure = b.kind {
+        tests[i].phase = .call
+        d.detail = (d.detail ?? "") + "\n" + other
+        d.evidence += earlier.evidence.prefix(1)
+      } else {
+        // The failure came first: it stays the message; this block's lines join its text.
+        let mine = (d.message ?? "").split(separator: "\n").prefix(20).map { "E   " + $0 }.joined(separator: "\n")
+        d.message = earlier.message
+        d.exceptionType = earlier.type
+        d.detail = (d.detail ?? "") + "\n" + mine
+        d.evidence = earlier.evidence + d.evidence.prefix(1)
+      }
+    }
   }
 
   /// `pytest -v` cuts long skip reasons (`(staging environme...)`); the short summary has them whole.
@@ -364,7 +388,8 @@ struct PytestSession {
     for status in [TestStatus.passed, .failed, .error, .skipped, .xfailed, .xpassed] {
       var parsed = 0
       switch status {
-      case .passed: parsed = totals.passed + errorsAfterPass
+      // pytest-rerunfailures counts a test that passed on a rerun as passed (and the rerun apart).
+      case .passed: parsed = totals.passed + totals.flaky + errorsAfterPass
       case .failed: parsed = totals.failed
       case .error: parsed = totals.errors
       case .skipped: parsed = totals.skipped
