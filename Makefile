@@ -1,6 +1,6 @@
 # The two commands of a fresh machine: `make demo` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-utils curl python3
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev postgresql chromium pkg-config libxml2-utils curl python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REPORT := .build/release/report
 
