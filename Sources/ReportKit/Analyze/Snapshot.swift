@@ -13,6 +13,9 @@ public struct Snapshot: Sendable {
   public var clusters: [String: (category: String, count: Int, signature: String)] = [:]
   public var p95: [String: Double] = [:]
 
+  /// An empty snapshot, filled by its reader (a history's earlier run).
+  init(label: String) { self.label = label }
+
   init(label: String, run: Run, findings: Findings, metrics: Metrics) {
     self.label = label
     totals = metrics.totals

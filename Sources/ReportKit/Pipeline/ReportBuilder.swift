@@ -14,8 +14,18 @@ public struct ReportBuilder {
     public var templates: TemplateSet = .builtIn
     /// issue.md's size limit in characters (GitHub: 65,536; GitLab: 1,000,000).
     public var issueLimit = 65_536
-    /// An earlier run to compare with: a logs folder (or file) or its report.json.
+    /// An earlier run to compare with: a logs folder (or file), its report.json, or `previous`:
+    /// the last run recorded in the history.
     public var baseline: String?
+    /// Whether to record the run in a history (`--no-history`: no).
+    public var recordHistory = true
+    /// The history to record in; nil: `OUT/history.sqlite`.
+    public var history: HistoryLocation?
+
+    /// The history this build records in and reads `--baseline previous` from, if any.
+    public var historyLocation: HistoryLocation? {
+      recordHistory ? history ?? .beside(outDir: outDir) : nil
+    }
 
     public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
@@ -33,15 +43,26 @@ public struct ReportBuilder {
     public var folder: String
     /// Every warning, in input order: print them as they are.
     public var warnings: [Diagnostic]
+    /// What became of the run in the history; nil with `--no-history`.
+    public var history: HistoryOutcome?
   }
+
+  /// `baseline` value that names the history's last run.
+  public static let previousBaseline = "previous"
 
   public init() {}
 
   public func build(_ options: Options) throws -> Result {
-    let baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
+    let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
+    var recorder = options.historyLocation.map(HistoryRecorder.init)
+    let baseline: Snapshot?
+    if options.baseline == Self.previousBaseline {
+      baseline = recorder?.previous(before: meta)
+    } else {
+      baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
+    }
     let run = try read(options.inputs)
     let findings = Triage(config: options.config).findings(of: run)
-    let meta = RunMeta(runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now))
     var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
     timer.lap("analysis (whys, actions, metrics)")
@@ -53,10 +74,14 @@ public struct ReportBuilder {
     } catch {
       throw BuildError.cannotWrite("\(error)")
     }
+    // The report is written first: a history that cannot take the run does not cost the report.
+    var recording = PhaseTimer()
+    recorder?.record(report)
+    recording.lap("history")
     return Result(
       report: report,
       files: OutputFormat.allCases.filter(options.formats.contains).map(\.fileName),
-      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings))
+      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings), history: recorder?.outcome)
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.
