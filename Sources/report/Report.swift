@@ -13,6 +13,6 @@ struct Report: ParsableCommand {
       another database, newer schema), 75 the history could not be reached or stayed locked (the
       report was written; retry), 78 report.yml or a --templates file is invalid.
       """,
-    subcommands: [Build.self, Compare.self, Explain.self, Rules.self, Init.self, HistoryCommand.self]
+    subcommands: [Build.self, Compare.self, Explain.self, Rules.self, Init.self, Weekly.self, HistoryCommand.self]
   )
 }
