@@ -46,7 +46,9 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
-    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], swiftSettings: strict),
-    .testTarget(name: "ReportCLITests", dependencies: ["report"], swiftSettings: strict),
+    // A real PostgreSQL server for the tests of both targets (scripts/pg_test_server.sh).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "TestSupport"], swiftSettings: strict),
+    .testTarget(name: "ReportCLITests", dependencies: ["report", "TestSupport"], swiftSettings: strict),
   ]
 )

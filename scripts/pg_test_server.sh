@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL server for the tests, on 127.0.0.1 only: initdb in DIR, pg_ctl at a free
 # port, password (SCRAM) login for the superuser `report` with the password in $PGPASSWORD.
 # Run as root, the server runs as the `postgres` user (initdb refuses root).
-#   scripts/pg_test_server.sh start DIR      prints the port
+#   scripts/pg_test_server.sh start DIR [PID]  prints the port; with PID, the server is also
+#                                              stopped (and DIR removed) once process PID is gone
 #   scripts/pg_test_server.sh createdb DIR NAME
 #   scripts/pg_test_server.sh stop DIR       and removes DIR
 # Exit 3 when the PostgreSQL binaries are absent (apt-get install postgresql).
@@ -24,6 +25,10 @@ start)
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
       -o "-p $port -k $dir -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
+      if [ -n "${3:-}" ]; then
+        # A watchdog, detached from the caller's pipes: a test process that dies leaves no server.
+        setsid bash -c "while kill -0 $3 2>/dev/null; do sleep 2; done; '$0' stop '$dir'" </dev/null >/dev/null 2>&1 &
+      fi
       echo "$port"
       exit 0
     fi
