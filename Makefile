@@ -42,10 +42,12 @@ bench: release
 	scripts/bench.sh
 
 ## Refresh reports/example/ and reports/example-compare/, the committed outputs for examples/logs
-## (the second against examples/baseline). Tests fail when they are stale.
+## (the second against examples/baseline), and reports/example-weekly/, the weekly review of
+## eight builds of the two (scripts/example_weekly.sh). Tests fail when they are stale.
 example-report: release
-	$(REPORT) build examples/logs --out reports --run-id example --now 2026-01-01T00:00:00Z
-	$(REPORT) build examples/logs --baseline examples/baseline --out reports --run-id example-compare --now 2026-01-01T00:00:00Z
+	$(REPORT) build examples/logs --out reports --run-id example --now 2026-01-01T00:00:00Z --no-history
+	$(REPORT) build examples/logs --baseline examples/baseline --out reports --run-id example-compare --now 2026-01-01T00:00:00Z --no-history
+	scripts/example_weekly.sh $(REPORT) reports/example-weekly
 
 ## Re-run the real tools that made examples/logs and Tests/Fixtures.
 examples:

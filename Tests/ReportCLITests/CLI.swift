@@ -20,11 +20,12 @@ enum CLI {
     var stderr: String
   }
 
-  static func run(_ arguments: [String], cwd: String = root) throws -> Output {
+  static func run(_ arguments: [String], cwd: String = root, environment: [String: String] = [:]) throws -> Output {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = arguments
     p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
