@@ -42,16 +42,32 @@ enum HistoryQueries {
     ORDER BY l.first_at, l.cluster_id
     """
 
-  /// Tests that failed in the period, with how often, and how often their outcome flipped
-  /// between failing and not from one run to the next (a flaky retry counts too). Parameters:
-  /// since, until, limit.
+  /// Tests whose outcome flips between failing and not from one run to the next, or that passed
+  /// only on a retry: how many runs they were in, failed in, flipped at, were retried in.
+  ///
+  /// Counting flips needs every run a test was in, a scan of the period's results; so the
+  /// candidates are chosen first from the failures alone (10% of the rows at most): their runs
+  /// of consecutive failures ("streaks", each at most two flips) and retries. Only the
+  /// `limit` best candidates are counted exactly. Parameters: since, until, limit.
   static let unsteadyTests = """
-    WITH period AS (SELECT id, at, run_key FROM runs WHERE at >= ? AND at <= ?),
-    suspects AS (SELECT DISTINCT f.test_key FROM failures f JOIN period p ON p.id = f.run_id),
+    WITH period AS (SELECT id, at, run_key, ROW_NUMBER() OVER (ORDER BY at, run_key) AS n FROM runs WHERE at >= ? AND at <= ?),
+    failing AS (
+      SELECT f.test_key, f.status, p.n,
+        p.n - ROW_NUMBER() OVER (
+          PARTITION BY f.test_key, CASE WHEN f.status = 'flaky' THEN 1 ELSE 0 END ORDER BY p.n) AS streak
+      FROM failures f JOIN period p ON p.id = f.run_id),
+    candidates AS (
+      SELECT test_key,
+        COUNT(DISTINCT CASE WHEN status IN ('failed', 'error') THEN streak END) AS streaks,
+        SUM(CASE WHEN status = 'flaky' THEN 1 ELSE 0 END) AS retries,
+        COUNT(*) AS troubled
+      FROM failing GROUP BY test_key
+      ORDER BY streaks DESC, retries DESC, troubled DESC, test_key
+      LIMIT ?),
     outcomes AS (
       SELECT r.test_key, r.status, CASE WHEN r.status IN ('failed', 'error') THEN 1 ELSE 0 END AS bad, p.at, p.run_key
       FROM period p JOIN results r ON r.run_id = p.id
-      WHERE r.test_key IN (SELECT test_key FROM suspects)),
+      WHERE r.test_key IN (SELECT test_key FROM candidates)),
     steps AS (
       SELECT test_key, status, bad, LAG(bad) OVER (PARTITION BY test_key ORDER BY at, run_key) AS before FROM outcomes)
     SELECT n.test_id, COUNT(*) AS runs, SUM(bad) AS failures,
@@ -60,7 +76,6 @@ enum HistoryQueries {
     FROM steps JOIN test_names n ON n.test_key = steps.test_key
     GROUP BY steps.test_key, n.test_id
     ORDER BY flips DESC, failures DESC, n.test_id
-    LIMIT ?
     """
 
   /// The tests that failed in the most runs of the period, with the runs they were in and their
