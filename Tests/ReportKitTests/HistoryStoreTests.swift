@@ -115,6 +115,25 @@ import Testing
     #expect(!x.fixed.isEmpty)
   }
 
+  /// Every recorded test has its name; a suite run again writes no name, and one with a test
+  /// more writes the names of one bucket of keys (`NameBuckets`).
+  @Test(arguments: StoreKind.allCases)
+  func everyTestHasItsNameAndASuiteRunAgainWritesNone(kind: StoreKind) throws {
+    guard let fresh = try FreshHistory.make(kind) else { return }
+    let history = try fresh.open()
+    func count(_ table: String) -> String { fresh.sql("SELECT COUNT(*) FROM \(table)").stdout }
+    _ = try history.record(HistoryGenerator(runs: 3, tests: 3000, start: 0, every: 3600).record(0))
+    let (names, buckets) = (count("test_names"), count("test_sets"))
+    #expect(names == "3000\n" && Int(buckets.dropLast()) ?? 0 > 900, "3,000 keys fill most of the 1,024 buckets")
+    _ = try history.record(HistoryGenerator(runs: 3, tests: 3000, start: 0, every: 3600).record(1))
+    #expect(count("test_names") == names && count("test_sets") == buckets, "the same tests: nothing written")
+    _ = try history.record(HistoryGenerator(runs: 3, tests: 3001, start: 0, every: 3600).record(2))
+    #expect(count("test_names") == "3001\n")
+    #expect(Int(count("test_sets").dropLast()) == (Int(buckets.dropLast()) ?? 0) + 1, "one bucket more")
+    let orphans = fresh.sql("SELECT COUNT(*) FROM results r LEFT JOIN test_names n ON n.test_key = r.test_key WHERE n.test_key IS NULL")
+    #expect(orphans.stdout == "0\n" && count("results") == "\(3000 + 3000 + 3001)\n")
+  }
+
   /// One transaction per run: a run whose writing fails half-way leaves nothing of itself.
   @Test(arguments: StoreKind.allCases)
   func aRunThatFailsHalfWayLeavesNoTrace(kind: StoreKind) throws {

@@ -4,9 +4,9 @@
 ///
 /// - `runs`: one row per run (`run_key` unique: recording a run id again replaces it): time,
 ///   source, CI columns, totals, pass rate, failures per category, cluster and finding counts.
-/// - `test_names`: every test id ever recorded, once, under its 64-bit key; `test_sets`: a
-///   fingerprint of each set of tests whose names are all in `test_names` (a suite run again
-///   writes no name).
+/// - `test_names`: every test id ever recorded, once, under its 64-bit key; `test_sets`: the
+///   fingerprints of the buckets of keys whose names are all in `test_names` (`NameBuckets`: a
+///   suite run again writes no name, one with a few new tests the names of a few buckets).
 /// - `results`: every test of every run, in the run's order (`seq`): key, status, duration (the
 ///   weekly review's flaky and most-failing tests, and `--baseline previous`, need each test's
 ///   outcome). Keyed by position, not by test, so that a million rows are appended, never

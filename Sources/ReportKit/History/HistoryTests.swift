@@ -70,27 +70,21 @@ enum HistoryTests: Sendable {
     }
   }
 
-  /// Calls `body` with each test's index in the order of the tests' keys, near enough: sorted
-  /// by the key's top 40 bits, the index packed in the low 24 (8 bytes a test), so that ids go
-  /// into a B-tree keyed by test key without splitting its pages at random. More than 2^24
-  /// tests: test order.
-  func forEachByKey(_ body: (Int) throws -> Void) rethrows {
-    guard count < 1 << 24 else { return try (0..<count).forEach(body) }
+  /// The indices of the tests whose keys are in `buckets`, in the order of their keys, near
+  /// enough: sorted by the key's top 40 bits, the index packed in the low 24 (8 bytes a test),
+  /// so that ids go into a B-tree keyed by test key without splitting its pages at random.
+  /// More than 2^24 tests: test order.
+  func indicesByKey(in buckets: Set<Int>) -> [UInt64] {
     var packed: [UInt64] = []
-    packed.reserveCapacity(count)
-    // The sign bit flipped: unsigned order of the packed values is the signed order of the keys.
-    forEach { i, key, _, _ in packed.append((UInt64(bitPattern: key) ^ 1 << 63) & ~0xFF_FFFF | UInt64(i)) }
+    forEach { i, key, _, _ in
+      guard buckets.contains(NameBuckets.bucket(key)) else { return }
+      // The sign bit flipped: unsigned order of the packed values is the signed order of the keys.
+      packed.append(count < 1 << 24 ? (UInt64(bitPattern: key) ^ 1 << 63) & ~0xFF_FFFF | UInt64(i) : UInt64(i))
+    }
+    guard count < 1 << 24 else { return packed }
     packed.sort()
-    for p in packed { try body(Int(p & 0xFF_FFFF)) }
-  }
-
-  /// Mixes keys into a fingerprint of a run's set of tests: the wrapping sum of each key mixed
-  /// (SplitMix64's finalizer), so that the order the tests come in does not matter.
-  static func mix(_ key: Int64) -> UInt64 {
-    var z = UInt64(bitPattern: key) &+ 0x9e37_79b9_7f4a_7c15
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
+    for j in packed.indices { packed[j] &= 0xFF_FFFF }  // in place: no second array of a million
+    return packed
   }
 
   /// Appends test `i`'s id to `bytes`, from its two parts.

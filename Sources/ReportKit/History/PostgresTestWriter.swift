@@ -2,8 +2,8 @@ internal import PostgresNIO
 
 /// Writes a run's tests into a PostgreSQL history: batches of rows sent as arrays and spread
 /// into rows by `unnest`, one statement per table per batch, a batch at a time in memory. Ids
-/// go in key order (and only for a set of tests not seen before, as in SQLite), so writers that
-/// meet on a test name take its lock in the same order and cannot deadlock.
+/// go in key order (and only for buckets of keys not seen before, as in SQLite: `NameBuckets`),
+/// so writers that meet on a test name take its lock in the same order and cannot deadlock.
 struct PostgresTestWriter {
   let link: PostgresLink
   let runID: Int64
@@ -13,7 +13,7 @@ struct PostgresTestWriter {
   func write(_ tests: HistoryTests) throws {
     var seqs: [Int64] = [], keys: [Int64] = [], statuses: [String] = [], durations: [Double] = []
     var failSeqs: [Int64] = [], failKeys: [Int64] = [], failStatuses: [String] = [], clusters: [String] = [], categories: [String] = []
-    var fingerprint = UInt64(tests.count)
+    var buckets = NameBuckets()
     func flush() throws {
       try insert(
         """
@@ -36,7 +36,7 @@ struct PostgresTestWriter {
       keys.append(key)
       statuses.append(status.rawValue)
       durations.append(duration ?? .nan)
-      fingerprint &+= HistoryTests.mix(key)
+      buckets.add(key)
       if status.isFailure || status == .flaky {
         let row = tests[i]
         failSeqs.append(Int64(i))
@@ -48,8 +48,14 @@ struct PostgresTestWriter {
       if seqs.count == Self.batch { try flush() }
     }
     if !seqs.isEmpty { try flush() }
-    let set = Int64(bitPattern: fingerprint)
-    guard try link.rows("SELECT 1 FROM test_sets WHERE fingerprint = $1", [.int(set)]).isEmpty else { return }
+    let fingerprints = buckets.fingerprints
+    var binds = PostgresBindings()
+    binds.append(fingerprints.map(\.fingerprint))
+    let known = Set(
+      try link.rows(PostgresQuery(unsafeSQL: "SELECT fingerprint FROM test_sets WHERE fingerprint = ANY($1::bigint[])", binds: binds))
+        .map { $0.int64(0) })
+    let missing = fingerprints.filter { !known.contains($0.fingerprint) }
+    guard !missing.isEmpty else { return }
     var ids: [String] = []
     func flushNames() throws {
       try insert(
@@ -61,15 +67,18 @@ struct PostgresTestWriter {
       keys = []
       ids = []
     }
-    try tests.forEachByKey { i in
-      let row = tests[i]
+    for i in tests.indicesByKey(in: Set(missing.map(\.bucket))) {
+      let row = tests[Int(i)]
       keys.append(row.key)
       ids.append(row.id)
       if keys.count == Self.batch { try flushNames() }
     }
     if !keys.isEmpty { try flushNames() }
-    try link.execute(
-      "INSERT INTO test_sets (fingerprint, tests) VALUES ($1, $2) ON CONFLICT (fingerprint) DO NOTHING", [.int(set), SQLValue(tests.count)])
+    for m in missing {
+      try link.execute(
+        "INSERT INTO test_sets (fingerprint, tests) VALUES ($1, $2) ON CONFLICT (fingerprint) DO NOTHING",
+        [.int(m.fingerprint), SQLValue(m.tests)])
+    }
   }
 
   private func insert(_ sql: String, _ a: [Int64], _ b: [Int64], _ c: [String], _ d: [Double]) throws {

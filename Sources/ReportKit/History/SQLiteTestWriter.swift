@@ -9,9 +9,9 @@ internal import GRDBSQLite
 /// - `results`: every test (key, status, duration), 64 rows per statement, in test order under
 ///   `(run_id, seq)`: the table's B-tree is only ever appended to;
 /// - `failures`: failed, errored and flaky tests, with cluster and category, the same way;
-/// - `test_names`: the ids, unless a run with the same set of tests was recorded before
-///   (`test_sets` holds a fingerprint of each set): a suite run again and again writes its
-///   million names once.
+/// - `test_names`: the ids of the tests in buckets of keys not seen before (`NameBuckets`): a
+///   suite run again and again writes its million names once, and a few new tests a few
+///   thousand.
 struct SQLiteTestWriter {
   let db: Database
   let runID: Int64
@@ -22,17 +22,23 @@ struct SQLiteTestWriter {
   func write(_ tests: HistoryTests) throws {
     guard tests.count > 0 else { return }
     var timer = PhaseTimer()
-    let fingerprint = try writeResults(tests)
+    let buckets = try writeResults(tests).fingerprints
     timer.lap("history: tests")
-    let known = try Int64.fetchOne(db, sql: "SELECT fingerprint FROM test_sets WHERE fingerprint = ?", arguments: [fingerprint]) != nil
-    guard !known else { return }
-    try writeNames(tests)
-    try db.execute(sql: "INSERT INTO test_sets (fingerprint, tests) VALUES (?, ?)", arguments: [fingerprint, tests.count])
-    timer.lap("history: names")
+    var known = Set<Int64>()
+    for chunk in stride(from: 0, to: buckets.count, by: 500).map({ buckets[$0..<min($0 + 500, buckets.count)] }) {
+      let sql = "SELECT fingerprint FROM test_sets WHERE fingerprint IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))"
+      known.formUnion(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(chunk.map(\.fingerprint))))
+    }
+    let missing = buckets.filter { !known.contains($0.fingerprint) }
+    guard !missing.isEmpty else { return }
+    try writeNames(tests, Set(missing.map(\.bucket)))
+    let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO test_sets (fingerprint, tests) VALUES (?, ?)")
+    for m in missing { try insert.execute(arguments: [m.fingerprint, m.tests]) }
+    timer.lap("history: names (\(missing.count) of \(buckets.count) buckets)")
   }
 
-  /// Writes every test's result, and the failures; returns the fingerprint of the set of tests.
-  private func writeResults(_ tests: HistoryTests) throws -> Int64 {
+  /// Writes every test's result, and the failures; returns the fingerprints of the tests' keys.
+  private func writeResults(_ tests: HistoryTests) throws -> NameBuckets {
     let full = try db.makeStatement(sql: Self.resultsInsert(Self.batch))
     var s = full.sqliteStatement
     let failures = try db.makeStatement(
@@ -41,7 +47,7 @@ struct SQLiteTestWriter {
     sqlite3_bind_int64(f, 1, runID)
     var partial: Statement?
     var k = 0
-    var fingerprint = UInt64(tests.count)
+    var buckets = NameBuckets()
     let last = tests.count - 1
     try tests.forEach { i, key, status, duration in
       if k == 0 && last - i + 1 < Self.batch {
@@ -54,9 +60,9 @@ struct SQLiteTestWriter {
       let p = Int32(2 + k * 4)
       sqlite3_bind_int64(s, p, Int64(i))
       sqlite3_bind_int64(s, p + 1, key)
-      bindText(s, p + 2, status.rawValue)
+      Self.bindStatus(s, p + 2, status)
       if let duration { sqlite3_bind_double(s, p + 3, duration) } else { sqlite3_bind_null(s, p + 3) }
-      fingerprint &+= HistoryTests.mix(key)
+      buckets.add(key)
       if status.isFailure || status == .flaky {
         let row = tests[i]
         sqlite3_bind_int64(f, 2, Int64(i))
@@ -73,24 +79,25 @@ struct SQLiteTestWriter {
       }
     }
     _ = partial
-    return Int64(bitPattern: fingerprint)
+    return buckets
   }
 
-  /// Writes the ids not already known, in key order, 64 to a statement.
-  private func writeNames(_ tests: HistoryTests) throws {
+  /// Writes the ids of the tests in `buckets`, in key order, 64 to a statement.
+  private func writeNames(_ tests: HistoryTests, _ buckets: Set<Int>) throws {
     let full = try db.makeStatement(sql: Self.namesInsert(Self.batch))
     var m = full.sqliteStatement
     var partial: Statement?
     var id: [UInt8] = []
     var k = 0
-    var left = tests.count
-    try tests.forEachByKey { i in
+    let order = tests.indicesByKey(in: buckets)
+    var left = order.count
+    for i in order {
       if k == 0 && left < Self.batch {
         let statement = try db.makeStatement(sql: Self.namesInsert(left))
         partial = statement
         m = statement.sqliteStatement
       }
-      let row = tests[i]
+      let row = tests[Int(i)]
       id.removeAll(keepingCapacity: true)
       id.append(contentsOf: row.prefix.utf8)
       id.append(contentsOf: row.name.utf8)
@@ -119,6 +126,16 @@ struct SQLiteTestWriter {
     "INSERT INTO results (run_id, seq, test_key, status, duration_s) VALUES "
       + (0..<n).map { k in "(?1, ?\(2 + k * 4), ?\(3 + k * 4), ?\(4 + k * 4), ?\(5 + k * 4))" }.joined(separator: ", ")
   }
+
+  /// Binds a status name from static storage (no copy: the bytes live as long as the program).
+  private static func bindStatus(_ s: OpaquePointer, _ column: Int32, _ status: TestStatus) {
+    let name = statusNames[statusIndex[status] ?? 0]
+    sqlite3_bind_text(s, column, UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self), Int32(name.utf8CodeUnitCount), nil)
+  }
+
+  private static let statusNames: [StaticString] = ["passed", "failed", "error", "skipped", "xfailed", "xpassed", "flaky"]
+  private static let statusIndex: [TestStatus: Int] = Dictionary(
+    uniqueKeysWithValues: TestStatus.allCases.map { s in (s, statusNames.firstIndex { $0.description == s.rawValue } ?? 0) })
 
   /// Binds a copy of `text` (the Swift string's bytes are only lent for the call).
   private func bindText(_ s: OpaquePointer, _ column: Int32, _ text: String) {
