@@ -2,7 +2,8 @@
 # What the history costs, on the standard inputs of ../shared/bench/gen.py (part of `make bench`):
 # 1. `report build` of the JUnit 1M file without and with history, interleaved ($RUNS times each,
 #    default 3; best wall time, highest peak RSS): into a fresh history (its million test names
-#    are written too), and again as a new run of the same suite (names known: only results).
+#    are written too), again as a new run of the same suite (names known: only results), and as
+#    a run where one test was renamed (the names of one bucket of keys are written).
 # 2. `report weekly` on a history of 1,000 runs of 10,000 tests (made by the hidden
 #    `report history generate`, one run an hour, through the store like any run): the default
 #    7-day period (168 runs) and the whole history.
@@ -30,22 +31,30 @@ best() {  # best "s mib" lines → best time, highest peak
 
 if [ -f "$gen" ]; then
   [ -f "$dir/junit_1M.xml" ] || python3 "$gen" junit 1000000 "$dir/junit_1M.xml" >/dev/null
+  # The same suite with its first test renamed.
+  sed '0,/\(<testcase [^>]* name="\)\([^"]*\)"/s//\1\2-renamed"/' "$dir/junit_1M.xml" >"$dir/junit_1M_renamed.xml"
   out="$dir/history-out"
-  no="" fresh="" again=""
+  no="" fresh="" again="" renamed=""
   for i in $(seq "$runs"); do
     rm -rf "$out"
     no+="$(measure "$report" build "$dir/junit_1M.xml" --out "$out" --run-id nh --now 0 --no-history)"$'\n'
     fresh+="$(measure "$report" build "$dir/junit_1M.xml" --out "$out" --run-id first --now 0)"$'\n'
     again+="$(measure "$report" build "$dir/junit_1M.xml" --out "$out" --run-id "again$i" --now 1)"$'\n'
+    renamed+="$(measure "$report" build "$dir/junit_1M_renamed.xml" --out "$out" --run-id "renamed$i" --now 2)"$'\n'
   done
   read -r nt nm <<<"$(printf '%s' "$no" | best)"
   read -r ft fm <<<"$(printf '%s' "$fresh" | best)"
   read -r at am <<<"$(printf '%s' "$again" | best)"
+  read -r rt rm <<<"$(printf '%s' "$renamed" | best)"
   printf '%-44s %8s %9s %8s\n' "JUnit 1M build" wall_s peak_MiB vs_none
   printf '%-44s %8s %9s %8s\n' "  --no-history" "$nt" "$nm" ""
   printf '%-44s %8s %9s %+7.0f%%\n' "  history, new set of tests (names written)" "$ft" "$fm" "$(awk -v a="$ft" -v b="$nt" 'BEGIN{print (a/b-1)*100}')"
   printf '%-44s %8s %9s %+7.0f%%\n' "  history, the same suite again" "$at" "$am" "$(awk -v a="$at" -v b="$nt" 'BEGIN{print (a/b-1)*100}')"
-  REPORT_TIMINGS=1 "$report" build "$dir/junit_1M.xml" --out "$out" --run-id timed --now 2 2>&1 >/dev/null | grep 'timing: history' | sed 's/^/  /'
+  printf '%-44s %8s %9s %+7.0f%%\n' "  history, one test renamed" "$rt" "$rm" "$(awk -v a="$rt" -v b="$nt" 'BEGIN{print (a/b-1)*100}')"
+  for f in junit_1M junit_1M_renamed; do
+    echo "  REPORT_TIMINGS=1, $f into that history:"
+    REPORT_TIMINGS=1 "$report" build "$dir/$f.xml" --out "$out" --run-id "timed-$f" --now 3 2>&1 >/dev/null | grep 'timing: history' | sed 's/^/    /'
+  done
 else
   echo "bench: no generator at $gen; skipping the 1M build"
 fi

@@ -11,7 +11,14 @@ import Testing
     guard let fresh = try FreshHistory.make(kind) else { return }
     let history = try fresh.open()
     let week = try ExampleRuns.week().prefix(3)
-    for r in week { #expect(try history.record(HistoryRecord(report: r)) == false) }
+    for r in week {
+      var record = HistoryRecord(report: r)
+      record.ci = .init(commit: "abc123", branch: "main", url: "https://ci.example/jobs/\(r.meta.runID)", json: #"{"runner": "r1"}"#)
+      #expect(try history.record(record) == false)
+    }
+    #expect(
+      fresh.sql("SELECT ci_commit, ci_branch, ci_url, ci_json FROM runs WHERE run_key = 'day2'").stdout
+        == "abc123|main|https://ci.example/jobs/day2|{\"runner\": \"r1\"}\n")
     let runs = try history.runs(since: .min, until: .max, limit: 10)
     #expect(runs.map(\.key) == ["day3", "day2", "day1"])
     for (run, report) in zip(runs, week.reversed()) {

@@ -27,12 +27,14 @@ struct HistoryRecorder {
     }
   }
 
-  /// Records the run, then closes the history.
-  mutating func record(_ report: Report) {
+  /// Records the run with the CI job it came from, then closes the history.
+  mutating func record(_ report: Report, ci: HistoryRecord.CI) {
     guard let history = open() else { return }
     defer { history.close() }
+    var record = HistoryRecord(report: report)
+    record.ci = ci
     do {
-      outcome.replaced = try history.record(HistoryRecord(report: report))
+      outcome.replaced = try history.record(record)
       outcome.recorded = true
     } catch {
       outcome.error = HistoryOutcome.kept(error, location)

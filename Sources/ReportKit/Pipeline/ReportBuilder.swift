@@ -21,6 +21,9 @@ public struct ReportBuilder {
     public var recordHistory = true
     /// The history to record in; nil: `OUT/history.sqlite`.
     public var history: HistoryLocation?
+    /// The CI job the run came from, recorded with it (`runs.ci_*`). Empty until the
+    /// CI-environment reader fills it from the job's environment: this is where it goes.
+    public var ci = HistoryRecord.CI()
 
     /// The history this build records in and reads `--baseline previous` from, if any.
     public var historyLocation: HistoryLocation? {
@@ -76,7 +79,7 @@ public struct ReportBuilder {
     }
     // The report is written first: a history that cannot take the run does not cost the report.
     var recording = PhaseTimer()
-    recorder?.record(report)
+    recorder?.record(report, ci: options.ci)
     recording.lap("history")
     return Result(
       report: report,
