@@ -36,7 +36,7 @@ final class SQLiteHistory: HistoryStore {
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
     let location = self.location
     queue = try Self.retrying(location) { try DatabaseQueue(path: path, configuration: config) }
-    try Self.retrying(location) { [queue] in try Self.migrate(queue, location) }
+    try Self.retrying(location, migrating: true) { [queue] in try Self.migrate(queue, location) }
   }
 
   func close() { try? queue.close() }
@@ -131,9 +131,9 @@ final class SQLiteHistory: HistoryStore {
 
   // MARK: - Errors
 
-  /// Runs `body`, again after a pause while the database is busy or locked (or a concurrent
-  /// first migration got there first); maps SQLite's errors to `HistoryError`s.
-  static func retrying<T>(_ location: HistoryLocation, _ body: () throws -> T) throws -> T {
+  /// Runs `body`, again after a pause while the database is busy or locked (or, `migrating`, a
+  /// concurrent first migration got there first); maps SQLite's errors to `HistoryError`s.
+  static func retrying<T>(_ location: HistoryLocation, migrating: Bool = false, _ body: () throws -> T) throws -> T {
     var attempt = 0
     while true {
       do {
