@@ -21,7 +21,7 @@ enum WeeklySummary {
     if let oldest = persisting.first {
       let p0 = persisting.filter { $0.priority == "P0" }.count
       out.append(
-        "\(count(persisting.count, "cluster")) still open and carried over\(p0 > 0 ? " (\(p0) P0)" : ""); the oldest, \(code: oldest.id) (\(oldest.category), \(oldest.priority)) \(code: oldest.title), has failed since \(HistoryTime.short(oldest.firstSeen)) (\(code: oldest.firstRun)), in \(oldest.occurrences) of \(n) runs this period."
+        "\(count(persisting.count, "cluster")) still open and carried over\(p0 > 0 ? " (\(p0) P0)" : ""); the oldest, \(code: oldest.id) (\(oldest.category), \(oldest.priority)) \(code: Excerpt.line(oldest.title, limit: 80)), has failed since \(HistoryTime.short(oldest.firstSeen)) (\(code: oldest.firstRun)), in \(oldest.occurrences) of \(n) runs this period."
       )
     } else if r.clusters.contains(where: \.isOpen) {
       out.append("\(count(r.clusters.filter(\.isOpen).count, "cluster")) open at the end, all first seen in the last run.")
