@@ -64,9 +64,9 @@ import Testing
 
   /// The same eight runs through a shared PostgreSQL server give the same review; its password
   /// is never printed.
-  @Test(.enabled(if: PostgresServer.shared != nil, "PostgreSQL binaries absent: apt-get install postgresql"))
+  @Test(.enabled(if: !PostgresServer.absent, "PostgreSQL binaries absent: apt-get install postgresql"))
   func theSameWeekThroughPostgreSQLGivesTheSameRunsAndClusters() throws {
-    let server = try #require(PostgresServer.shared)
+    let server = try #require(try PostgresServer.require())
     let url = server.url(server.database())
     let (local, shared) = (Scratch(), Scratch())
     let reports = try Self.week(into: local.path)

@@ -25,7 +25,7 @@ struct FreshHistory {
       let path = dir.path + "/history.sqlite"
       return FreshHistory(kind: kind, location: .sqlite(path: path), name: path, dir: dir)
     case .postgres:
-      guard let server = PostgresServer.shared else { return nil }
+      guard let server = try PostgresServer.require() else { return nil }
       let db = server.database()
       return FreshHistory(kind: kind, location: try HistoryLocation(server.url(db)), name: db, dir: dir)
     }

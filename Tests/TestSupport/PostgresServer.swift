@@ -6,8 +6,8 @@ import Foundation
 /// process exits (or, should it crash, by the script's watchdog); each test works in a database
 /// of its own.
 ///
-/// `shared` is nil only when the PostgreSQL binaries are absent (`make deps` installs them, so
-/// CI never is); the reason is printed.
+/// Tests are skipped only when the PostgreSQL binaries are absent (`make deps` installs them, so
+/// CI never skips), with the reason printed; a server that fails to start fails them.
 public final class PostgresServer: Sendable {
   public static let user = "report"
   public static let password = "report-test-secret"
@@ -15,16 +15,52 @@ public final class PostgresServer: Sendable {
   public let port: Int
   let dir: String
 
-  public static let shared: PostgresServer? = {
-    let dir = NSTemporaryDirectory() + "report-pg-" + UUID().uuidString
+  /// The server of this test process, started on first use.
+  public enum Startup: Sendable {
+    case running(PostgresServer)
+    /// The PostgreSQL binaries are not installed: the tests that need them are skipped.
+    case absent(String)
+    /// They are, and the server did not start: the tests that need it fail.
+    case failed(String)
+  }
+
+  public static let startup: Startup = {
+    let dir = "/tmp/report-pg-" + UUID().uuidString
     let r = run(["start", dir, String(ProcessInfo.processInfo.processIdentifier)])
+    if r.status == 3 {
+      print("PostgreSQL tests skipped: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)) (apt-get install postgresql)")
+      return .absent(r.stderr)
+    }
     guard r.status == 0, let port = Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-      print("PostgreSQL tests skipped: scripts/pg_test_server.sh start failed (\(r.status)): \(r.stderr)")
-      return nil
+      return .failed("scripts/pg_test_server.sh start exited \(r.status): \(r.stderr)")
     }
     atexit { PostgresServer.shared?.stop() }
-    return PostgresServer(port: port, dir: dir)
+    return .running(PostgresServer(port: port, dir: dir))
   }()
+
+  public static var shared: PostgresServer? {
+    if case .running(let server) = startup { return server }
+    return nil
+  }
+
+  /// Whether the binaries are absent (then, and only then, PostgreSQL tests are skipped).
+  public static var absent: Bool {
+    if case .absent = startup { return true }
+    return false
+  }
+
+  /// The server; nil when the binaries are absent; throws when it failed to start.
+  public static func require() throws -> PostgresServer? {
+    switch startup {
+    case .running(let server): return server
+    case .absent: return nil
+    case .failed(let why): throw StartFailed(description: why)
+    }
+  }
+
+  public struct StartFailed: Error, CustomStringConvertible {
+    public var description: String
+  }
 
   init(port: Int, dir: String) {
     self.port = port
