@@ -110,16 +110,28 @@ import Testing
     #expect(bad.status == 64 && !bad.stderr.contains("hunter2"))
   }
 
-  /// Six builds finishing at once into one history: six runs, and an intact file.
-  @Test func sixBuildsAtOnceAllLand() throws {
+  /// Six builds at once into one history: six runs (and an intact file).
+  @Test(arguments: ["sqlite", "postgres"])
+  func sixBuildsAtOnceAllLand(store: String) throws {
     let out = Scratch()
+    var history: [String] = []
+    var server: PostgresServer?
+    var database = ""
+    if store == "postgres" {
+      guard let s = try PostgresServer.require() else { return }
+      database = s.database()
+      history = ["--history", s.url(database)]
+      server = s
+    }
     let builds = try (1...6).map { k -> Process in
       let p = Process()
       p.executableURL = URL(fileURLWithPath: CLI.binary)
-      p.arguments = [
-        "build", k % 2 == 0 ? "examples/logs" : "examples/baseline", "--out", out.path, "--run-id", "c\(k)", "--now",
-        "2026-01-0\(k)T00:00:00Z",
-      ]
+      p.arguments =
+        [
+          "build", k % 2 == 0 ? "examples/logs" : "examples/baseline", "--out", out.path, "--run-id", "c\(k)", "--now",
+          "2026-01-0\(k)T00:00:00Z",
+        ]
+        + history
       p.currentDirectoryURL = URL(fileURLWithPath: CLI.root)
       p.standardOutput = FileHandle.nullDevice
       p.standardError = FileHandle.nullDevice
@@ -128,10 +140,13 @@ import Testing
     }
     for p in builds { p.waitUntilExit() }
     #expect(builds.allSatisfy { $0.terminationStatus == 0 })
-    let db = out.path + "/history.sqlite"
-    #expect(Shell.sqlite(db, "SELECT COUNT(*) FROM runs").stdout == "6\n")
-    #expect(Shell.sqlite(db, "PRAGMA integrity_check").stdout == "ok\n")
-    #expect(Shell.sqlite(db, "SELECT COUNT(*) FROM results").stdout == "\(3 * 15 + 3 * 15)\n")
+    let sql = { (q: String) in
+      server.map { $0.psql(database, q).stdout } ?? Shell.sqlite(out.path + "/history.sqlite", q).stdout
+    }
+    #expect(sql("SELECT COUNT(*) FROM runs") == "6\n")
+    #expect(sql("SELECT COUNT(*) FROM results") == "\(6 * 15)\n")
+    #expect(sql("SELECT COUNT(*) FROM test_names") == "15\n", "both runs have the same 15 tests")
+    if server == nil { #expect(sql("PRAGMA integrity_check") == "ok\n") }
   }
 
   /// A corrupt history, or one written by a newer report: exit 74, with the report written.

@@ -78,9 +78,11 @@ public struct ReportBuilder {
       throw BuildError.cannotWrite("\(error)")
     }
     // The report is written first: a history that cannot take the run does not cost the report.
-    var recording = PhaseTimer()
-    recorder?.record(report, ci: options.ci)
-    recording.lap("history")
+    if recorder != nil {
+      var recording = PhaseTimer()
+      recorder?.record(report, ci: options.ci)
+      recording.lap("history")
+    }
     return Result(
       report: report,
       files: OutputFormat.allCases.filter(options.formats.contains).map(\.fileName),
