@@ -1,6 +1,6 @@
 # The two commands of a fresh machine: `make demo` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-utils curl python3
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev postgresql chromium pkg-config libxml2-utils curl python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REPORT := .build/release/report
 PREFIX ?= /usr/local
@@ -77,15 +77,19 @@ fuzz:
 conformance: release
 	python3 scripts/conformance.py --report $(REPORT)
 
-## Wall time and peak memory on ../shared/bench inputs, next to xmllint and grep.
+## Wall time and peak memory on ../shared/bench inputs, next to xmllint and grep; then what the
+## history costs (a 1M build with and without it, report weekly on 1,000 runs of 10,000 tests).
 bench: release
 	scripts/bench.sh
+	scripts/bench_history.sh
 
 ## Refresh reports/example/ and reports/example-compare/, the committed outputs for examples/logs
-## (the second against examples/baseline). Tests fail when they are stale.
+## (the second against examples/baseline), and reports/example-weekly/, the weekly review of
+## eight builds of the two (scripts/example_weekly.sh). Tests fail when they are stale.
 example-report: release
-	$(REPORT) build examples/logs --out reports --run-id example --now 2026-01-01T00:00:00Z
-	$(REPORT) build examples/logs --baseline examples/baseline --out reports --run-id example-compare --now 2026-01-01T00:00:00Z
+	$(REPORT) build examples/logs --out reports --run-id example --now 2026-01-01T00:00:00Z --no-history
+	$(REPORT) build examples/logs --baseline examples/baseline --out reports --run-id example-compare --now 2026-01-01T00:00:00Z --no-history
+	scripts/example_weekly.sh $(REPORT) reports/example-weekly
 
 ## Re-run the real tools that made examples/logs and Tests/Fixtures.
 examples:

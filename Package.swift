@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .systemLibrary(
@@ -27,6 +29,8 @@ let package = Package(
       name: "ReportKit",
       dependencies: [
         "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: [
         .enableUpcomingFeature("InternalImportsByDefault"),
@@ -42,7 +46,9 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
-    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], swiftSettings: strict),
-    .testTarget(name: "ReportCLITests", dependencies: ["report"], swiftSettings: strict),
+    // A real PostgreSQL server for the tests of both targets (scripts/pg_test_server.sh).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "TestSupport"], swiftSettings: strict),
+    .testTarget(name: "ReportCLITests", dependencies: ["report", "TestSupport"], swiftSettings: strict),
   ]
 )

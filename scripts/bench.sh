@@ -40,9 +40,9 @@ for c in "${cases[@]}"; do
   read -r kind n file <<<"${spec[$c]}"
   [ -f "$dir/$file" ] || python3 "$gen" "$kind" "$n" "$dir/$file" >/dev/null
   size=$(du -m "$dir/$file" | cut -f1)
-  read -r rt rm <<<"$(measure "$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0)"
+  read -r rt rm <<<"$(measure "$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0 --no-history)"
   # The warnings of one more run, so a parse regression cannot hide behind the timing.
-  warnings=$("$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0 2>&1 >/dev/null | grep -c 'warning:' || true)
+  warnings=$("$report" build "$dir/$file" --out "$dir/out" --run-id "$c" --now 0 --no-history 2>&1 >/dev/null | grep -c 'warning:' || true)
   if [ "$kind" = junit ]; then
     floor="xmllint --stream --noout"
     read -r ft fm <<<"$(measure xmllint --stream --noout "$dir/$file")"

@@ -21,8 +21,13 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: "The time to report as 'now' (ISO 8601 or epoch seconds; default: SOURCE_DATE_EPOCH or the clock).")
   var now: String?
 
-  @Option(name: .long, help: "An earlier run to compare with: its logs folder or its report.json.")
+  @Option(name: .long, help: "An earlier run to compare with: its logs folder, its report.json, or 'previous' (the history's last run).")
   var baseline: String?
+
+  @OptionGroup var history: HistoryOption
+
+  @Flag(name: .customLong("no-history"), help: "Do not record the run in a history.")
+  var noHistory = false
 
   @Option(
     name: .long,
@@ -84,6 +89,10 @@ struct Build: ParsableCommand {
       throw ValidationError("--format: '\(bad)' is not \(Self.formatNames)")
     }
     if names.isEmpty { throw ValidationError("--format: name at least one of \(Self.formatNames)") }
+    if noHistory && history.history != nil { throw ValidationError("--history and --no-history: choose one") }
+    if noHistory && baseline == ReportBuilder.previousBaseline {
+      throw ValidationError("--baseline previous reads the history: it cannot be used with --no-history")
+    }
     if issueLimit < 1000 { throw ValidationError("--issue-limit: \(issueLimit) is too small to hold a summary (at least 1000)") }
     if let failOn, failOn != "any" {
       let names = failOn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -107,6 +116,8 @@ struct Build: ParsableCommand {
       o.reportURL = reportURL
       o.progress = !quiet && isatty(STDERR_FILENO) != 0
       o.environment = environment
+      o.recordHistory = !noHistory
+      o.history = try history.location()
       if let templates { o.templates = try TemplateSet(directory: templates) }
       let result = try ReportBuilder().build(o)
       for w in result.warnings { Console.error(w.description) }
@@ -119,13 +130,25 @@ struct Build: ParsableCommand {
       }
       for line in ci.lines { print(line) }
       var status: Int32 = 0
+      if let outcome = result.history {
+        for note in outcome.notes { Console.error("report: warning: \(note)") }
+        if outcome.recorded {
+          print(
+            "recorded in history \(outcome.location)\(outcome.replaced ? " (replaced the earlier record of \(result.report.meta.runID))" : "")"
+          )
+        }
+        if let error = outcome.error {
+          Console.error("report: warning: the run was not recorded: \(error)")
+          status = Failure.code(for: error)
+        }
+      }
       if let gate {
         let hits = result.report.findings.countsByCategory.filter { gate.contains($0.0) && $0.1 > 0 }
         if !hits.isEmpty {
           print(
             "--fail-on: \(hits.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")) failure\(hits.map(\.1).reduce(0, +) == 1 ? "" : "s")"
           )
-          status = 1
+          if status == 0 { status = 1 }
         }
       }
       // Done: leave without freeing a million tests one by one (the OS takes the memory back).

@@ -11,6 +11,9 @@ enum Failure {
     case several(query: String, ids: [String])
   }
 
+  /// `history import` found no report.json it could read (66).
+  struct NothingToImport: Error {}
+
   /// A file the command was asked to write that it could not (73).
   struct CannotWrite: Error {
     var message: String
@@ -32,6 +35,15 @@ enum Failure {
     switch error {
     case is ConfigError, is TemplateError: 78
     case is CannotWrite: 73
+    case is NothingToImport: 66
+    case let history as HistoryError:
+      switch history {
+      case .badLocation: 64
+      case .missing: 66
+      case .unusable, .newerSchema: 74
+      case .unreachable: 75
+      case .failed: 70
+      }
     case let build as BuildError:
       switch build {
       case .noReadableInput, .badBaseline: 66
@@ -54,10 +66,12 @@ enum Failure {
       return warnings.map(\.description) + ["report: error: \(BuildError.noReadableInput([]).description)"]
     case let build as BuildError: return ["report: error: \(build.description)"]
     case let write as CannotWrite: return ["report: error: \(write.message)"]
+    case is NothingToImport: return ["report: error: nothing to import: no readable report.json in the paths given"]
+    case let history as HistoryError: return ["report: error: \(history.description)"]
     case Lookup.none(let query, let path): return ["report: error: no test matches '\(query)' in \(path)"]
     case Lookup.several(let query, let ids):
       return ["report: error: '\(query)' matches \(ids.count) tests; give more of the id:"] + ids.prefix(10).map { "  \($0)" }
-    default: return ["report: error: \(error)"]
+    default: return ["report: error: \(PostgresURL.mask("\(error)"))"]
     }
   }
 }

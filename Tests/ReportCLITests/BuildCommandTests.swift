@@ -35,7 +35,7 @@ import Testing
     #expect(try CLI.run(["build", "examples/logs/curl-timings.jsonl", "--out", out.path, "--run-id", "r", "--now", now]).status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: out.read("r/report.json")) as? [String: Any])
     #expect((json["tests"] as? [Any])?.count == 0)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["latest", "r"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["history.sqlite", "latest", "r"])
   }
 
   @Test func usageErrorsExit64() throws {

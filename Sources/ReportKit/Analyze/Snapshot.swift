@@ -17,6 +17,9 @@ public struct Snapshot: Sendable {
   public var p50: [String: Double] = [:]
   public var p95: [String: Double] = [:]
 
+  /// An empty snapshot, filled by its reader (a history's earlier run).
+  init(label: String) { self.label = label }
+
   /// `titles`: the clusters' titles in words, in `findings.clusters` order (when analyzed).
   init(label: String, run: Run, findings: Findings, metrics: Metrics, titles: [Phrase] = []) {
     self.label = label

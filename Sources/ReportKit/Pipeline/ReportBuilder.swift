@@ -14,7 +14,8 @@ public struct ReportBuilder {
     public var templates: TemplateSet = .builtIn
     /// issue.md's size limit in characters (GitHub: 65,536; GitLab: 1,000,000).
     public var issueLimit = 65_536
-    /// An earlier run to compare with: a logs folder (or file) or its report.json.
+    /// An earlier run to compare with: a logs folder (or file), its report.json, or `previous`:
+    /// the last run recorded in the history.
     public var baseline: String?
     /// Where the full report will be read (an artifact or CI run URL): linked from issue.md.
     public var reportURL: String?
@@ -23,6 +24,15 @@ public struct ReportBuilder {
     /// The process environment (the CLI passes `ProcessInfo`'s): CI metadata is read from it
     /// (`CIEnvironment`), so a test sets fake CI variables here, never in its own process.
     public var environment: [String: String] = [:]
+    /// Whether to record the run in a history (`--no-history`: no).
+    public var recordHistory = true
+    /// The history to record in; nil: `OUT/history.sqlite`.
+    public var history: HistoryLocation?
+
+    /// The history this build records in and reads `--baseline previous` from, if any.
+    public var historyLocation: HistoryLocation? {
+      recordHistory ? history ?? .beside(outDir: outDir) : nil
+    }
 
     public init(inputs: [String], outDir: String = "reports", runID: String? = nil, now: Date, config: ReportConfig = ReportConfig()) {
       self.inputs = inputs
@@ -40,7 +50,12 @@ public struct ReportBuilder {
     public var folder: String
     /// Every warning, in input order: print them as they are.
     public var warnings: [Diagnostic]
+    /// What became of the run in the history; nil with `--no-history`.
+    public var history: HistoryOutcome?
   }
+
+  /// `baseline` value that names the history's last run.
+  public static let previousBaseline = "previous"
 
   public init() {}
 
@@ -49,14 +64,20 @@ public struct ReportBuilder {
     let progress = ProgressLine(
       files: inputs.count, total: inputs.reduce(0) { $0 + (ByteChunks.size(of: $1.path) ?? 0) }, enabled: options.progress)
     defer { progress.finish() }
-    let baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
+    let meta = RunMeta(
+      runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now),
+      ci: CIEnvironment.read(options.environment))
+    var recorder = options.historyLocation.map(HistoryRecorder.init)
+    let baseline: Snapshot?
+    if options.baseline == Self.previousBaseline {
+      baseline = recorder?.previous(before: meta)
+    } else {
+      baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
+    }
     let run = try read(options.inputs)
     progress.enter("classifying")
     let findings = Triage(config: options.config).findings(of: run)
     progress.enter("writing the report")
-    let meta = RunMeta(
-      runID: options.runID ?? Self.runID(for: options.now), generatedAt: Self.iso8601(options.now),
-      ci: CIEnvironment.read(options.environment))
     var timer = PhaseTimer()
     let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
     timer.lap("analysis (whys, actions, metrics)")
@@ -71,10 +92,16 @@ public struct ReportBuilder {
     } catch {
       throw BuildError.cannotWrite(ReportFiles.explain(error, options.outDir))
     }
+    // The report is written first: a history that cannot take the run does not cost the report.
+    if recorder != nil {
+      var recording = PhaseTimer()
+      recorder?.record(report, ci: HistoryRecord.CI(meta.ci))
+      recording.lap("history")
+    }
     return Result(
       report: report,
       files: OutputFormat.allCases.filter(options.formats.contains).map(\.fileName),
-      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings) + placed)
+      folder: files.finalPath, warnings: run.warnings + run.inputs.flatMap(\.warnings) + placed, history: recorder?.outcome)
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.

@@ -422,5 +422,152 @@ Baseline: {{before}}
 {{/slowest}}
 
 """#,
+    "weekly.md": #"""
+{{% CONTENT_TYPE: TEXT}}
+# Weekly review: {{title}}
+
+**History**: {{location}} · **Period**: {{since}} to {{until}} UTC · **Runs**: {{runCount}} · **Generated** {{generatedAt}}
+
+## Executive summary
+
+{{#summary}}
+- {{.}}
+{{/summary}}
+
+## Runs
+
+{{#empty(runs)}}
+No run in this period.
+{{/empty(runs)}}
+{{^empty(runs)}}
+| run | time | tests | passed | failed or errored | skipped | flaky | pass rate | change | clusters |
+|---|---|---:|---:|---:|---:|---:|---:|---|---:|
+{{/empty(runs)}}
+{{#runs}}
+| {{run}} | {{time}} | {{tests}} | {{passed}} | {{failing}} | {{skipped}} | {{flaky}} | {{passRate}} | {{change}} | {{clusters}} |
+{{/runs}}
+{{#moreRuns}}
+
+The {{moreRuns}} earlier runs are in `weekly.json`.
+{{/moreRuns}}
+
+## Clusters across runs
+
+{{#empty(clusters)}}
+No cluster in this period.
+{{/empty(clusters)}}
+{{^empty(clusters)}}
+| | cluster | title | category | severity | runs | first seen | last seen | status |
+|---|---|---|---|---|---:|---|---|---|
+{{/empty(clusters)}}
+{{#clusters}}
+| {{icon}} | {{id}} | {{title}} | {{category}} | {{severity}} | {{runs}} | {{firstSeen}} | {{lastSeen}} | {{status}} |
+{{/clusters}}
+{{#moreClusters}}
+
+… and {{moreClusters}} more clusters in `weekly.json`.
+{{/moreClusters}}
+
+### Persisting (oldest first)
+
+{{#empty(persisting)}}
+None: no cluster was carried over to the end of the period.
+{{/empty(persisting)}}
+{{#persisting}}
+- {{icon}} **{{priority}}** `{{id}}` {{category}}: {{title}}, {{detail}}
+{{/persisting}}
+
+### New this period
+
+{{#empty(new)}}
+None.
+{{/empty(new)}}
+{{#new}}
+- {{icon}} `{{id}}` {{category}}: {{title}}, {{detail}}
+{{/new}}
+
+### Resolved this period
+
+{{#empty(resolved)}}
+None.
+{{/empty(resolved)}}
+{{#resolved}}
+- ✅ `{{id}}` {{category}}: {{title}}, {{detail}}
+{{/resolved}}
+
+## Flaky tests
+
+{{#empty(flaky)}}
+None: no test flipped between passing and failing twice, or passed only on a retry.
+{{/empty(flaky)}}
+{{^empty(flaky)}}
+| test | runs | failed in | flips | passed on retry |
+|---|---:|---:|---:|---:|
+{{/empty(flaky)}}
+{{#flaky}}
+| {{test}} | {{runs}} | {{failures}} | {{flips}} | {{retried}} |
+{{/flaky}}
+
+## Tests that fail most
+
+{{#empty(failing)}}
+None: no test failed.
+{{/empty(failing)}}
+{{^empty(failing)}}
+| test | failed in | of runs | latest cluster |
+|---|---:|---:|---|
+{{/empty(failing)}}
+{{#failing}}
+| {{test}} | {{failures}} | {{runs}} | {{cluster}} |
+{{/failing}}
+
+## Endpoints that got slower
+
+{{#empty(slower)}}
+None: no endpoint's p95 grew by more than 10% from its first run to its last.
+{{/empty(slower)}}
+{{^empty(slower)}}
+| endpoint | host | p95 first | p95 last | change | runs |
+|---|---|---:|---:|---|---:|
+{{/empty(slower)}}
+{{#slower}}
+| {{name}} | {{host}} | {{first}} | {{last}} | {{change}} | {{runs}} |
+{{/slower}}
+
+## Recurring false greens and run-health findings
+
+{{#empty(recurring)}}
+None: no finding came back in a second run.
+{{/empty(recurring)}}
+{{^empty(recurring)}}
+| kind | about | runs | first seen | last seen | latest summary |
+|---|---|---:|---|---|---|
+{{/empty(recurring)}}
+{{#recurring}}
+| {{kind}} | {{subject}} | {{runs}} | {{firstSeen}} | {{lastSeen}} | {{summary}} |
+{{/recurring}}
+
+## Open actions carried over
+
+{{#empty(actions)}}
+None: no persisting cluster.
+{{/empty(actions)}}
+{{^empty(actions)}}
+| priority | action | type | owner | cluster | open since |
+|---|---|---|---|---|---|
+{{/empty(actions)}}
+{{#actions}}
+| {{priority}} | {{title}} | {{kind}} | {{owner}} | {{cluster}} | {{since}} |
+{{/actions}}
+{{^empty(checks)}}
+
+Done when:
+
+{{/empty(checks)}}
+{{#checks}}
+- [ ] {{item}}
+{{/checks}}
+
+"""#,
   ]
 }

@@ -2,7 +2,8 @@ import Foundation
 internal import Mustache
 
 /// The Mustache templates of a report: the built-in ones, or those of `--templates DIR`
-/// (`report.md.mustache`, `issue.md.mustache`, `page.html.mustache`; a missing file falls back).
+/// (`report.md.mustache`, `issue.md.mustache`, `page.html.mustache`, `weekly.md.mustache`; a
+/// missing file falls back).
 ///
 /// A view is a struct (`ReportView`, `PageView`) whose fields the templates read by name, through
 /// `MustacheContext`; a nil field is absent, an empty list is `empty(x)`.
@@ -10,7 +11,7 @@ public struct TemplateSet: @unchecked Sendable {
   // MustacheTemplate is immutable after parsing; rendering only reads it.
   private let templates: [String: MustacheTemplate]
 
-  public static let names = ["report.md", "issue.md", "page.html"]
+  public static let names = ["report.md", "issue.md", "page.html", "weekly.md"]
 
   /// The built-in templates. They are tested to parse, so this cannot fail.
   public static let builtIn: TemplateSet = {
