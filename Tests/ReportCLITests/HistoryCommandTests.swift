@@ -134,12 +134,17 @@ import Testing
         + history
       p.currentDirectoryURL = URL(fileURLWithPath: CLI.root)
       p.standardOutput = FileHandle.nullDevice
-      p.standardError = FileHandle.nullDevice
+      let errors = out.path + "/stderr-\(k).txt"
+      _ = FileManager.default.createFile(atPath: errors, contents: nil)
+      p.standardError = FileHandle(forWritingAtPath: errors)
       try p.run()
       return p
     }
     for p in builds { p.waitUntilExit() }
-    #expect(builds.allSatisfy { $0.terminationStatus == 0 })
+    for (k, p) in zip(1..., builds) where p.terminationStatus != 0 {
+      let said = (try? String(contentsOfFile: out.path + "/stderr-\(k).txt", encoding: .utf8)) ?? ""
+      Issue.record("build \(k) exited \(p.terminationStatus): \(said.suffix(600))")
+    }
     let sql = { (q: String) in
       server.map { $0.psql(database, q).stdout } ?? Shell.sqlite(out.path + "/history.sqlite", q).stdout
     }

@@ -17,7 +17,7 @@ final class SQLiteHistory: HistoryStore {
   static var busyTimeout: TimeInterval {
     ProcessInfo.processInfo.environment["REPORT_HISTORY_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? 30
   }
-  static let attempts = 3
+  static let attempts = 5
 
   /// Opens (with `create`, creates) the history at `path` and brings its schema up to date.
   init(path: String, create: Bool) throws {
@@ -35,6 +35,11 @@ final class SQLiteHistory: HistoryStore {
     // fewer pages, each split less often. Before WAL is set, which fixes the page size.
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
     let location = self.location
+    // Opening a new file (page size, WAL) and migrating it are serialized between processes by
+    // a lock on the folder: six builds that start at once on a fresh history otherwise race on
+    // the first schema, and SQLite's busy handler does not cover every step of that race.
+    let lock = FolderLock(folder: location.folder ?? ".")
+    defer { lock.release() }
     queue = try Self.retrying(location) { try DatabaseQueue(path: path, configuration: config) }
     try Self.retrying(location, migrating: true) { [queue] in try Self.migrate(queue, location) }
   }
@@ -144,7 +149,7 @@ final class SQLiteHistory: HistoryStore {
           [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_CONSTRAINT].contains(error.resultCode)
           || (error.message ?? "").contains("already exists")
         if transient && attempt < attempts {
-          usleep(UInt32(200_000 * attempt))
+          usleep(UInt32(200_000 * attempt + Int.random(in: 0..<100_000)))
           continue
         }
         throw map(error, location, attempts: attempt)
