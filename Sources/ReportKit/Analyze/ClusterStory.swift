@@ -169,7 +169,8 @@ extension ClusterStory {
 
   /// The first URL the text names that is not documentation (`URLParts.isReference`).
   static func firstURL(in text: String) -> String? {
-    urlPattern.allCaptures(in: text).first { !URLParts.isReference($0, in: text) }
+    urlPattern.allCapturesWithLead(in: text, lead: URLParts.leadLength).first { !URLParts.isReference($0.capture, lead: $0.lead) }?
+      .capture
   }
 
   /// A transport failure named by the text, in words.

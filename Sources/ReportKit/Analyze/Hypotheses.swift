@@ -13,6 +13,26 @@ public struct Hypothesis: Sendable {
 struct Hypotheses {
   let run: Run
   let findings: Findings
+  /// Up to three status lines of requests answered below 400, by `host:port` and by
+  /// `host:port/path`: built once, so a run of 100,000 requests is not scanned per cluster.
+  private let answeredLines: [String: [Evidence]]
+
+  init(run: Run, findings: Findings) {
+    self.run = run
+    self.findings = findings
+    var index: [String: [Evidence]] = [:]
+    for r in run.requests where (r.status ?? 999) < 400 {
+      guard let url = r.url, let e = ClusterStory.parse(url), let line = r.statusLine ?? r.evidence.last else { continue }
+      for key in [Self.key(e.host, e.port, nil), Self.key(e.host, e.port, e.path)] where index[key, default: []].count < 3 {
+        index[key, default: []].append(line)
+      }
+    }
+    answeredLines = index
+  }
+
+  private static func key(_ host: String?, _ port: Int?, _ path: String?) -> String {
+    "\(host ?? "")\u{1}\(port.map(String.init) ?? "")\u{1}\(path ?? "\u{2}")"
+  }
 
   func ranked(for c: Cluster, story: ClusterStory) -> [Hypothesis] {
     // The evidence of a few hundred members is enough to rank; a 50,000-test cluster reads no more.
@@ -98,13 +118,6 @@ struct Hypotheses {
   /// the service was up for them.
   private func answered(at endpoint: Endpoint?, samePath: Bool = false) -> [Evidence] {
     guard let endpoint, let host = endpoint.host else { return [] }
-    var out: [Evidence] = []
-    for r in run.requests where (r.status ?? 999) < 400 {
-      guard let url = r.url, let e = ClusterStory.parse(url), e.host == host, e.port == endpoint.port else { continue }
-      if samePath && e.path != endpoint.path { continue }
-      if let line = r.statusLine ?? r.evidence.last { out.append(line) }
-      if out.count == 3 { break }
-    }
-    return out
+    return answeredLines[Self.key(host, endpoint.port, samePath ? endpoint.path : nil)] ?? []
   }
 }

@@ -38,7 +38,8 @@ struct Correlator: Sendable {
   /// URLs (`http://host:port/path`) and bare paths after a method or `url:` in a failure text.
   static func endpoints(in text: String) -> [(host: String?, path: String)] {
     var out: [(String?, String)] = []
-    for url in urlPattern.allCaptures(in: text) where !URLParts.isReference(url, in: text) {
+    for (url, lead) in urlPattern.allCapturesWithLead(in: text, lead: URLParts.leadLength)
+    where !URLParts.isReference(url, lead: lead) {
       if let path = path(ofURL: url) { out.append((URLParts.host(url)?.lowercased(), path)) }
     }
     for p in barePathPattern.allCaptures(in: text) {

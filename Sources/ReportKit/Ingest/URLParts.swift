@@ -33,14 +33,16 @@ enum URLParts {
 
   /// Whether a URL in a failure text points at documentation, not at something the test called:
   /// a documentation host, or words before it on its line (`see`, `Docs:`, `Background on this
-  /// error at:`). pytest's help text and library error pages are not the failing endpoint.
-  static func isReference(_ url: String, in text: String) -> Bool {
+  /// error at:`) in `lead`, the text of its line before it. pytest's help text and library error
+  /// pages are not the failing endpoint.
+  static func isReference(_ url: String, lead: String) -> Bool {
     if let host = host(url)?.lowercased(), isReferenceHost(host) { return true }
-    guard let r = text.range(of: url) else { return false }
-    let lineStart = text[..<r.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-    let before = text[lineStart..<r.lowerBound].suffix(80).lowercased()
+    let before = lead.lowercased()
     return referenceLeads.contains { before.contains($0) }
   }
+
+  /// How much of a URL's line before it `isReference` reads for a lead-in such as "see ".
+  static let leadLength = 80
 
   /// Hosts that serve documentation, issue trackers and package pages.
   static func isReferenceHost(_ host: String) -> Bool {
