@@ -108,8 +108,7 @@ public struct ReportBuilder {
   public func read(_ paths: [String]) throws -> Run {
     var timer = PhaseTimer()
     let (files, problems) = InputCollector.collect(paths)
-    var artifacts: [ParsedArtifact] = []
-    for file in files { artifacts += ArtifactReader.read(file) }
+    var artifacts = ParallelReader.read(files)
     timer.lap("read")
     var assembler = RunAssembler()
     assembler.add(&artifacts)
