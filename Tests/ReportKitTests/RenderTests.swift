@@ -39,13 +39,20 @@ import Testing
 
   @Test func jsonIsValidVersionedAndCompactForPasses() throws {
     let (text, object) = try json(hostileRun())
-    #expect(object["schema"] as? String == "report/1")
+    #expect(object["schema"] as? String == "report/2")
+    // report/2: the failure is listed; its evidence is its verdict's (written once, there).
     let tests = try #require(object["tests"] as? [[String: Any]])
-    #expect(tests.count == 2)
+    #expect(tests.count == 1)
     #expect(tests[0]["message"] as? String == "<script>alert(1)</script> ``` | ` tick")
-    #expect(tests[0]["evidence"] as? [[String: Any]] != nil)
-    #expect(Set(tests[1].keys) == ["id", "status", "duration_s"])
-    #expect(text.contains("\"duration_s\": 0.000015"))
+    let verdict = try #require(tests[0]["classification"] as? [String: Any])
+    #expect((verdict["evidence"] as? [[String: Any]])?.isEmpty == false)
+    #expect(tests[0]["evidence"] == nil && tests[0]["file"] == nil, "null fields are left out")
+    // The passing test is in a group of its prefix, with its duration.
+    let passed = try #require(object["passed"] as? [[String: Any]])
+    #expect(passed.count == 1)
+    #expect(Set(passed[0].keys) == ["prefix", "names", "durations_s"])
+    #expect((passed[0]["names"] as? [String])?.count == 1)
+    #expect(text.contains("\"durations_s\": [0.000015]"))
     let totals = try #require(object["totals"] as? [String: Any])
     #expect(totals["pass_rate"] as? Double == 0.5)
   }

@@ -107,6 +107,53 @@ import Testing
     }
   }
 
+  /// report/1 as an earlier build wrote it (Tests/Fixtures/report1) and report/2 as this build
+  /// writes it, for the same logs, read back into the same document; report/2 is the smaller.
+  @Test func report1AndReport2ReadAsTheSameDocument() throws {
+    let old = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("report1/report.json")))
+    let new = try Data(contentsOf: URL(fileURLWithPath: Self.reports + "/example-compare/report.json"))
+    var a = try JSONDecoder().decode(ReportSchema.Document.self, from: old)
+    let b = try JSONDecoder().decode(ReportSchema.Document.self, from: new)
+    #expect(a.schema == "report/1" && b.schema == "report/2")
+    #expect(new.count < old.count, "report/2 is smaller: \(new.count) vs \(old.count) bytes")
+    // The same tests in the same order (each listed one back in its place), with the same fields.
+    #expect(a.tests == b.tests)
+    #expect(a.clusters?.map { Set($0.tests) } == b.clusters?.map { Set($0.tests) })
+    #expect(b.clusters?.allSatisfy { !$0.tests.isEmpty || $0.count == 0 } == true)
+    a.schema = b.schema
+    a.clusters = b.clusters  // report/1 listed a cluster's tests by id, report/2 in run order
+    #expect(a == b)
+    // Both serve as a baseline, alike.
+    let (sa, sb) = (Snapshot(label: "x", document: a), Snapshot(label: "x", document: b))
+    #expect(sa.totals == sb.totals && sa.tests.count == sb.tests.count)
+  }
+
+  /// A report/2 file whose groups or places do not add up is refused, not misread. Hand-written:
+  /// the smallest documents with one defect each.
+  @Test(arguments: [
+    #"{"id": "a::f", "seq": 5, "status": "failed", "name": "f"}"#,
+    #"{"id": "a::f", "seq": -1, "status": "failed", "name": "f"}"#,
+  ])
+  func report2WithTestsOutOfPlaceIsRefused(listed: String) throws {
+    let head = #"{"schema": "report/2", "run_id": "x", "generated_at": "t", "inputs": [], "#
+    let totals =
+      #""totals": {"tests": 2, "passed": 1, "failed": 1, "errors": 0, "skipped": 0, "xfailed": 0, "xpassed": 0, "flaky": 0, "duration_s": 0}, "#
+    let good =
+      head + totals
+      + #""tests": [{"id": "a::f", "seq": 1, "status": "failed", "name": "f"}], "passed": [{"prefix": "a::", "names": ["p"], "durations_s": [0.5]}], "requests": [], "warnings": []}"#
+    let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: Data(good.utf8))
+    #expect(doc.tests.map(\.id) == ["a::p", "a::f"])
+    #expect(doc.tests[0].duration_s == 0.5 && doc.tests[0].status == "passed")
+    let bad =
+      head + totals + #""tests": ["# + listed
+      + #"], "passed": [{"prefix": "a::", "names": ["p"], "durations_s": [0.5]}], "requests": [], "warnings": []}"#
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReportSchema.Document.self, from: Data(bad.utf8)) }
+    let short =
+      head + totals
+      + #""tests": [], "passed": [{"prefix": "a::", "names": ["p", "q"], "durations_s": [0.5]}], "requests": [], "warnings": []}"#
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReportSchema.Document.self, from: Data(short.utf8)) }
+  }
+
   @Test func anEarlyReport1WithoutAnalysisIsStillABaseline() throws {
     // Hand-written: the shape report/1 had before classification and analysis were added
     // (schema, run_id, generated_at, inputs, totals, tests, requests, warnings only).

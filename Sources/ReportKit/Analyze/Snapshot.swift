@@ -45,7 +45,7 @@ public struct Snapshot: Sendable {
   public init(reportJSON path: String) throws {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
-    guard doc.schema == ReportSchema.version else { throw SchemaMismatch(found: doc.schema) }
+    guard ReportSchema.readable.contains(doc.schema) else { throw SchemaMismatch(found: doc.schema) }
     self.init(label: path, document: doc)
   }
 
@@ -80,6 +80,6 @@ public struct Snapshot: Sendable {
   /// A report.json of another schema than the one this build reads.
   public struct SchemaMismatch: Error, CustomStringConvertible {
     public var found: String
-    public var description: String { "schema \(found), not \(ReportSchema.version)" }
+    public var description: String { "schema \(found), not \(ReportSchema.readableNames)" }
   }
 }

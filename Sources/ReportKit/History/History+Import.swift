@@ -51,10 +51,10 @@ extension History {
       let data = try Data(contentsOf: URL(fileURLWithPath: path))
       doc = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
     } catch {
-      throw ImportError(path: path, why: "not a report.json of schema \(ReportSchema.version)")
+      throw ImportError(path: path, why: "not a report.json of schema \(ReportSchema.readableNames)")
     }
-    guard doc.schema == ReportSchema.version else {
-      throw ImportError(path: path, why: "schema \(doc.schema), not \(ReportSchema.version)")
+    guard ReportSchema.readable.contains(doc.schema) else {
+      throw ImportError(path: path, why: "schema \(doc.schema), not \(ReportSchema.readableNames)")
     }
     let record: HistoryRecord
     do { record = try HistoryRecord(document: doc) } catch { throw ImportError(path: path, why: "\(error)") }

@@ -1,9 +1,19 @@
-/// report.json (`"schema": "report/1"`), described once: the writer streams these values (Render's
+/// report.json (`"schema": "report/2"`), described once: the writer streams these values (Render's
 /// `JSONRenderer`) and the readers decode them (`--baseline`, history import). Property names are
 /// the JSON keys, snake_case included, so no key strategy can rename a dictionary's keys; a value
 /// the writer leaves out or writes as `null` is optional.
+///
+/// report/2 differs from report/1 on the wire only (docs/report-json.md): passing tests are
+/// written in `passed` groups that share an id prefix, clusters name their tests through each
+/// test's `cluster`, and null fields of a test are left out. Decoding either gives the same
+/// `Document`: every test in `tests` (the listed ones, then the passing ones of the groups) and
+/// each cluster's `tests`.
 public enum ReportSchema {
-  public static let version = "report/1"
+  public static let version = "report/2"
+  /// Every schema the readers take (a baseline or an import may predate report/2).
+  public static let readable: Set<String> = ["report/1", "report/2"]
+  /// `readable` in words, for messages.
+  public static var readableNames: String { readable.sorted().joined(separator: " or ") }
 
   public struct Document: Codable, Sendable, Equatable {
     public var schema: String

@@ -130,7 +130,7 @@ public struct ReportBuilder {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BuildError.badBaseline("\(path) does not exist") }
     if !isDir.boolValue && path.hasSuffix(".json") {
       do { return try Snapshot(reportJSON: path) } catch {
-        throw BuildError.badBaseline("\(path): not a report.json of schema \(ReportSchema.version)")
+        throw BuildError.badBaseline("\(path): not a report.json of schema \(ReportSchema.readableNames)")
       }
     }
     let run: Run

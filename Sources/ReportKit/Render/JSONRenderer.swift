@@ -23,13 +23,16 @@ struct JSONRenderer {
       sink.write("}")
     }
     run.tests.withUnsafeBufferPointer { tests in
-      list("tests", tests.count, w) { i in
+      let listed = tests.indices.filter { ReportSchema.listed(tests[$0]) }
+      list("tests", listed.count, w) { k in
+        let i = listed[k]
         if tests[i].status == .passed {
-          ReportSchema.Test.writePassing(tests[i], to: w)  // the bulk of a run: no value built per test
+          ReportSchema.Test.writePassing(tests[i], to: w, seq: i)
         } else {
-          ReportSchema.Test(tests[i], f.classifications[i], f.clusterOf[i].map { f.clusters[$0].id }).write(to: w)
+          ReportSchema.Test(tests[i], f.classifications[i], f.clusterOf[i].map { f.clusters[$0].id }).write(to: w, seq: i)
         }
       }
+      passedGroups(tests, w)
     }
     list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w) }  // no value per request
     list("clusters", f.clusters.count, w) { k in
@@ -45,6 +48,26 @@ struct JSONRenderer {
     w.key("warnings", indent: 2)
     w.array(run.warnings.map(ReportSchema.Warning.init))
     sink.write("\n}\n")
+  }
+
+  /// `passed`: the bulk of a run, one line per run of passing tests (in run order, listed tests
+  /// skipped) that share an id prefix: `{"prefix": ..., "names": [...], "durations_s": [...]}`.
+  /// No value is built per test.
+  private func passedGroups(_ tests: UnsafeBufferPointer<TestResult>, _ w: JSONWriter) {
+    var starts: [Int] = []  // where each group begins; it ends where the next one begins
+    var last: String?
+    for i in tests.indices where !ReportSchema.listed(tests[i]) {
+      if starts.isEmpty || last != tests[i].idPrefix { starts.append(i) }
+      last = tests[i].idPrefix
+    }
+    list("passed", starts.count, w) { g in
+      let end = g + 1 < starts.count ? starts[g + 1] : tests.count
+      let members = (starts[g]..<end).filter { !ReportSchema.listed(tests[$0]) }
+      w.sink.write("{\"prefix\": "); w.string(tests[starts[g]].idPrefix)
+      w.field("names"); w.array(members) { w.string("", tests[$0].nameSlice) }
+      w.field("durations_s"); w.array(members) { w.value(tests[$0].durationSeconds) }
+      w.sink.write("}")
+    }
   }
 
   /// `  "key": value,` on a line of its own.

@@ -68,34 +68,43 @@ extension ReportSchema.Totals: JSONStreamable {
 
 extension ReportSchema.Test: JSONStreamable {
   /// A passing test stops after its duration; a classified one adds its verdict and cluster.
-  func write(to w: JSONWriter) {
+  func write(to w: JSONWriter) { write(to: w, seq: nil) }
+
+  /// With `seq`, the test's place in the run (report/2 lists failures apart from the passing
+  /// groups; a reader puts each back in its place).
+  func write(to w: JSONWriter, seq: Int?) {
     w.sink.write("{\"id\": "); w.string(id)
+    if let seq { w.field("seq"); w.value(seq) }
     w.field("status"); w.string(status)
     if let duration_s { w.field("duration_s"); w.value(duration_s) }
     if anonymous == true { w.sink.write(", \"anonymous\": true") }
     guard let name else { return w.sink.write("}") }
+    // Null fields are left out (report/2): a reader takes a missing key as null.
     w.field("name"); w.string(name)
-    w.field("suite"); w.value(suite)
-    w.field("phase"); w.value(phase)
-    w.field("message"); w.value(message)
-    w.field("exception_type"); w.value(exception_type)
-    w.field("file"); w.value(file)
-    w.field("line"); w.value(line)
-    w.field("skip_reason"); w.value(skip_reason)
-    w.field("detail"); w.value(detail)
-    w.field("output"); w.value(output)
+    if let suite { w.field("suite"); w.string(suite) }
+    if let phase { w.field("phase"); w.string(phase) }
+    if let message { w.field("message"); w.string(message) }
+    if let exception_type { w.field("exception_type"); w.string(exception_type) }
+    if let file { w.field("file"); w.string(file) }
+    if let line { w.field("line"); w.value(line) }
+    if let skip_reason { w.field("skip_reason"); w.string(skip_reason) }
+    if let detail { w.field("detail"); w.string(detail) }
+    if let output { w.field("output"); w.string(output) }
     w.field("sources"); w.strings(sources ?? [])
-    w.field("evidence"); w.array(evidence ?? [])
+    // The lines its verdict cites are most often its own: then they are written once, there.
+    if category == nil || classification == nil || classification?.evidence != (evidence ?? []) {
+      w.field("evidence"); w.array(evidence ?? [])
+    }
     if let category, let classification {
       w.field("category"); w.string(category)
       w.field("classification")
       w.sink.write("{\"rule\": "); w.string(classification.rule)
       w.field("confidence"); w.string(classification.confidence)
-      w.field("request"); w.value(classification.request)
+      if let r = classification.request { w.field("request"); w.value(r) }
       w.field("evidence"); w.array(classification.evidence)
       if let s = classification.symptom_of { w.field("symptom_of"); w.string(s) }
       w.sink.write("}")
-      w.field("cluster"); w.value(cluster)
+      if let cluster { w.field("cluster"); w.string(cluster) }
     }
     w.sink.write("}")
   }
@@ -104,8 +113,9 @@ extension ReportSchema.Test: JSONStreamable {
 extension ReportSchema.Test {
   /// What `ReportSchema.Test(t, nil, nil).write(to:)` writes for a passing test, written from the
   /// test itself: its id from the shared prefix and the name, without joining them.
-  static func writePassing(_ t: borrowing TestResult, to w: JSONWriter) {
+  static func writePassing(_ t: borrowing TestResult, to w: JSONWriter, seq: Int? = nil) {
     w.sink.write("{\"id\": "); w.string(t.idPrefix, t.nameSlice)
+    if let seq { w.field("seq"); w.value(seq) }
     w.sink.write(", \"status\": \"passed\"")
     if let d = t.durationSeconds { w.field("duration_s"); w.value(d) }
     if t.anonymous { w.sink.write(", \"anonymous\": true") }
@@ -195,7 +205,7 @@ extension ReportSchema.Cluster: JSONStreamable {
       w.field("for"); w.array(h.for)
       w.field("against"); w.array(h.against); w.sink.write("}")
     }
-    w.field("tests"); w.strings(tests); w.sink.write("}")
+    w.sink.write("}")  // its tests name it (`cluster`): report/2 does not list them twice
   }
 }
 

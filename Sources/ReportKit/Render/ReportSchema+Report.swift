@@ -103,7 +103,7 @@ extension ReportSchema.Cluster {
           statement: $0.statement.description, for: $0.support.map(ReportSchema.Evidence.init),
           against: $0.against.map(ReportSchema.Evidence.init))
       },
-      tests: c.tests.map { run.tests[$0].id })
+      tests: c.tests.sorted().map { run.tests[$0].id })
   }
 }
 
@@ -159,4 +159,10 @@ extension ReportSchema.Comparison {
 
 extension ReportSchema.Warning {
   init(_ d: Diagnostic) { self.init(path: d.path, line: d.line, message: d.message) }
+}
+
+extension ReportSchema {
+  /// Whether report.json lists a test in `tests` (every test but a passing one with an id of
+  /// its own, which goes into a `passed` group).
+  static func listed(_ t: borrowing TestResult) -> Bool { t.status != .passed || t.anonymous }
 }
