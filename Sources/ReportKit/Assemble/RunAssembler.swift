@@ -21,6 +21,8 @@ struct RunAssembler {
   mutating func add(_ artifacts: inout [ParsedArtifact]) {
     let placeholders = artifacts.indices.contains { n in artifacts[n].tests.indices.contains { artifacts[n].tests[$0].anonymous } }
     let namedFiles = placeholders ? artifacts.map { Set($0.tests.lazy.filter { !$0.anonymous }.map { $0.idFile }) } : []
+    // Sized once for every artifact's tests: growing it would hash each indexed id again.
+    let expected = tests.count + artifacts.reduce(0) { $0 + $1.tests.count }
     for n in artifacts.indices {
       let format = artifacts[n].format
       let others = placeholders ? namedFiles.enumerated().filter { $0.offset != n }.map(\.element) : []
@@ -30,9 +32,12 @@ struct RunAssembler {
       if tests.isEmpty && !placeholders {
         // The first artifact with tests: take its array over and index it, copying nothing.
         swap(&tests, &artifacts[n].tests)
-        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes)
+        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes, expected: expected)
         artifacts[n].hashes = []
       } else {
+        index.reserve(expected, tests)
+        tests.reserveCapacity(expected)  // no doubling: a copy of a million tests at the peak
+        origin.reserveCapacity(expected)
         let hashes = artifacts[n].hashes.count == artifacts[n].tests.count ? artifacts[n].hashes : []
         for (k, test) in artifacts[n].tests.enumerated() {
           if test.anonymous {
@@ -58,10 +63,10 @@ struct RunAssembler {
   }
 
   /// Indexes `tests` (just taken over from one artifact), merging repeats the way `add` would.
-  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int]) -> Int {
+  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int], expected: Int) -> Int {
     let total = tests.count
     origin = [UInt16](repeating: artifact, count: total)
-    index.reserve(total, tests)
+    index.reserve(max(total, expected), tests)
     // 1. Read only: index every first occurrence, note each repeat and its first occurrence.
     var repeats: [(at: Int, first: Int)] = []
     do {

@@ -35,8 +35,20 @@ struct SniffedHead {
   init(bytes: [UInt8]) {
     self.bytes = bytes
     let text = String(decoding: bytes, as: UTF8.self)
-    lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(5000).map { raw in
-      raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw
+    // Split at line-break bytes (LF, VT, FF, CR), not by Character: a one-line 256 KiB JUnit
+    // file costs one pass over its bytes, not a walk of its graphemes.
+    var lines: [Substring] = []
+    let u = text.utf8
+    var start = u.startIndex
+    var i = start
+    while i != u.endIndex && lines.count < 5000 {
+      if (10...13).contains(u[i]) {
+        if start != i { lines.append(text[start..<i]) }
+        start = u.index(after: i)
+      }
+      i = u.index(after: i)
     }
+    if lines.count < 5000 && start != u.endIndex { lines.append(text[start...]) }
+    self.lines = lines.map { raw in raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw }
   }
 }
