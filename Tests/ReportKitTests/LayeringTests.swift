@@ -42,8 +42,11 @@ import Testing
       // A name the file declares itself (a nested `Metrics` of the schema) is that declaration.
       let own = Set(Self.declaredTypes(text))
       for (n, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        for word in Self.identifiers(line) {
+        for (word, qualifier) in Self.qualifiedIdentifiers(line) {
           guard let owner = declared[word], owner != "Config", Self.rank(owner) > rank, !own.contains(word) else { continue }
+          // `ReportSchema.Metrics` is the schema's nested type, not Analyze's `Metrics`: a name
+          // reached through a type of this stage or an earlier one is that type's member.
+          if let q = qualifier, q != "ReportKit", let home = declared[q], Self.rank(home) <= rank { continue }
           let rel = String(path.dropFirst(Self.sources.count + 1))
           violations.append(Violation(file: rel, line: n + 1, name: word, stage: owner))
         }
@@ -56,6 +59,8 @@ import Testing
     // The scanner itself: a name in code counts, the same name in a comment or a string does not.
     let code = Self.blanked("let x = Markdown.code(y) // Markdown\nlet s = \"Markdown \\(Format.ms(1))\"\nlet t = #\"Charts\"#")
     #expect(Self.identifiers(code[...]).filter { $0 == "Markdown" }.count == 1)
+    #expect(Self.qualifiedIdentifiers("let m = ReportSchema.Metrics(x) + Metrics.y")[1] == ("Metrics", "ReportSchema"))
+    #expect(Self.qualifiedIdentifiers("let m = ReportSchema.Metrics(x) + Metrics.y")[2] == ("Metrics", nil))
     #expect(Self.identifiers(code[...]).contains("Format"))
     #expect(!Self.identifiers(code[...]).contains("Charts"))
     #expect(Self.topLevelTypes("public struct A {\n  struct B {}\n}\nenum C: String {}\nextension D {}") == ["A", "C"])
@@ -95,6 +100,27 @@ import Testing
     for line in blanked(text).split(separator: "\n") {
       let words = line.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "<" || $0 == "{" || $0 == "=" })
       for (i, w) in words.enumerated() where kinds.contains(w) && i + 1 < words.count { out.append(String(words[i + 1])) }
+    }
+    return out
+  }
+
+  /// Each identifier that starts with a capital, with the one before it when they are joined by a
+  /// dot (`ReportSchema.Metrics` gives `Metrics` qualified by `ReportSchema`).
+  static func qualifiedIdentifiers(_ line: Substring) -> [(String, String?)] {
+    var out: [(String, String?)] = []
+    var previous: (word: String, end: Substring.Index)?
+    var i = line.startIndex
+    while i < line.endIndex {
+      guard line[i].isLetter || line[i] == "_" else {
+        i = line.index(after: i)
+        continue
+      }
+      let start = i
+      while i < line.endIndex && (line[i].isLetter || line[i].isNumber || line[i] == "_") { i = line.index(after: i) }
+      let word = String(line[start..<i])
+      let dotted = previous.map { line[$0.end..<start] == "." } ?? false
+      if word.first?.isUppercase == true { out.append((word, dotted ? previous?.word : nil)) }
+      previous = (word, i)
     }
     return out
   }

@@ -119,11 +119,11 @@ extension ReportSchema.Cluster {
     flaky = try c.decodeIfPresent(Int.self, forKey: .flaky)
     rules = try c.decode([String].self, forKey: .rules)
     owner = try c.decode(String.self, forKey: .owner)
-    known_issue = try c.decodeIfPresent(Issue.self, forKey: .known_issue)
+    known_issue = try c.decodeIfPresent(ReportSchema.Cluster.Issue.self, forKey: .known_issue)
     why_grouped = try c.decode(String.self, forKey: .why_grouped)
     first_evidence = try c.decode([ReportSchema.Evidence].self, forKey: .first_evidence)
-    five_whys = try c.decode([Why].self, forKey: .five_whys)
-    hypotheses = try c.decode([Hypothesis].self, forKey: .hypotheses)
+    five_whys = try c.decode([ReportSchema.Cluster.Why].self, forKey: .five_whys)
+    hypotheses = try c.decode([ReportSchema.Cluster.Hypothesis].self, forKey: .hypotheses)
     tests = try c.decodeIfPresent([String].self, forKey: .tests) ?? []
   }
 }
