@@ -28,9 +28,15 @@ struct PageLayout {
     var out = ""
     var toc: [Entry] = []
     var used = Set<String>()
-    while let next = rest.range(of: "<h2>") ?? rest.range(of: "<!-- cluster id=") {
-      let h2 = rest.range(of: "<h2>")
-      let marker = rest.range(of: "<!-- cluster id=")
+    // The next heading and the next marker are found once each and looked for again only when
+    // passed: a page of 1,000 clusters is not searched to its end 1,000 times.
+    var nextH2 = rest.range(of: "<h2>")
+    var nextMarker = rest.range(of: "<!-- cluster id=")
+    while true {
+      if let r = nextH2, r.lowerBound < rest.startIndex { nextH2 = rest.range(of: "<h2>") }
+      if let r = nextMarker, r.lowerBound < rest.startIndex { nextMarker = rest.range(of: "<!-- cluster id=") }
+      let (h2, marker) = (nextH2, nextMarker)
+      guard let next = h2 ?? marker else { break }
       let takeHeading = h2 != nil && (marker == nil || (h2?.lowerBound ?? next.lowerBound) < (marker?.lowerBound ?? next.lowerBound))
       if takeHeading, let h2, let close = rest.range(of: "</h2>", range: h2.upperBound..<rest.endIndex) {
         out += rest[..<h2.lowerBound]
