@@ -31,10 +31,9 @@ struct CurlExchangeBuilder {
         requestPath = path
         current.evidence.append(evidence(e))
       } else if e.text.utf8.count > 5, e.text.utf8.prefix(5).map({ $0 | 0x20 }).elementsEqual("host:".utf8) {
-        current.host = current.host ?? URLParts.stripPort(e.text.dropFirst(5).trimmingCharacters(in: .whitespaces))
-        if current.url == nil {
-          current.url = (scheme ?? "http") + "://" + e.text.dropFirst(5).trimmingCharacters(in: .whitespaces) + (requestPath ?? "")
-        }
+        let value = String(e.text.dropFirst(5).utf8Trimmed())
+        current.host = current.host ?? URLParts.stripPort(value)
+        if current.url == nil { current.url = (scheme ?? "http") + "://" + value + (requestPath ?? "") }
       }
     case .responseHeader:
       if let (status, reason) = Self.statusLine(e.text) {
@@ -52,8 +51,8 @@ struct CurlExchangeBuilder {
       guard hasResponse && (!closed || lateBody) else { return }
       // A body without a final newline runs into the next command's `-v` notes: cut there.
       var text = e.text[...]
-      for note in ["*   Trying ", "* Host ", "* Connected to "] {
-        if let r = text.range(of: note), r.lowerBound > text.startIndex { text = text[..<r.lowerBound] }
+      for note: StaticString in ["*   Trying ", "* Host ", "* Connected to "] {
+        if let r = text.utf8Range(of: note), r.lowerBound > text.startIndex { text = text[..<r.lowerBound] }
       }
       if current.bodyExcerpt == nil {
         // The first line of the body is evidence: what the service said, citable by its line.
@@ -178,20 +177,47 @@ struct CurlExchangeBuilder {
   }
 
   static func commandURL(_ s: String) -> String? {
-    for token in s.split(separator: " ") {
-      let t = token.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-      if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("ws://") || t.hasPrefix("wss://") { return t }
+    for token in commandTokens(s) {
+      let t = unquoted(token)
+      if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("ws://") || t.hasPrefix("wss://") { return String(t) }
     }
     return nil
   }
 
   static func commandMethod(_ s: String) -> String {
-    let tokens = s.split(separator: " ").map(String.init)
+    let tokens = commandTokens(s)
     if let i = tokens.firstIndex(where: { $0 == "-X" || $0 == "--request" }), i + 1 < tokens.count {
-      return tokens[i + 1].trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+      return String(unquoted(tokens[i + 1]))
     }
-    if tokens.contains(where: { ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"].contains($0) }) { return "POST" }
+    if tokens.contains(where: { dataOptions.contains($0) }) { return "POST" }
     if tokens.contains("-I") || tokens.contains("--head") { return "HEAD" }
     return "GET"
+  }
+
+  private static let dataOptions: Set<Substring> = ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"]
+
+  /// The words of a command line, split at spaces by bytes (a `set -x` line per request).
+  private static func commandTokens(_ s: String) -> [Substring] {
+    var out: [Substring] = []
+    let u = s.utf8
+    var start = u.startIndex
+    var i = start
+    while i != u.endIndex {
+      if u[i] == UInt8(ascii: " ") {
+        if start != i { out.append(s[start..<i]) }
+        start = u.index(after: i)
+      }
+      i = u.index(after: i)
+    }
+    if start != u.endIndex { out.append(s[start...]) }
+    return out
+  }
+
+  /// A token without the quotes around it (`'...'`, `"..."`, or a stray one at either end).
+  private static func unquoted(_ t: Substring) -> Substring {
+    var t = t
+    while let f = t.utf8.first, f == UInt8(ascii: "'") || f == UInt8(ascii: "\"") { t = t.dropFirst() }
+    while let l = t.utf8.last, l == UInt8(ascii: "'") || l == UInt8(ascii: "\"") { t = t.dropLast() }
+    return t
   }
 }
