@@ -19,11 +19,26 @@ enum TooFastPasses {
 
   /// One suspicion per run when any pass is too fast, with the figures as its evidence.
   static func detect(_ run: Run) -> [Suspicion] {
-    var groups: [String: [Int]] = [:]
+    // Tests of one file come one after another: the group is looked up again only when the
+    // id prefix or suite changes, not hashed per test.
+    var groupOf: [String: Int] = [:]
+    var groups: [(name: String, members: [Int])] = []
+    var last: (prefix: String, suite: String, group: Int)?
     for i in run.tests.indices where run.tests[i].status == .passed && run.tests[i].durationSeconds != nil {
       let t = run.tests[i]
+      if let l = last, l.prefix == t.idPrefix, l.suite == t.suite {
+        groups[l.group].members.append(i)
+        continue
+      }
       let file = t.idFile
-      groups[file.isEmpty ? "suite " + t.suite : file, default: []].append(i)
+      let name = file.isEmpty ? "suite " + t.suite : file
+      let g = groupOf[name] ?? groups.count
+      if g == groups.count {
+        groupOf[name] = g
+        groups.append((name, []))
+      }
+      groups[g].members.append(i)
+      last = (t.idPrefix, t.suite, g)
     }
     var flagged: [(index: Int, seconds: Double, median: Double, peers: Int, group: String)] = []
     for (group, members) in groups where members.count >= minimumPeers {
