@@ -15,23 +15,27 @@ struct Hypotheses {
   let findings: Findings
   /// Up to three status lines of requests answered below 400, by `host:port` and by
   /// `host:port/path`: built once, so a run of 100,000 requests is not scanned per cluster.
-  private let answeredLines: [String: [Evidence]]
+  private let answeredLines: [Place: [Evidence]]
+
+  /// A host and port, with a path or without one (`path` nil: any path there).
+  private struct Place: Hashable {
+    var host: String?
+    var port: Int?
+    var path: String?
+  }
 
   init(run: Run, findings: Findings) {
     self.run = run
     self.findings = findings
-    var index: [String: [Evidence]] = [:]
+    var index: [Place: [Evidence]] = [:]
     for r in run.requests where (r.status ?? 999) < 400 {
       guard let url = r.url, let e = ClusterStory.parse(url), let line = r.statusLine ?? r.evidence.last else { continue }
-      for key in [Self.key(e.host, e.port, nil), Self.key(e.host, e.port, e.path)] where index[key, default: []].count < 3 {
+      for key in [Place(host: e.host, port: e.port), Place(host: e.host, port: e.port, path: e.path)]
+      where index[key, default: []].count < 3 {
         index[key, default: []].append(line)
       }
     }
     answeredLines = index
-  }
-
-  private static func key(_ host: String?, _ port: Int?, _ path: String?) -> String {
-    "\(host ?? "")\u{1}\(port.map(String.init) ?? "")\u{1}\(path ?? "\u{2}")"
   }
 
   func ranked(for c: Cluster, story: ClusterStory) -> [Hypothesis] {
@@ -118,6 +122,6 @@ struct Hypotheses {
   /// the service was up for them.
   private func answered(at endpoint: Endpoint?, samePath: Bool = false) -> [Evidence] {
     guard let endpoint, let host = endpoint.host else { return [] }
-    return answeredLines[Self.key(host, endpoint.port, samePath ? endpoint.path : nil)] ?? []
+    return answeredLines[Place(host: host, port: endpoint.port, path: samePath ? endpoint.path : nil)] ?? []
   }
 }

@@ -52,16 +52,7 @@ public struct Snapshot: Sendable {
   /// What a comparison needs of a decoded report.json.
   init(label: String, document doc: ReportSchema.Document) {
     self.label = label
-    let t = doc.totals
-    totals.tests = t.tests
-    totals.passed = t.passed
-    totals.failed = t.failed
-    totals.errors = t.errors
-    totals.skipped = t.skipped
-    totals.xfailed = t.xfailed
-    totals.xpassed = t.xpassed
-    totals.flaky = t.flaky
-    totals.durationSeconds = t.duration_s
+    totals = Totals(doc.totals)
     passRate = totals.passRate
     executionRate = totals.tests > 0 ? Double(totals.tests - totals.skipped) / Double(totals.tests) : nil
     failuresByCategory = doc.failures_by_category ?? [:]

@@ -91,9 +91,3 @@ public struct Triage: Sendable {
     return drift.findings()
   }
 }
-
-/// A buffer the concurrent workers write to at disjoint indices.
-private struct UncheckedBuffer<T>: @unchecked Sendable {
-  let base: UnsafeMutableBufferPointer<T>
-  init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
-}

@@ -15,17 +15,7 @@ extension HistoryRecord {
     let clusters = doc.clusters ?? []
     signatureVersion =
       clusters.first.flatMap { c in c.signature.split(separator: ":", maxSplits: 1).first.map(String.init) } ?? Signature.version
-    let t = doc.totals
-    totals = Totals()
-    totals.tests = t.tests
-    totals.passed = t.passed
-    totals.failed = t.failed
-    totals.errors = t.errors
-    totals.skipped = t.skipped
-    totals.xfailed = t.xfailed
-    totals.xpassed = t.xpassed
-    totals.flaky = t.flaky
-    totals.durationSeconds = t.duration_s
+    totals = Totals(doc.totals)
     // A report/1 written before classification has no counts per category: count its tests.
     let byCategory = doc.failures_by_category ?? Dictionary(doc.tests.compactMap { $0.category }.map { ($0, 1) }, uniquingKeysWith: +)
     failures = Category.allCases.map { byCategory[$0.rawValue] ?? 0 }

@@ -34,21 +34,11 @@ struct SniffedHead {
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
-    var text = String(decoding: bytes, as: UTF8.self)
+    let text = String(decoding: bytes, as: UTF8.self)
     // Split at line-break bytes (LF, VT, FF, CR), not by Character: a one-line 256 KiB JUnit
     // file costs one pass over its bytes, not a walk of its graphemes.
-    var bounds: [Range<Int>] = []  // UTF-8 offsets of the lines in `text`
-    text.withUTF8 { p in
-      var start = 0
-      for i in 0..<p.count where p[i] >= 10 && p[i] <= 13 {
-        if start != i { bounds.append(start..<i) }
-        start = i + 1
-        if bounds.count == 5000 { return }
-      }
-      if start != p.count { bounds.append(start..<p.count) }
+    lines = text.utf8Split(limit: 5000) { $0 >= 10 && $0 <= 13 }.map { raw in
+      raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw
     }
-    let u = text.utf8
-    let lines = bounds.map { r in text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)] }
-    self.lines = lines.map { raw in raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw }
   }
 }

@@ -46,6 +46,24 @@ extension Substring {
 
 extension String {
   func utf8Trimmed() -> Substring { self[...].utf8Trimmed() }
+
+  /// The non-empty pieces between separator bytes, at most `limit` of them (the rest dropped):
+  /// one pass over the bytes, no Character walking.
+  func utf8Split(limit: Int = .max, where isSeparator: (UInt8) -> Bool) -> [Substring] {
+    var bounds: [Range<Int>] = []  // UTF-8 offsets
+    var text = self
+    text.withUTF8 { p in
+      var start = 0
+      for i in 0..<p.count where isSeparator(p[i]) {
+        if start != i { bounds.append(start..<i) }
+        start = i + 1
+        if bounds.count == limit { return }
+      }
+      if start != p.count { bounds.append(start..<p.count) }
+    }
+    let u = text.utf8
+    return bounds.map { r in text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)] }
+  }
 }
 
 extension String {

@@ -25,7 +25,7 @@ extension ReportSchema.Document {
     generated_at = try c.decode(String.self, forKey: .generated_at)
     inputs = try c.decode([ReportSchema.Input].self, forKey: .inputs)
     totals = try c.decode(ReportSchema.Totals.self, forKey: .totals)
-    let listed = try c.decode([ReportSchema.Test].self, forKey: .tests)
+    let listed = try c.decode([Listed].self, forKey: .tests)  // each test and its `seq`, in one pass
     // report/2 leaves out a classified test's evidence when its verdict cites the same lines.
     var passing: [ReportSchema.Test] = []
     for group in try c.decodeIfPresent([ReportSchema.PassedGroup].self, forKey: .passed) ?? [] {
@@ -35,8 +35,7 @@ extension ReportSchema.Document {
       }
       for (name, d) in zip(group.names, group.durations_s) { passing.append(ReportSchema.Test(passing: group.prefix + name, duration: d)) }
     }
-    let seqs = try c.decode([Place].self, forKey: .tests).map(\.seq)
-    tests = try Self.merge(listed, seqs, passing, c)
+    tests = try Self.merge(listed.map(\.test), listed.map(\.seq), passing, c)
     // report/2 leaves out a classified test's evidence when its verdict cites the same lines.
     for k in tests.indices where tests[k].evidence == nil && tests[k].classification != nil {
       tests[k].evidence = tests[k].classification?.evidence
@@ -62,9 +61,17 @@ extension ReportSchema.Document {
   }
 }
 
-/// A listed test's place in the run (report/2's `seq`).
-private struct Place: Decodable {
+/// A listed test and its place in the run (report/2's `seq`, a key `Test` itself does not have).
+private struct Listed: Decodable {
+  var test: ReportSchema.Test
   var seq: Int?
+
+  private enum Keys: String, CodingKey { case seq }
+
+  init(from decoder: any Decoder) throws {
+    test = try ReportSchema.Test(from: decoder)
+    seq = try decoder.container(keyedBy: Keys.self).decodeIfPresent(Int.self, forKey: .seq)
+  }
 }
 
 extension ReportSchema.Document {
@@ -125,5 +132,21 @@ extension ReportSchema.Cluster {
     five_whys = try c.decode([ReportSchema.Cluster.Why].self, forKey: .five_whys)
     hypotheses = try c.decode([ReportSchema.Cluster.Hypothesis].self, forKey: .hypotheses)
     tests = try c.decodeIfPresent([String].self, forKey: .tests) ?? []
+  }
+}
+
+extension Totals {
+  /// The counts a decoded report.json states (`--baseline`, history import).
+  init(_ t: ReportSchema.Totals) {
+    self.init()
+    tests = t.tests
+    passed = t.passed
+    failed = t.failed
+    errors = t.errors
+    skipped = t.skipped
+    xfailed = t.xfailed
+    xpassed = t.xpassed
+    flaky = t.flaky
+    durationSeconds = t.duration_s
   }
 }

@@ -197,21 +197,7 @@ struct CurlExchangeBuilder {
   private static let dataOptions: Set<Substring> = ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"]
 
   /// The words of a command line, split at spaces by bytes (a `set -x` line per request).
-  private static func commandTokens(_ s: String) -> [Substring] {
-    var out: [Substring] = []
-    let u = s.utf8
-    var start = u.startIndex
-    var i = start
-    while i != u.endIndex {
-      if u[i] == UInt8(ascii: " ") {
-        if start != i { out.append(s[start..<i]) }
-        start = u.index(after: i)
-      }
-      i = u.index(after: i)
-    }
-    if start != u.endIndex { out.append(s[start...]) }
-    return out
-  }
+  private static func commandTokens(_ s: String) -> [Substring] { s.utf8Split { $0 == UInt8(ascii: " ") } }
 
   /// A token without the quotes around it (`'...'`, `"..."`, or a stray one at either end).
   private static func unquoted(_ t: Substring) -> Substring {

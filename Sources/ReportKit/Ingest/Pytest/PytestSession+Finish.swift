@@ -1,0 +1,230 @@
+import Foundation
+
+/// The end of a session: blocks resolved to tests, counts filled from progress or the summary
+/// line alone, the summary checked, the tests handed over.
+extension PytestSession {
+  /// Resolves blocks to tests, fills counts the log only showed as progress characters, checks
+  /// the final summary line, and hands the tests over.
+  mutating func finish(into artifact: inout ParsedArtifact, lastLine: Int) {
+    closeBlock()
+    if artifact.environment == nil, let e = environment { artifact.environment = Evidence(path: artifact.path, line: e.line, text: e.text) }
+    if artifact.setup.isEmpty { artifact.setup = setup.map { Evidence(path: artifact.path, line: $0.line, text: $0.text) } }
+    if let p = pending { record(p.id, .passed, line: p.line); pending = nil }
+    resolveBlocks()
+    completeSkipReasons()
+    fillFromProgress()
+    fillFromSummaryAlone(into: &artifact.warnings)
+    check(lastLine: lastLine, into: &artifact.warnings)
+    if artifact.tests.isEmpty {
+      // The first (usually only) session: hand the arrays over instead of copying them.
+      swap(&artifact.tests, &tests)
+      swap(&artifact.hashes, &hashes)
+      return
+    }
+    // A later session (a re-run in the same log) ran its tests again: another invocation of each,
+    // not a retry, so the totals are what the sessions' own summary lines state.
+    var earlier = Set(artifact.tests.indices.map { artifact.tests[$0].id })
+    for i in tests.indices where earlier.contains(tests[i].id) {
+      let base = tests[i].name
+      var k = 2
+      repeat {
+        tests[i].name = base + " (\(k))"
+        k += 1
+      } while earlier.contains(tests[i].id)
+      earlier.insert(tests[i].id)
+      if i < hashes.count { hashes[i] = tests[i].keyHash }
+    }
+    if artifact.hashes.count == artifact.tests.count { artifact.hashes.append(contentsOf: hashes) } else { artifact.hashes = [] }
+    artifact.tests.append(contentsOf: tests)
+  }
+
+  private mutating func resolveBlocks() {
+    guard !blocks.isEmpty else { return }
+    // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.
+    let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
+    var byDisplayName: [String: [Int]] = [:]
+    for i in tests.indices where needsPassed || tests[i].status != .passed {
+      byDisplayName[Self.displayName(prefix: tests[i].idPrefix, name: tests[i].nameSlice), default: []].append(i)
+    }
+    // Blocks come in the order of the tests; two tests with one title are matched in turn,
+    // separately per section (a test can have both an ERRORS and a FAILURES block).
+    var cursors: [String: Int] = [:]
+    let files = progress.map(\.file)
+    for b in blocks {
+      let i: Int
+      // `--doctest-modules` titles a failure `[doctest] pkg.mod.func`: the id's tail is `pkg.mod.func`.
+      let title = b.title.hasPrefix("[doctest] ") ? String(b.title.dropFirst(10)) : b.title
+      if case .error(.collection) = b.kind {
+        i = record(b.title, .error, line: b.headerLine, phase: .collection)
+      } else if let all = byDisplayName[title], !all.isEmpty {
+        // One title can name tests in several files: prefer the one whose file the traceback
+        // passes through, then one whose outcome fits the section, then take them in turn.
+        let files = Set(b.locations.map(\.file))
+        let inFile = all.filter { files.contains(tests[$0].idFile) }
+        let fitting = all.filter { b.fits(tests[$0].status) }
+        let candidates = inFile.count == 1 ? inFile : (fitting.isEmpty ? all : fitting)
+        let key = "\(b.sectionKey)|\(title)"
+        let n = cursors[key, default: 0]
+        i = candidates[min(n, candidates.count - 1)]
+        cursors[key] = n + 1
+      } else {
+        let file = b.locations.first(where: { files.contains($0.file) })?.file ?? b.locations.first?.file ?? ""
+        let id = (file.isEmpty ? "" : file + "::") + Self.idTail(title)
+        i = record(id, b.status, line: b.headerLine)
+        byDisplayName[title, default: []].append(i)
+      }
+      apply(b, to: i)
+    }
+  }
+
+  private mutating func apply(_ b: PytestBlock, to i: Int) {
+    // A test that failed and also errored at setup or teardown has two blocks: the failure is
+    // what happened, the other block's error lines stay in its text (often they say why).
+    // (A message the short summary gave is only a cut copy of the block's: not an earlier block.)
+    let earlier =
+      blocksApplied.contains(i)
+      ? tests[i].details.flatMap { d in d.message.map { (message: $0, evidence: d.evidence, type: d.exceptionType) } } : nil
+    if case .passed = b.kind {} else { blocksApplied.insert(i) }
+    switch b.kind {
+    case .error(let phase):
+      if tests[i].status == .passed { errorsAfterPass += 1 }
+      if tests[i].status < .error { tests[i].status = .error }
+      tests[i].phase = phase
+    case .failure:
+      if tests[i].status < .failed { tests[i].status = .failed }
+      if tests[i].phase == nil { tests[i].phase = .call }
+    case .passed:
+      if let out = b.capturedOutput, PassingOutput.worthKeeping(out) {
+        let d = tests[i].detailsForWriting()
+        d.sources = [path]
+        d.output = Excerpt.cap(out, head: 2048, tail: 2048)
+        d.outputLine = b.outputLine
+      }
+      return
+    }
+    let d = tests[i].detailsForWriting()
+    d.sources = [path]
+    if let m = b.message { d.message = Excerpt.cap(m, head: 2048, tail: 0) }
+    d.exceptionType = b.exceptionType
+    d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)
+    if let loc = b.failingLocation(testFile: tests[i].idFile) { d.file = loc.file; d.line = loc.line }
+    if let out = b.capturedOutput {
+      d.output = Excerpt.cap(out, head: 2048, tail: 2048)
+      d.outputLine = b.outputLine
+    }
+    d.evidence = b.evidence(path: path)
+    if let earlier {
+      let other = earlier.message.split(separator: "\n").prefix(20).map { "E   " + $0 }.joined(separator: "\n")
+      if case .failure = b.kind {
+        tests[i].phase = .call
+        d.detail = (d.detail ?? "") + "\n" + other
+        d.evidence += earlier.evidence.prefix(1)
+      } else {
+        // The failure came first: it stays the message; this block's lines join its text.
+        let mine = (d.message ?? "").split(separator: "\n").prefix(20).map { "E   " + $0 }.joined(separator: "\n")
+        d.message = earlier.message
+        d.exceptionType = earlier.type
+        d.detail = (d.detail ?? "") + "\n" + mine
+        d.evidence = earlier.evidence + d.evidence.prefix(1)
+      }
+    }
+  }
+
+  /// `pytest -v` cuts long skip reasons (`(staging environme...)`); the short summary has them whole.
+  private mutating func completeSkipReasons() {
+    guard !skipReasons.isEmpty else { return }
+    for i in tests.indices where tests[i].status == .skipped {
+      guard let d = tests[i].details, let reason = d.skipReason, reason.hasSuffix("...") else { continue }
+      let stem = reason.dropLast(3)
+      if let whole = skipReasons.first(where: { $0.hasPrefix(stem) }) { d.skipReason = whole }
+    }
+  }
+
+  /// Tests that the log counted (`..F.s`) but never named become anonymous placeholders.
+  private mutating func fillFromProgress() {
+    guard !progress.isEmpty else { return }
+    var named: [String: [TestStatus: Int]] = [:]
+    for i in tests.indices { named[tests[i].idFile, default: [:]][tests[i].status, default: 0] += 1 }
+    var counted: [String: [TestStatus: Int]] = [:]
+    var order: [String] = []
+    for p in progress {
+      if counted[p.file] == nil { order.append(p.file) }
+      for c in p.chars { if let s = PytestLines.status(forChar: c) { counted[p.file, default: [:]][s, default: 0] += 1 } }
+    }
+    // Characters without a file (`-q`, xdist) stand for tests of any file the progress did not name.
+    let progressFiles = Set(order)
+    var unfiled: [TestStatus: Int] = [:]
+    for (file, counts) in named where !progressFiles.contains(file) || file.isEmpty {
+      for (status, n) in counts { unfiled[status, default: 0] += n }
+    }
+    for file in order {
+      for status in TestStatus.allCases {
+        let known = file.isEmpty ? (unfiled[status] ?? 0) : (named[file]?[status] ?? 0)
+        let missing = (counted[file]?[status] ?? 0) - known
+        guard missing > 0 else { continue }
+        let prefix = interner(file.isEmpty ? "" : file + "::")
+        for k in 1...missing {
+          var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: file, status: status)
+          t.anonymous = true
+          append(t, hash: t.keyHash)
+        }
+      }
+    }
+  }
+
+  /// A log that holds only pytest's final summary line (a CI step that keeps the tail): its counts
+  /// are the totals, as anonymous tests, and a warning says the names are missing.
+  private mutating func fillFromSummaryAlone(into warnings: inout [Diagnostic]) {
+    guard tests.isEmpty, progress.isEmpty, blocks.isEmpty, let summary else { return }
+    let prefix = interner("")
+    var total = 0
+    for status in [TestStatus.passed, .failed, .error, .skipped, .xfailed, .xpassed] {
+      let n = summary.count(status)
+      guard n > 0 else { continue }
+      for k in 1...n {
+        var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: "", status: status)
+        t.anonymous = true
+        append(t, hash: t.keyHash)
+      }
+      total += n
+    }
+    guard total > 0 else { return }
+    warnings.append(
+      Diagnostic(
+        path: path, line: summary.line,
+        message: "the log holds only the final summary line: its \(total) tests are counted, but their names and failures are not in it"))
+  }
+
+  private func check(lastLine: Int, into warnings: inout [Diagnostic]) {
+    guard let summary else {
+      if hasContent {
+        let why = interrupted.map { " (\($0))" } ?? ""
+        warnings.append(
+          Diagnostic(path: path, line: lastLine, message: "no final summary line\(why); the log may be cut off, kept what was read"))
+      }
+      return
+    }
+    let totals = Totals(tests)
+    var diffs: [String] = []
+    for status in [TestStatus.passed, .failed, .error, .skipped, .xfailed, .xpassed] {
+      var parsed = 0
+      switch status {
+      // pytest-rerunfailures counts a test that passed on a rerun as passed (and the rerun apart).
+      case .passed: parsed = totals.passed + totals.flaky + errorsAfterPass
+      case .failed: parsed = totals.failed
+      case .error: parsed = totals.errors
+      case .skipped: parsed = totals.skipped
+      case .xfailed: parsed = totals.xfailed
+      case .xpassed: parsed = totals.xpassed
+      case .flaky: break
+      }
+      let said = summary.count(status)
+      if said != parsed { diffs.append("\(said) \(status.rawValue) (read \(parsed))") }
+    }
+    if !diffs.isEmpty {
+      warnings.append(
+        Diagnostic(path: path, line: summary.line, message: "final summary disagrees with the tests read: " + diffs.joined(separator: ", "))
+      )
+    }
+  }
+}
