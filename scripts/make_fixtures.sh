@@ -44,6 +44,18 @@ curl -v "http://127.0.0.1:$closed/x" > "$out/curl/verbose-meter-refused.log" 2>&
 for path in /health /api/orders; do
   curl -s -o /dev/null -w 'url_effective: %{url_effective}\nhttp_code: %{http_code}\ntime_namelookup: %{time_namelookup}\ntime_connect: %{time_connect}\ntime_starttransfer: %{time_starttransfer}\ntime_total: %{time_total}\n' "$base$path" || true
 done > "$out/curl/write-out-plain.txt"
+# Undeployed routes (404) on several hosts, all resolved to the loopback server: three hosts of
+# three routes each (one cluster for the answer), then one host of three routes beside one of one.
+spread() {  # spread HOST:ROUTE... → curl -v of each, as one script's log
+  for hr in "$@"; do
+    h=${hr%%/*}; r=/${hr#*/}
+    echo "+ curl -sS -v http://$h:$port$r"
+    curl -sS -v --resolve "$h:$port:127.0.0.1" "http://$h:$port$r" 2>&1 || true
+    echo
+  done
+}
+spread {api,users,orders}.staging.test/v1/{carts,coupons,invoices} api.staging.test/api/orders > "$out/curl/spread-hosts.log"
+spread billing.staging.test/v2/{plans,prices,refunds} search.staging.test/v2/index > "$out/curl/spread-routes.log"
 sed -i "s/$port/8080/g; s/$closed/9/g" "$out"/curl/* "$out"/pytest/*
 
 # swift test --xunit-output on a throwaway package: one pass, one failure, one skip.

@@ -157,9 +157,20 @@ import Testing
     ("/v1/orders/123", "/v1/orders/{id}"), ("/api/users/42/items", "/api/users/{id}/items"),
     ("/x/123e4567-e89b-12d3-a456-426614174000", "/x/{id}"), ("/blob/3f2a9c1e8b7d", "/blob/{id}"),
     ("/api/v2/sessions/current", "/api/v2/sessions/current"),
-    ("/health", "/health"),
+    ("/health", "/health"), ("/", "/"), ("", ""), ("//a//7/", "//a//{id}/"),
+    ("/t/abcdef12345678901", "/t/{id}"), ("/t/abcdefgh", "/t/abcdefgh"), ("/t/deadbeef", "/t/deadbeef"),
+    // Not ASCII: read by characters (the fullwidth digits are numbers, the accented word is not).
+    ("/café/１２３", "/café/{id}"), ("/ü/42", "/ü/{id}"),
   ])
   func idsBecomePlaceholders(path: String, route: String) {
     #expect(Correlator.route(path) == route)
+  }
+
+  @Test(arguments: [
+    ("https://h.example/v1/a?x=1#f", "/v1/a"), ("http://h:80/a///", "/a"), ("http://h/", nil), ("http://h", nil),
+    ("h/a/b", nil), ("http://h/?q=1", nil), ("ftp://h/a:b://c/", "/a:b://c"), ("http://h/é/1/", "/é/1"), ("://", nil),
+  ] as [(String, String?)])
+  func pathsOfURLs(url: String, path: String?) {
+    #expect(Correlator.path(ofURL: url) == path)
   }
 }

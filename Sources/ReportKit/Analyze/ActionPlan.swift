@@ -107,13 +107,13 @@ struct ActionPlan {
       }
       let what: Phrase = story.transport.map { " (\($0))" } ?? story.exceptionType.map { " (\(code: Self.shortType($0)))" } ?? ""
       return [
-        item(p, "Find and restore what \(subjectTest(c)) depends on\(what)", .mitigate, done),
+        item(p, "Find and restore what \(subjectTest(c, story)) \(c.tests.count == 1 ? "depends" : "depend") on\(what)", .mitigate, done),
         item(
           p.lower, "Check the environment's services are up before the suite runs", .detect,
           ["the pipeline waits for a healthy environment"]),
       ]
     case .auth:
-      let target: Phrase = e.map { "\(code: $0.short)\(at)" } ?? subjectTest(c)
+      let target: Phrase = e.map { "\(code: $0.short)\(at)" } ?? subjectTest(c, story)
       let fix: Phrase =
         (story.statedStatus == 403 || story.response?.exchange.status == 403)
         ? "Grant the test user the role or scope \(target) needs\(said)"
@@ -125,9 +125,13 @@ struct ActionPlan {
           ["an expired or missing token fails the run before the first test"]),
       ]
     case .routing:
+      let one = c.tests.count == 1
       let fix: Phrase =
-        e.map { "Deploy \(code: $0.short)\(at), or correct the path or base URL the tests call\(said)" }
-        ?? "Find the route \(subjectTest(c)) calls and deploy it, or correct the path or base URL"
+        story.spread.flatMap { s in
+          e.map { "Deploy the \(s.routes) routes \(code: $0.short) does not serve, or correct the path or base URL the requests use\(said)" }
+        }
+        ?? e.map { "Deploy \(code: $0.short)\(at), or correct the path or base URL the tests call\(said)" }
+        ?? "Find the route\(one ? "" : "s") \(subjectTest(c, story)) call\(one ? "s" : "") and deploy \(one ? "it" : "them"), or correct the path or base URL"
       return [
         item(p, fix, .mitigate, done),
         item(
@@ -138,7 +142,7 @@ struct ActionPlan {
       ]
     case .logic:
       let what: Phrase = story.exceptionType.map { " (\(code: Self.shortType($0)))" } ?? ""
-      return [item(p, "Fix \(subjectTest(c)) or the code under test\(what)", .mitigate, done)]
+      return [item(p, "Fix \(subjectTest(c, story)) or the code under test\(what)", .mitigate, done)]
     }
   }
 
@@ -211,8 +215,12 @@ struct ActionPlan {
   }
 
   /// The first test of a cluster, or `the N tests`.
-  private func subjectTest(_ c: Cluster) -> Phrase {
-    guard let first = c.tests.first else { return "the failing requests" }
+  private func subjectTest(_ c: Cluster, _ story: ClusterStory) -> Phrase {
+    guard let first = c.tests.first else {
+      guard let hosts = story.spread?.hosts, hosts.count > 1 else { return "the failing requests" }
+      let more: Phrase = hosts.count > 3 ? " and \(hosts.count - 3) more" : ""
+      return "the requests to \(hosts.count) hosts (\(Self.codeList(Array(hosts.prefix(3))))\(more))"
+    }
     return c.tests.count == 1 ? "\(code: run.tests[first].id)" : "the \(c.tests.count) tests"
   }
 

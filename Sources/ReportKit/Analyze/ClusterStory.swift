@@ -14,6 +14,15 @@ public struct ClusterStory: Sendable {
   var exceptionType: String?
   /// The first line of the first failure's message.
   var message: String
+  /// For a cluster of requests on more than one route: the hosts that answered (in order of
+  /// first appearance) and how many routes.
+  var spread: Spread? = nil
+
+  /// The hosts and routes a cluster of requests spans.
+  struct Spread: Sendable {
+    var hosts: [String]
+    var routes: Int
+  }
 }
 
 /// The endpoint a failure names: method, scheme, host, port and path as far as the text tells.
@@ -77,15 +86,44 @@ extension ClusterStory {
   /// The story of a cluster of failed requests: the first request's answer is the story.
   private static func requests(_ c: Cluster, first r: Int, run: Run) -> ClusterStory {
     let facts = ResponseFacts(run.requests[r], index: r)
-    let endpoint = Self.endpoint(of: facts.exchange)
+    var endpoint = Self.endpoint(of: facts.exchange)
     let said = facts.exchange.error ?? facts.answerLine?.text ?? facts.outcome
     let n = c.requests.count
     let cause = facts.reason?.text ?? facts.challenge?.text
+    let spread = Self.spread(of: c.requests, run: run)
+    let answered: Phrase = "\(facts.outcome)\(cause.map { ": " + $0 } ?? "")"
+    let count: Phrase = " (\(n) request\(n == 1 ? "" : "s"))"
+    let title: Phrase
+    if let spread, spread.hosts.count > 1 {
+      // No one endpoint: the hosts are named in the whys and the action.
+      endpoint = nil
+      let shared: Phrase = facts.exchange.status == nil ? "\(facts.sharedOutcome)" : answered
+      title = "\(shared) from \(spread.hosts.count) hosts on \(spread.routes) routes\(count)"
+    } else if let spread {
+      endpoint?.path = ""
+      endpoint?.method = nil
+      title = "\(code: endpoint?.full ?? spread.hosts[0]) → \(answered) on \(spread.routes) routes\(count)"
+    } else {
+      title = "\(code: endpoint?.full ?? facts.request) → \(answered)\(count)"
+    }
     return ClusterStory(
-      title:
-        "\(code: endpoint?.full ?? facts.request) → \(facts.outcome)\(cause.map { ": " + $0 } ?? "") (\(n) request\(n == 1 ? "" : "s"))",
-      endpoint: endpoint, response: facts, transport: facts.exchange.status == nil ? Self.transport(in: said.lowercased()) : nil,
-      statedStatus: nil, exceptionType: nil, message: Excerpt.line(said, limit: 300))
+      title: title, endpoint: endpoint, response: facts,
+      transport: facts.exchange.status == nil ? Self.transport(in: said.lowercased()) : nil,
+      statedStatus: nil, exceptionType: nil, message: Excerpt.line(said, limit: 300), spread: spread)
+  }
+
+  /// The hosts and routes of `requests` when they span more than one route, else nil.
+  private static func spread(of requests: [Int], run: Run) -> Spread? {
+    var hosts: [String] = []
+    var seenHosts = Set<String>()
+    var routes = Set<String>()
+    for r in requests {
+      let x = run.requests[r]
+      let host = x.host ?? "?"
+      if seenHosts.insert(host).inserted { hosts.append(host) }
+      routes.insert((x.method ?? "GET") + " " + Correlator.route(x.url.flatMap(Correlator.path(ofURL:)) ?? "/"))
+    }
+    return routes.count > 1 ? Spread(hosts: hosts, routes: routes.count) : nil
   }
 
   /// The title: the endpoint and its answer when known, else the exception and its message.

@@ -51,6 +51,12 @@ struct ResponseFacts {
     return exchange.error.map { Excerpt.line($0, limit: 120) } ?? "no answer"
   }
 
+  /// The outcome without curl's words, which name one host: what requests to many hosts share.
+  var sharedOutcome: String {
+    if exchange.status == nil, let code = exchange.curlExit { return "curl exit \(code)" }
+    return outcome
+  }
+
   /// The line that shows the answer: the status line, else curl's error, else the first line.
   var answerLine: Evidence? {
     exchange.statusLine ?? exchange.evidence.first { $0.text.contains("curl: (") || CurlExchangeBuilder.isFailureNote($0.text) }

@@ -50,7 +50,8 @@ struct WhyChain {
   private func answer(_ story: ClusterStory, _ verdict: Classification?) -> Why {
     let question = "What did the system answer?"
     if let r = story.response {
-      var said: Phrase = "\(code: r.request) returned \(r.outcome)"
+      var said: Phrase =
+        story.spread == nil ? "\(code: r.request) returned \(r.outcome)" : "All got \(r.sharedOutcome); the first was \(code: r.request)"
       var lines = [r.answerLine].compactMap { $0 }
       if let retry = r.retryAfter {
         said = "\(said), asking to retry after \(code: retry.text)"
@@ -82,6 +83,11 @@ struct WhyChain {
   /// address the failure names, or the line of code that raised.
   private func component(_ story: ClusterStory, _ t: TestResult?, _ verdict: Classification?) -> Why {
     let question = "Which component or layer gave that answer?"
+    if let hosts = story.spread?.hosts, hosts.count > 1, let line = story.response?.answerLine ?? verdict?.evidence.first {
+      let named = ActionPlan.codeList(Array(hosts.prefix(5)))
+      let more: Phrase = hosts.count > 5 ? " and \(hosts.count - 5) more" : ""
+      return Why(question: question, answer: "Requests to \(hosts.count) hosts got the same answer: \(named)\(more)", citations: [line])
+    }
     if let r = story.response, let by = r.answeredBy {
       let at = story.endpoint?.address.map { " at \($0)" } ?? ""
       return Why(question: question, answer: "The service\(at) answered as \(code: by.text)", citations: [by.evidence])

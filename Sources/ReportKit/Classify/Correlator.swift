@@ -52,7 +52,34 @@ struct Correlator: Sendable {
   /// A path as a route: segments that are ids (numbers, uuids, hex, long tokens) become `{id}`,
   /// so `/v1/orders/123` and `/v1/orders/456` are one endpoint.
   static func route(_ path: String) -> String {
-    path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
+    var p = path
+    // Printable ASCII (every URL curl prints): bytes are characters, so one pass over them.
+    let fast = p.withUTF8 { b -> String? in
+      guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+      var out: [UInt8] = []
+      out.reserveCapacity(b.count)
+      var start = 0
+      for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
+        let seg = UnsafeBufferPointer(rebasing: b[start..<i])
+        var digits = 0
+        var hexOrDash = true
+        for c in seg {
+          if c >= 0x30 && c <= 0x39 {
+            digits += 1
+          } else if !((c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c == UInt8(ascii: "-")) {
+            hexOrDash = false
+          }
+        }
+        let n = seg.count
+        let isID = (n > 0 && digits == n) || (n >= 8 && digits > 0 && hexOrDash) || (n >= 16 && digits > 0)
+        if isID { out += "{id}".utf8 } else { out += seg }
+        if i < b.count { out.append(UInt8(ascii: "/")) }
+        start = i + 1
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    if let fast { return fast }
+    return path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
       let digits = seg.filter(\.isNumber).count
       let isID =
         (!seg.isEmpty && digits == seg.count)
@@ -64,6 +91,22 @@ struct Correlator: Sendable {
 
   /// The path of a URL without query or fragment, and without a trailing slash; nil for `/`.
   static func path(ofURL url: String) -> String? {
+    var u = url
+    // Printable ASCII: the same steps on bytes (characters are bytes there).
+    let fast = u.withUTF8 { b -> String?? in
+      guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+      var i = 0
+      while i + 2 < b.count && !(b[i] == UInt8(ascii: ":") && b[i + 1] == UInt8(ascii: "/") && b[i + 2] == UInt8(ascii: "/")) { i += 1 }
+      guard i + 2 < b.count else { return .some(nil) }
+      var slash = i + 3
+      while slash < b.count && b[slash] != UInt8(ascii: "/") { slash += 1 }
+      guard slash < b.count else { return .some(nil) }
+      var end = slash
+      while end < b.count && b[end] != UInt8(ascii: "?") && b[end] != UInt8(ascii: "#") { end += 1 }
+      while end - slash > 1 && b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      return .some(end - slash > 1 ? String(decoding: UnsafeBufferPointer(rebasing: b[slash..<end]), as: UTF8.self) : nil)
+    }
+    if let fast { return fast }
     guard let r = url.range(of: "://") else { return nil }
     let rest = url[r.upperBound...]
     guard let slash = rest.firstIndex(of: "/") else { return nil }

@@ -87,7 +87,7 @@ struct FalseGreenDetector {
         Suspicion(
           kind: .nothingCollected, category: nil, summary: "No test was collected or run: a green build with nothing in it.", tests: [],
           evidence: inputEvidence))
-    } else if totals.skipped + totals.xfailed == totals.tests {
+    } else if totals.tests > 0 && totals.skipped + totals.xfailed == totals.tests {
       out.append(
         Suspicion(
           kind: .allSkipped, category: nil,

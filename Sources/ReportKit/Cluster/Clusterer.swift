@@ -56,33 +56,40 @@ struct Clusterer {
     return (out, clusterOf)
   }
 
-  /// Clusters of failed requests (indices into `run.requests`): one per method, route and answer.
+  /// Clusters of failed requests (indices into `run.requests`): one per method, route and
+  /// answer, or per host or answer where the failures spread wider (see `RequestGrouping`).
   func requestClusters(_ run: Run, _ requests: [Int], classifier: Classifier, totalFailures: Int) -> [Cluster] {
-    var groupOf: [String: Int] = [:]
-    var groups: [(signature: String, members: [Int], verdict: Classification)] = []
-    for r in requests {
+    var verdicts: [Int: Classification] = [:]
+    let items = requests.map { r -> RequestGrouping.Item in
       let x = run.requests[r]
       let verdict = classifier.classify(request: x, index: r)
-      let route = Correlator.route(x.url.flatMap(Correlator.path(ofURL:)) ?? "/")
-      let answer = x.status.map(String.init) ?? x.curlExit.map { "curl \($0)" } ?? "no answer"
-      let sig = "\(verdict.category.rawValue)|request|\(x.method ?? "GET") \(x.host ?? "?") \(route)|\(answer)"
-      if let g = groupOf[sig] {
-        groups[g].members.append(r)
-      } else {
-        groupOf[sig] = groups.count
-        groups.append((sig, [r], verdict))
-      }
+      verdicts[r] = verdict
+      return RequestGrouping.Item(
+        index: r, category: verdict.category, method: x.method ?? "GET", host: x.host ?? "?",
+        route: Correlator.route(x.url.flatMap(Correlator.path(ofURL:)) ?? "/"),
+        answer: x.status.map(String.init) ?? x.curlExit.map { "curl \($0)" } ?? "no answer")
     }
-    let out = groups.map { (sig, members, verdict) in
+    let out = RequestGrouping.groups(items).compactMap { g -> Cluster? in
+      guard let verdict = verdicts[g.members[0]] else { return nil }  // every member was classified
+      let sig = g.signature
+      var ruleCounts: [String: Int] = [:]
+      for m in g.members { if let rule = verdicts[m]?.rule { ruleCounts[rule, default: 0] += 1 } }
+      let rules = ruleCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
       let id = Signature.clusterID(sig)
+      let n = g.members.count
+      let scope =
+        sig.contains("|request|* * *|")
+          ? "the same answer, given by \(RequestGrouping.spread) or more hosts on \(RequestGrouping.spread) or more routes each"
+          : sig.contains("|request|* ")
+            ? "the same host and answer, on \(RequestGrouping.spread) or more routes" : "the same method, host, route and answer"
       let reason =
-        "\(members.count) failed request\(members.count == 1 ? "" : "s") that no failing test names, with the same method, host, route and answer (decided by '\(verdict.rule)')."
+        "\(n) failed request\(n == 1 ? "" : "s") that no failing test names, with \(scope) (decided by \(rules.map { "'\($0)'" }.joined(separator: ", ")))."
       return Cluster(
-        id: id, signature: sig, category: verdict.category, rules: [verdict.rule], tests: [], requests: members,
+        id: id, signature: sig, category: verdict.category, rules: rules, tests: [], requests: g.members,
         evidence: verdict.evidence.first ?? Evidence(path: "", line: 0, text: sig), reason: reason,
-        severity: severity(id: id, category: verdict.category, rule: verdict.rule, count: members.count, total: max(totalFailures, 1)),
+        severity: severity(id: id, category: verdict.category, rule: rules[0], count: n, total: max(totalFailures, 1)),
         owner: config.owners[verdict.category] ?? Self.defaultOwner(verdict.category),
-        knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: verdict.rule, signature: sig) }?.issue)
+        knownIssue: config.knownIssues.first { $0.matches(clusterID: id, rule: rules[0], signature: sig) }?.issue)
     }
     return out.sorted { a, b in
       a.severity != b.severity ? a.severity > b.severity : (a.requests.count, b.id) > (b.requests.count, a.id)

@@ -10,8 +10,10 @@ extension ReportViewBuilder {
       let shown = detail.lists ? 10 : 3
       // The first failure is shown once, in a fence; every later mention of its line is a reference.
       let firstCite = quotes.reference(c.evidence)
+      // A cluster of failed requests no test names counts requests.
+      let (n, unit) = c.tests.isEmpty && !c.requests.isEmpty ? (c.requests.count, "request") : (c.tests.count, "test")
       var facts = [
-        "\(c.severity.rawValue) · \(c.category.rawValue) · \(c.tests.count) test\(c.tests.count == 1 ? "" : "s")"
+        "\(c.severity.rawValue) · \(c.category.rawValue) · \(n) \(unit)\(n == 1 ? "" : "s")"
           + (c.flaky > 0 ? " (\(c.flaky) flaky: passed on a rerun)" : ""),
         "owner \(Markdown.text(c.owner))", "rule " + c.rules.prefix(3).map { "`\($0)`" }.joined(separator: ", "),
         "cluster `\(c.id)`",
