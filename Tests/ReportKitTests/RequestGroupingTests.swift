@@ -19,10 +19,11 @@ import Testing
     // Another answer on host a is its own scope.
     items.append(item(8, "a", "/x", "503", .infrastructure))
     let groups = RequestGrouping.groups(items)
-    #expect(groups.map(\.signature) == [
-      "routing|request|* a *|404", "routing|request|GET b /x|404", "routing|request|GET b /y|404",
-      "routing|request|GET c /x|404", "routing|request|GET c /y|404", "infrastructure|request|GET a /x|503",
-    ])
+    #expect(
+      groups.map(\.signature) == [
+        "routing|request|* a *|404", "routing|request|GET b /x|404", "routing|request|GET b /y|404",
+        "routing|request|GET c /x|404", "routing|request|GET c /y|404", "infrastructure|request|GET a /x|503",
+      ])
     #expect(groups[0].members == [0, 1, 3])
     #expect(groups[3].members == [5, 6])
   }

@@ -128,7 +128,9 @@ struct ActionPlan {
       let one = c.tests.count == 1
       let fix: Phrase =
         story.spread.flatMap { s in
-          e.map { "Deploy the \(s.routes) routes \(code: $0.short) does not serve, or correct the path or base URL the requests use\(said)" }
+          e.map {
+            "Deploy the \(s.routes) routes \(code: $0.short) does not serve, or correct the path or base URL the requests use\(said)"
+          }
         }
         ?? e.map { "Deploy \(code: $0.short)\(at), or correct the path or base URL the tests call\(said)" }
         ?? "Find the route\(one ? "" : "s") \(subjectTest(c, story)) call\(one ? "s" : "") and deploy \(one ? "it" : "them"), or correct the path or base URL"

@@ -79,9 +79,9 @@ struct Clusterer {
       let n = g.members.count
       let scope =
         sig.contains("|request|* * *|")
-          ? "the same answer, given by \(RequestGrouping.spread) or more hosts on \(RequestGrouping.spread) or more routes each"
-          : sig.contains("|request|* ")
-            ? "the same host and answer, on \(RequestGrouping.spread) or more routes" : "the same method, host, route and answer"
+        ? "the same answer, given by \(RequestGrouping.spread) or more hosts on \(RequestGrouping.spread) or more routes each"
+        : sig.contains("|request|* ")
+          ? "the same host and answer, on \(RequestGrouping.spread) or more routes" : "the same method, host, route and answer"
       let reason =
         "\(n) failed request\(n == 1 ? "" : "s") that no failing test names, with \(scope) (decided by \(rules.map { "'\($0)'" }.joined(separator: ", ")))."
       return Cluster(
