@@ -183,6 +183,16 @@ import Testing
     #expect(a.tests[1].details?.message == "assert 503 == 200")
     #expect(a.tests[0].details?.message == nil)
   }
+
+  /// The header's count sizes the arrays once; any other line, or a count with no digits, does not.
+  @Test(
+    arguments: [
+      ("collected 1000000 items", 1_000_000), ("collecting ... collected 12 items / 2 errors", 12), ("collected 0 items", 0),
+      ("collected items", nil), ("platform linux -- Python 3.11.7", nil),
+    ] as [(String, Int?)])
+  func theCollectedCountIsRead(line: String, count: Int?) {
+    #expect(PytestSession.collectedCount(line[...]) == count)
+  }
 }
 
 /// The environment line pytest prints in its header is kept, with where it was.

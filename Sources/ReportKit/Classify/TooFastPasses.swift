@@ -25,11 +25,12 @@ enum TooFastPasses {
     var groups: [(name: String, members: [Int32])] = []  // 4 bytes a test: a million passes
     var last: (prefix: String, suite: String, group: Int)?
     for i in run.tests.indices where run.tests[i].status == .passed && run.tests[i].durationSeconds != nil {
-      let t = run.tests[i]
-      if let l = last, l.prefix == t.idPrefix, l.suite == t.suite {
+      // Fields read in place: a copy of the test would retain its four references.
+      if let l = last, l.prefix == run.tests[i].idPrefix, l.suite == run.tests[i].suite {
         groups[l.group].members.append(Int32(i))
         continue
       }
+      let t = run.tests[i]
       let file = t.idFile
       let name = file.isEmpty ? "suite " + t.suite : file
       let g = groupOf[name] ?? groups.count

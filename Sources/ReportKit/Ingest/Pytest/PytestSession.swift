@@ -67,7 +67,10 @@ struct PytestSession {
       if environment == nil && s.hasPrefix("platform ") && s.contains(" -- Python ") {
         environment = (line, Excerpt.line(text, limit: 200))
       }
-      if setup.count < 8, Self.setupPrefixes.contains(where: { s.hasPrefix($0) }) { setup.append((line, Excerpt.line(text, limit: 200))) }
+      if setup.count < 8, Self.setupPrefixes.contains(where: { s.hasPrefix($0) }) {
+        setup.append((line, Excerpt.line(text, limit: 200)))
+        if tests.isEmpty, let n = Self.collectedCount(s) { reserve(n) }
+      }
       readProgress(s, line: line)
     case .errors, .failures, .passes:
       if let sep = PytestLines.separator(s), sep.char == "_" {
@@ -178,6 +181,22 @@ struct PytestSession {
     hashes.append(hash)
     tests.append(test)
     NameCompactor.compactIfDue(&tests, since: &compacted)
+  }
+
+  /// `collected 1000000 items` (or `collecting ... collected 12 items / 2 errors`): the count.
+  static func collectedCount(_ s: Substring) -> Int? {
+    guard let r = s.utf8Range(of: "collected ") else { return nil }
+    let digits = s[r.upperBound...].utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+    return digits.isEmpty ? nil : Int(Substring(digits))
+  }
+
+  /// Room for the `n` tests the header announces, made once: a million tests are not copied
+  /// while the arrays and the index grow by doubling. Capped, so a wrong count costs little.
+  mutating func reserve(_ n: Int) {
+    let n = min(n, 4_000_000)
+    tests.reserveCapacity(n)
+    hashes.reserveCapacity(n)
+    index.reserve(n, tests)
   }
 
   /// Header lines worth showing in "What ran".
