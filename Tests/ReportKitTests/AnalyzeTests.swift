@@ -166,11 +166,38 @@ import Testing
     #expect(Correlator.route(path) == route)
   }
 
-  @Test(arguments: [
-    ("https://h.example/v1/a?x=1#f", "/v1/a"), ("http://h:80/a///", "/a"), ("http://h/", nil), ("http://h", nil),
-    ("h/a/b", nil), ("http://h/?q=1", nil), ("ftp://h/a:b://c/", "/a:b://c"), ("http://h/é/1/", "/é/1"), ("://", nil),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("https://h.example/v1/a?x=1#f", "/v1/a"), ("http://h:80/a///", "/a"), ("http://h/", nil), ("http://h", nil),
+      ("h/a/b", nil), ("http://h/?q=1", nil), ("ftp://h/a:b://c/", "/a:b://c"), ("http://h/é/1/", "/é/1"), ("://", nil),
+    ] as [(String, String?)])
   func pathsOfURLs(url: String, path: String?) {
     #expect(Correlator.path(ofURL: url) == path)
+  }
+}
+
+/// Findings that the usual title would name alike are titled by their own messages.
+@Suite struct TitleTests {
+  @Test func twoFindingsThatWouldReadAlikeAreTitledByTheirMessages() throws {
+    // Hand-written: two pools timing out, the one edge this checks; a third finding stays as is.
+    let dir = TempDir()
+    let xml = dir.file(
+      "junit.xml",
+      """
+      <testsuite name="s" tests="3">
+        <testcase classname="t.test_a" name="test_users"><failure type="TimeoutError" message="TimeoutError: timed out waiting for 10.0.0.1:80 (pool=users)"/></testcase>
+        <testcase classname="t.test_a" name="test_orders"><failure type="TimeoutError" message="TimeoutError: timed out waiting for 10.0.0.2:80 (pool=orders)"/></testcase>
+        <testcase classname="t.test_a" name="test_refused"><failure type="ConnectionRefusedError" message="ConnectionRefusedError: [Errno 111] Connection refused"/></testcase>
+      </testsuite>
+      """)
+    let run = try ReportBuilder().read([xml])
+    let findings = Triage().findings(of: run)
+    let titles = Analysis.stories(run, findings).map(\.title.description).sorted()
+    #expect(
+      titles == [
+        "`ConnectionRefusedError`: connection refused (1 test)",
+        "`TimeoutError`: timed out waiting for 10.0.0.1:80 (pool=users) (1 test)",
+        "`TimeoutError`: timed out waiting for 10.0.0.2:80 (pool=orders) (1 test)",
+      ])
   }
 }

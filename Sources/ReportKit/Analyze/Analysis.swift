@@ -17,7 +17,15 @@ public struct Analysis: Sendable {
   /// The story of each cluster (its title in words, endpoint, answer), in `findings.clusters` order.
   public static func stories(_ run: Run, _ findings: Findings) -> [ClusterStory] {
     let correlator = run.requests.isEmpty || findings.clusters.isEmpty ? nil : Correlator(run.requests)
-    return findings.clusters.map { ClusterStory($0, run: run, findings: findings, correlator: correlator) }
+    var stories = findings.clusters.map { ClusterStory($0, run: run, findings: findings, correlator: correlator) }
+    // Two findings titled alike (`TimeoutError`: timed out, for two pools) read as one: those
+    // are titled by their own message instead, which is what set them apart.
+    var seen: [Phrase: [Int]] = [:]
+    for k in stories.indices where !findings.clusters[k].tests.isEmpty { seen[stories[k].headline(count: 0), default: []].append(k) }
+    for same in seen.values where same.count > 1 {
+      for k in same { stories[k].title = stories[k].headline(count: findings.clusters[k].tests.count, byMessage: true) }
+    }
+    return stories
   }
 
   public init(run: Run, findings: Findings, config: ReportConfig, baseline: Snapshot? = nil, label: String = "this run") {

@@ -127,10 +127,11 @@ extension ClusterStory {
   }
 
   /// The title: the endpoint and its answer when known, else the exception and its message.
-  func headline(count: Int) -> Phrase {
+  /// `byMessage`: the exception and its message only, for findings that would be titled alike.
+  func headline(count: Int, byMessage: Bool = false) -> Phrase {
     let n: Phrase = " (\(count) test\(count == 1 ? "" : "s"))"
     let cause = response?.reason?.text ?? response?.challenge?.text
-    if let endpoint {
+    if let endpoint, !byMessage {
       if let response, response.exchange.status != nil || response.exchange.curlExit != nil {
         return "\(code: endpoint.short) → \(response.outcome)\(cause.map { ": " + $0 } ?? "")\(n)"
       }
@@ -146,7 +147,7 @@ extension ClusterStory {
     if let t = exceptionType, words.hasPrefix(t + ": ") { words = String(words.dropFirst(t.count + 2)) }
     if let type, words.hasPrefix(type + ": ") { words = String(words.dropFirst(type.count + 2)) }
     let short = Excerpt.line(words, limit: 90)
-    if let transport, let type { return "\(code: type): \(transport)\(n)" }
+    if let transport, let type, !byMessage { return "\(code: type): \(transport)\(n)" }
     if let type { return short.isEmpty || short == type ? "\(code: type)\(n)" : "\(code: type): \(short)\(n)" }
     return "\(short)\(n)"
   }
