@@ -200,4 +200,28 @@ import Testing
         "`TimeoutError`: timed out waiting for 10.0.0.2:80 (pool=orders) (1 test)",
       ])
   }
+
+  @Test func aFindingWhoseTestsNameSeveralAddressesSaysHowMany() throws {
+    // Hand-written: one refusal on two hosts that differ only by a number (one signature).
+    let dir = TempDir()
+    let refused = { (h: Int) in
+      "requests.exceptions.ConnectionError: HTTPConnectionPool(host='gateway-\(h).svc', port=80): Max retries exceeded (Caused by NewConnectionError: [Errno 111] Connection refused)"
+    }
+    let xml = dir.file(
+      "junit.xml",
+      """
+      <testsuite name="s" tests="3">
+        <testcase classname="t.test_a" name="test_one"><failure message="\(refused(1))"/></testcase>
+        <testcase classname="t.test_a" name="test_two"><failure message="\(refused(2))"/></testcase>
+        <testcase classname="t.test_a" name="test_three"><failure message="\(refused(1))"/></testcase>
+      </testsuite>
+      """)
+    let run = try ReportBuilder().read([xml])
+    let findings = Triage().findings(of: run)
+    #expect(findings.clusters.count == 1)
+    #expect(
+      Analysis.stories(run, findings).map(\.title.description) == [
+        "`gateway-1.svc:80` and 1 more address: connection refused (3 tests)"
+      ])
+  }
 }

@@ -17,6 +17,11 @@ public struct ClusterStory: Sendable {
   /// For a cluster of requests on more than one route: the hosts that answered (in order of
   /// first appearance) and how many routes.
   var spread: Spread? = nil
+  /// For a cluster of tests: how many other addresses its members' failures name (the
+  /// signature masks numbers, so `gateway-7` and `gateway-12` are one finding), and whether
+  /// members were left unread for it.
+  var otherAddresses = 0
+  var otherAddressesSampled = false
 
   /// The hosts and routes a cluster of requests spans.
   struct Spread: Sendable {
@@ -79,6 +84,18 @@ extension ClusterStory {
       }
     }
     self.endpoint = endpoint
+    if let address = endpoint?.address, c.tests.count > 1 {
+      // The title names one address: say how many more the members name (the first 1,000 read).
+      var others = Set<String>()
+      for i in c.tests.dropFirst().prefix(Self.addressSample) {
+        let d = run.tests[i].details
+        if let a = Self.endpoint(in: FailureFacts.failureText(message: d?.message, detail: d?.detail))?.address, a != address {
+          others.insert(a)
+        }
+      }
+      otherAddresses = others.count
+      otherAddressesSampled = c.tests.count - 1 > Self.addressSample
+    }
     title = ""
     title = headline(count: c.tests.count)
   }
@@ -126,6 +143,18 @@ extension ClusterStory {
     return routes.count > 1 ? Spread(hosts: hosts, routes: routes.count) : nil
   }
 
+  /// Members read for the other addresses a cluster's failures name.
+  static let addressSample = 1000
+
+  /// ` and 159 more addresses` after an address, ` on 160 addresses` after a bare path: when
+  /// the members name other addresses than the title's.
+  private func elsewhere(afterPath: Bool) -> Phrase {
+    guard otherAddresses > 0 else { return "" }
+    let more = otherAddressesSampled ? "+" : ""
+    if afterPath { return " on \(otherAddresses + 1)\(more) addresses" }
+    return " and \(otherAddresses)\(more) more address\(otherAddresses == 1 && !otherAddressesSampled ? "" : "es")"
+  }
+
   /// The title: the endpoint and its answer when known, else the exception and its message.
   /// `byMessage`: the exception and its message only, for findings that would be titled alike.
   func headline(count: Int, byMessage: Bool = false) -> Phrase {
@@ -133,13 +162,15 @@ extension ClusterStory {
     let cause = response?.reason?.text ?? response?.challenge?.text
     if let endpoint, !byMessage {
       if let response, response.exchange.status != nil || response.exchange.curlExit != nil {
-        return "\(code: endpoint.short) → \(response.outcome)\(cause.map { ": " + $0 } ?? "")\(n)"
+        return
+          "\(code: endpoint.short)\(elsewhere(afterPath: !endpoint.path.isEmpty)) → \(response.outcome)\(cause.map { ": " + $0 } ?? "")\(n)"
       }
       if let s = statedStatus {
-        return "\(code: endpoint.short) → \(s)\(HTTPStatusText.phrase(s).map { " " + $0 } ?? "")\(cause.map { ": " + $0 } ?? "")\(n)"
+        return
+          "\(code: endpoint.short)\(elsewhere(afterPath: !endpoint.path.isEmpty)) → \(s)\(HTTPStatusText.phrase(s).map { " " + $0 } ?? "")\(cause.map { ": " + $0 } ?? "")\(n)"
       }
       if let transport {
-        return "\(endpoint.located): \(transport)\(n)"
+        return "\(endpoint.located)\(elsewhere(afterPath: false)): \(transport)\(n)"
       }
     }
     let type = exceptionType.map { ($0.split(separator: ".").last).map(String.init) ?? $0 }
