@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Everything the report says beyond the verdicts: a story per cluster (its title in words),
 /// metrics, Five Whys and hypotheses per cluster, the action plan, and the comparison with a
 /// baseline.
@@ -17,7 +19,18 @@ public struct Analysis: Sendable {
   /// The story of each cluster (its title in words, endpoint, answer), in `findings.clusters` order.
   public static func stories(_ run: Run, _ findings: Findings) -> [ClusterStory] {
     let correlator = run.requests.isEmpty || findings.clusters.isEmpty ? nil : Correlator(run.requests)
-    var stories = findings.clusters.map { ClusterStory($0, run: run, findings: findings, correlator: correlator) }
+    // Over the cores: each story reads only its own cluster's members.
+    var made = [ClusterStory?](repeating: nil, count: findings.clusters.count)
+    made.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedBuffer(buffer)
+      let workers = findings.clusters.count >= 64 ? 2 : 1
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for k in stride(from: w, to: findings.clusters.count, by: workers) {
+          out.base[k] = ClusterStory(findings.clusters[k], run: run, findings: findings, correlator: correlator)
+        }
+      }
+    }
+    var stories = made.compactMap { $0 }  // every slot was written above
     // Two findings titled alike (`TimeoutError`: timed out, for two pools) read as one: those
     // are titled by their own message instead, which is what set them apart.
     var seen: [Phrase: [Int]] = [:]

@@ -85,7 +85,7 @@ extension ClusterStory {
     }
     self.endpoint = endpoint
     if let address = endpoint?.address, c.tests.count > 1 {
-      // The title names one address: say how many more the members name (the first 1,000 read).
+      // The title names one address: say how many more the members name (the first 30 read).
       var others = Set<String>()
       for i in c.tests.dropFirst().prefix(Self.addressSample) {
         let d = run.tests[i].details
@@ -144,7 +144,7 @@ extension ClusterStory {
   }
 
   /// Members read for the other addresses a cluster's failures name.
-  static let addressSample = 1000
+  static let addressSample = 30
 
   /// ` and 159 more addresses` after an address, ` on 160 addresses` after a bare path: when
   /// the members name other addresses than the title's.
