@@ -4,22 +4,26 @@ import Foundation
 enum TestID {
   /// Splits an id at its last `::` outside brackets: `a.py::T::t[x::y]` → (`a.py::T::`, `t[x::y]`).
   static func split(_ id: String) -> (prefix: Substring, name: Substring) {
-    let u = Array(id.utf8)
-    var depth = 0
-    var cut: Int? = nil
-    var i = 0
-    while i < u.count {
-      let c = u[i]
-      if c == UInt8(ascii: "[") {
-        depth += 1
-      } else if c == UInt8(ascii: "]") {
-        depth = max(0, depth - 1)
-      } else if depth == 0 && c == UInt8(ascii: ":") && i + 1 < u.count && u[i + 1] == UInt8(ascii: ":") {
-        cut = i + 2; i += 1
+    var bytes = id
+    // The id's own bytes, read in place (no copy per id: this runs once per test of a log).
+    let found = bytes.withUTF8 { u -> Int? in
+      var depth = 0
+      var cut: Int? = nil
+      var i = 0
+      while i < u.count {
+        let c = u[i]
+        if c == UInt8(ascii: "[") {
+          depth += 1
+        } else if c == UInt8(ascii: "]") {
+          depth = max(0, depth - 1)
+        } else if depth == 0 && c == UInt8(ascii: ":") && i + 1 < u.count && u[i + 1] == UInt8(ascii: ":") {
+          cut = i + 2; i += 1
+        }
+        i += 1
       }
-      i += 1
+      return cut
     }
-    guard let cut else { return ("", id[...]) }
+    guard let cut = found else { return ("", id[...]) }
     let index = id.utf8.index(id.utf8.startIndex, offsetBy: cut)
     return (id[..<index], id[index...])
   }

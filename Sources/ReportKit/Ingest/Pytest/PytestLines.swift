@@ -36,7 +36,7 @@ enum PytestLines {
   /// (its outcome printed on a later line when the test writes to stdout).
   static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?)? {
     var rest = line
-    if rest.hasPrefix("[gw") {
+    if rest.utf8HasPrefix("[gw") {
       guard let close = rest.firstIndex(of: "]") else { return nil }
       rest = rest[rest.index(after: close)...].drop { $0 == " " }
       if rest.hasPrefix("["), let c = rest.firstIndex(of: "]") { rest = rest[rest.index(after: c)...].drop { $0 == " " } }
@@ -135,10 +135,18 @@ enum PytestLines {
   }
 
   private static func containsPy(_ s: Substring) -> Bool {
-    let u = Array(s.utf8)
-    guard u.count >= 3 else { return false }
-    for k in 0...(u.count - 3) where u[k] == UInt8(ascii: ".") && u[k + 1] == UInt8(ascii: "p") && u[k + 2] == UInt8(ascii: "y") {
-      return true
+    // Byte pairs in place: `.`, then `p`, then `y` (no copy of the id).
+    var state = 0
+    for c in s.utf8 {
+      if c == UInt8(ascii: ".") {
+        state = 1
+      } else if state == 1 && c == UInt8(ascii: "p") {
+        state = 2
+      } else if state == 2 && c == UInt8(ascii: "y") {
+        return true
+      } else {
+        state = 0
+      }
     }
     return false
   }

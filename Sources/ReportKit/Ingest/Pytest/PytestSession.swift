@@ -49,12 +49,16 @@ struct PytestSession {
 
   mutating func consume(_ text: String, line: Int) {
     let s = text[...]
-    if s.hasPrefix("!!!!"), let sep = PytestLines.separator(s), sep.title.hasPrefix("Interrupted") {
+    let first = s.utf8.first ?? 0
+    if first == UInt8(ascii: "!"), s.hasPrefix("!!!!"), let sep = PytestLines.separator(s), sep.title.hasPrefix("Interrupted") {
       interrupted = sep.title
       return
     }
     // `pytest -q` ends with a bare `8 failed, 4 passed in 2.04s`, without separators.
-    if section != .errors && section != .failures && section != .passes, s.first?.isNumber == true || s.hasPrefix("no tests ran"),
+    // (ASCII digits by their byte; other numerals through Character.)
+    let number = (first >= 0x30 && first <= 0x39) || (first >= 0x80 && s.first?.isNumber == true)
+    if section != .errors && section != .failures && section != .passes,
+      number || (first == UInt8(ascii: "n") && s.hasPrefix("no tests ran")),
       let bare = PytestSummary(title: text, line: line)
     {
       closeBlock()
@@ -64,10 +68,12 @@ struct PytestSession {
     }
     switch section {
     case .none, .header:
-      if environment == nil && s.hasPrefix("platform ") && s.contains(" -- Python ") {
+      // Header lines start with one of these bytes; a test line (`tests/...`) is not looked at.
+      let header = first == UInt8(ascii: "p") || first == UInt8(ascii: "r") || first == UInt8(ascii: "c") || first == UInt8(ascii: "i")
+      if header && environment == nil && s.hasPrefix("platform ") && s.contains(" -- Python ") {
         environment = (line, Excerpt.line(text, limit: 200))
       }
-      if setup.count < 8, Self.setupPrefixes.contains(where: { s.hasPrefix($0) }) {
+      if header, setup.count < 8, Self.setupPrefixes.contains(where: { s.hasPrefix($0) }) {
         setup.append((line, Excerpt.line(text, limit: 200)))
         if tests.isEmpty, let n = Self.collectedCount(s) { reserve(n) }
       }
@@ -155,9 +161,8 @@ struct PytestSession {
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
-    let prefixString = String(prefix)
     var test = TestResult(
-      idPrefix: interner(prefixString), name: String(name), suite: suiteInterner(String(prefix.dropLast(2))), status: status, phase: phase)
+      idPrefix: interner(prefix), name: String(name), suite: suiteInterner(prefix.dropLast(2)), status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()
