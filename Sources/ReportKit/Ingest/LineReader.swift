@@ -6,6 +6,10 @@
 /// line's cap plus one chunk, however long a line is (a 1 GB `E` line of an assertion diff).
 struct LineReader {
   let path: String
+  /// Only these bytes of a UTF-8 file (a range starts at a line's first byte), else the whole file.
+  var range: Range<Int>? = nil
+  /// The number of the first line read.
+  var firstLine = 1
 
   /// The longest line kept whole (64 KiB): more than any message or traceback line a report shows.
   static let maxLine = 64 << 10
@@ -14,9 +18,16 @@ struct LineReader {
   /// Returns false when the file cannot be opened.
   @discardableResult
   func forEach(_ body: (Int, String) -> Bool) -> Bool {
-    guard let stream = UTF8Stream(path: path) else { return false }
+    forEachLine { number, text, _ in body(number, text) }
+  }
+
+  /// `forEach`, with each line's byte offset in the file (exact for UTF-8 without a BOM).
+  @discardableResult
+  func forEachLine(_ body: (Int, String, Int) -> Bool) -> Bool {
+    guard let stream = range.map({ UTF8Stream(path: path, utf8Range: $0) }) ?? UTF8Stream(path: path) else { return false }
     var buffer: [UInt8] = []
-    var lineNumber = 0
+    var lineNumber = firstLine - 1
+    var lineOffset = range?.lowerBound ?? 0  // the file offset of the current line's first byte
     var more = true
     var start = 0  // where the current line begins in `buffer`
     var scan = 0  // the next byte to look at: bytes are scanned once, never again
@@ -39,8 +50,11 @@ struct LineReader {
             // A CR at the very end of a chunk may be half of a CRLF: wait for more.
             if b == 0x0D && i + 1 == p.count && more { break }
             lineNumber += 1
-            if !body(lineNumber, line(p, i)) { stop = true; return }
+            if !body(lineNumber, line(p, i), lineOffset) { stop = true; return }
+            let end = i
             i += (b == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A) ? 2 : 1
+            // The next line starts after this one's bytes as the file has them (cut ones too).
+            lineOffset += (end - start) + cut + (i - end)
             start = i
             cut = 0
           } else {
@@ -63,7 +77,7 @@ struct LineReader {
     }
     if !buffer.isEmpty {
       lineNumber += 1
-      _ = buffer.withUnsafeBufferPointer { body(lineNumber, line($0, $0.count)) }
+      _ = buffer.withUnsafeBufferPointer { body(lineNumber, line($0, $0.count), lineOffset) }
     }
     return true
   }

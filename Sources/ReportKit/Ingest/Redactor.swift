@@ -26,6 +26,9 @@ public enum Redactor {
 
     public init() {}
 
+    /// Whether the last line left a PEM block open (the next lines are masked).
+    var insidePEM: Bool { inPEM }
+
     public mutating func redact(_ text: String) -> String {
       var bytes = text
       let (out, open) = bytes.withUTF8 { Redactor.redact($0, inPEM: inPEM) }

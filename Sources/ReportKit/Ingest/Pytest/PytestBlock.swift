@@ -8,7 +8,7 @@ struct PytestBlock {
   let kind: Kind
   /// The test as the title names it (`TestX.test_y[p]`), or the module for collection errors.
   let title: String
-  let headerLine: Int
+  private(set) var headerLine: Int
   /// Groups of consecutive `E` lines; with chained exceptions the last group is the one raised.
   private(set) var eGroups: [[(line: Int, text: String)]] = []
   private var lastWasE = false
@@ -170,6 +170,15 @@ struct PytestBlock {
     guard let first = eGroups.last?.first?.text, let colon = first.firstIndex(of: ":") else { return nil }
     let t = first[..<colon]
     return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } && !t.isEmpty ? String(t) : nil
+  }
+
+  /// Moves every line number by `offset`: a block read by the second thread numbered its lines
+  /// from its section's header (see `PytestSplitReader`).
+  mutating func shiftLines(by offset: Int) {
+    headerLine += offset
+    eGroups = eGroups.map { group in group.map { ($0.line + offset, $0.text) } }
+    locations = locations.map { ($0.file, $0.line, $0.type, $0.at + offset) }
+    outputLine = outputLine.map { $0 + offset }
   }
 
   /// Freezes a finished block: its lines become one detail string and only the last `E` group

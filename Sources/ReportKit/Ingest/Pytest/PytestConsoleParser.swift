@@ -29,14 +29,29 @@ struct PytestConsoleParser: ArtifactParser {
 
   let path: String
   let displayPath: String
+  /// Logs from this size on have their blocks read by a second thread.
+  var splitThreshold = PytestSplitReader.threshold
 
-  func parse() -> ParsedArtifact {
+  init(path: String, displayPath: String) {
+    self.path = path
+    self.displayPath = displayPath
+  }
+
+  func parse() -> ParsedArtifact { parseNotingSplit().artifact }
+
+  /// The artifact, and whether a second thread's blocks were taken (for tests).
+  func parseNotingSplit() -> (artifact: ParsedArtifact, split: Bool) {
     var artifact = ParsedArtifact(path: displayPath, format: .pytest)
     var state = PytestSession(path: displayPath)
     var sessions = 0
     var lastLine = 0
     var redactor = Redactor.Stream()
-    let opened = LineReader(path: path).forEach { number, raw in
+    // A large log's blocks are read by a second thread meanwhile (see `PytestSplitReader`).
+    let second = PytestSplitReader(path: path, displayPath: displayPath, threshold: splitThreshold)
+    var adopted = false
+    var split = second
+    var resume: (offset: Int, line: Int)?
+    func handle(_ number: Int, _ raw: String, _ offset: Int) -> Bool {
       lastLine = number
       let text = redactor.redact(raw)
       let line = text[...]
@@ -48,14 +63,31 @@ struct PytestConsoleParser: ArtifactParser {
           state.section = .header
           return true
         }
+        if let reader = split, sep.title == "FAILURES" || sep.title == "ERRORS" {
+          split = nil  // the first such line only: the second thread read from there
+          if state.block == nil, !redactor.insidePEM, let read = reader.wait(), read.headerOffset == offset, !read.openPEM {
+            state.adopt(read, headerLine: number)
+            adopted = true
+            lastLine = number + read.lastLine - 1
+            if let stop = read.stop {
+              resume = (stop.offset, number + stop.line - 1)
+            }
+            return false
+          }
+        }
         state.enterSection(title: sep.title, line: number)
         return true
       }
       state.consume(text, line: number)
       return true
     }
-    guard opened else { return .unreadable(displayPath, format: .pytest) }
+    let opened = LineReader(path: path).forEachLine(handle)
+    if let resume, let size = ByteChunks.size(of: path) {
+      LineReader(path: path, range: resume.offset..<size, firstLine: resume.line).forEachLine(handle)
+    }
+    _ = second?.wait()  // a second thread whose blocks were not taken still ends here
+    guard opened else { return (.unreadable(displayPath, format: .pytest), false) }
     if state.hasContent || sessions == 0 { state.finish(into: &artifact, lastLine: lastLine) }
-    return artifact
+    return (artifact, adopted)
   }
 }

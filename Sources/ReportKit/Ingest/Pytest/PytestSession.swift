@@ -92,6 +92,16 @@ struct PytestSession {
     }
   }
 
+  /// Takes the blocks a second thread read from the section header at `headerLine` on.
+  mutating func adopt(_ read: PytestSplitReader.Blocks, headerLine: Int) {
+    closeBlock()
+    for var b in read.blocks {
+      b.shiftLines(by: headerLine - 1)
+      blocks.append(b)
+    }
+    section = read.section
+  }
+
   mutating func closeBlock() {
     if var b = block {
       b.seal()

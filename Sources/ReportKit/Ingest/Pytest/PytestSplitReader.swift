@@ -1,0 +1,126 @@
+import Dispatch
+import Foundation
+
+/// Reads the block sections of a large pytest log (FAILURES, ERRORS, PASSES: the tracebacks) on
+/// a second thread while the first thread reads the progress lines before them.
+///
+/// The second thread finds the first `=== FAILURES ===` or `=== ERRORS ===` line by its bytes and
+/// reads blocks from there up to the next line of another section. The first thread reads from
+/// the start; on meeting that same line (same byte offset) with no block open and no PEM block
+/// being masked, it takes the blocks instead of reading them and goes on after them. Otherwise it
+/// reads on by itself. The tests, their order and every line number are the same either way.
+struct PytestSplitReader {
+  /// Logs smaller than this are read by one thread: a second one would cost more than it saves.
+  static let threshold = 32 << 20
+
+  /// What the second thread read.
+  struct Blocks {
+    /// The file offset of the section header the blocks start at.
+    var headerOffset: Int
+    /// The blocks, their lines numbered from 1 at the header.
+    var blocks: [PytestBlock]
+    var section: PytestSection
+    /// Where the first line not read starts, and its number (nil: read to the end).
+    var stop: (offset: Int, line: Int)?
+    /// The number of the last line read.
+    var lastLine: Int
+    var openPEM: Bool
+  }
+
+  private let box = Box<Blocks?>(nil)
+  private let group = DispatchGroup()
+
+  /// Starts the second thread for `path`; nil when the file is small, not plain UTF-8, or
+  /// `REPORT_THREADS=1` asks for one thread.
+  init?(path: String, displayPath: String, threshold: Int = Self.threshold) {
+    guard ProcessInfo.processInfo.environment["REPORT_THREADS"] != "1",
+      let size = ByteChunks.size(of: path), size >= threshold,
+      let head = ByteChunks.head(of: path, count: 4), TextEncoding.detect(head) == .utf8
+    else { return nil }
+    let box = self.box
+    DispatchQueue.global().async(group: group) {
+      guard let at = Self.firstBlockSection(path: path) else { return }
+      box.value = Self.readBlocks(path: path, displayPath: displayPath, from: at, size: size)
+    }
+  }
+
+  /// The second thread's result, once it is done (nil when it found no section or failed).
+  func wait() -> Blocks? {
+    group.wait()
+    return box.value
+  }
+
+  /// Whether `title` opens a section of blocks.
+  static func opensBlocks(_ title: String) -> Bool { title == "FAILURES" || title == "ERRORS" || title == "PASSES" }
+
+  /// The byte offset of the first line that is a `=` rule titled FAILURES or ERRORS.
+  static func firstBlockSection(path: String) -> Int? {
+    guard let chunks = ByteChunks(path: path, chunkSize: 4 << 20, counts: false) else { return nil }
+    var data: [UInt8] = []  // from the first line not yet judged
+    var dataOffset = 0  // the file offset of data[0]
+    while true {
+      let chunk = chunks.next()
+      data += chunk
+      var start = 0
+      let found = data.withUnsafeBufferPointer { p -> Int? in
+        guard let base = p.baseAddress else { return nil }
+        while start < p.count {
+          guard let nl = memchr(base + start, 0x0A, p.count - start) else { break }  // an unfinished line
+          let end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+          if p[start] == UInt8(ascii: "="), isBlockHeader(p[start..<end]) { return dataOffset + start }
+          start = end + 1
+        }
+        return nil
+      }
+      if let found { return found }
+      if chunk.isEmpty {  // the end: a last line without a line break
+        return start < data.count && data[start] == UInt8(ascii: "=") && isBlockHeader(data[start...]) ? dataOffset + start : nil
+      }
+      data.removeFirst(start)
+      dataOffset += start
+    }
+  }
+
+  private static func isBlockHeader<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+    var line = String(decoding: bytes, as: UTF8.self)[...]
+    if line.utf8.last == 0x0D { line = line.dropLast() }
+    guard let sep = PytestLines.separator(line), sep.char == "=" else { return false }
+    return sep.title == "FAILURES" || sep.title == "ERRORS"
+  }
+
+  /// Reads blocks from the header at `from` up to the first line of another section.
+  private static func readBlocks(path: String, displayPath: String, from: Int, size: Int) -> Blocks? {
+    var session = PytestSession(path: displayPath)
+    var redactor = Redactor.Stream()
+    var stop: (offset: Int, line: Int)?
+    var last = 0
+    var ok = true
+    let opened = LineReader(path: path, range: from..<size).forEachLine { number, raw, offset in
+      let text = redactor.redact(raw)
+      if let sep = PytestLines.separator(text[...]) {
+        if sep.char == "=" {
+          guard opensBlocks(sep.title) else {
+            stop = (offset, number)
+            return false
+          }
+          last = number
+          session.enterSection(title: sep.title, line: number)
+          return true
+        }
+        // An `!!!` line (interrupted, stopped after N failures) is the first thread's to read.
+        if sep.char == "!" {
+          ok = false
+          return false
+        }
+      }
+      last = number
+      session.consume(text, line: number)
+      return true
+    }
+    guard opened, ok else { return nil }
+    session.closeBlock()
+    return Blocks(
+      headerOffset: from, blocks: session.blocks, section: session.section, stop: stop, lastLine: last,
+      openPEM: redactor.insidePEM)
+  }
+}

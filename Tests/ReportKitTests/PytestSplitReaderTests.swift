@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// The two-thread pytest reader must give exactly what the one-thread reader gives.
+@Suite struct PytestSplitReaderTests {
+  /// Every pytest console log among the fixtures (real pytest runs, see scripts/make_fixtures.sh).
+  static let logs = [
+    "pytest/plain.log", "pytest/quiet.log", "pytest/two-sessions.log", "pytest/verbose-junit.log", "pytest/xdist-v.log",
+    "pytest/xdist.log", "pytest/cutoff-v.log", "reallogs/doctest-v.log", "reallogs/doctest.log", "reallogs/two-sessions.log",
+    "reallogs/windows.log", "reallogs/summary-only-utf16.log", "classify/long.log", "classify/native.log",
+    "eval/logs/pytest-console.log", "ctrf/staging-v.log",
+  ]
+
+  func read(_ path: String, threshold: Int) -> (ParsedArtifact, Bool) {
+    var parser = PytestConsoleParser(path: path, displayPath: "log")
+    parser.splitThreshold = threshold
+    return parser.parseNotingSplit()
+  }
+
+  func same(_ a: ParsedArtifact, _ b: ParsedArtifact, _ name: String) {
+    #expect(a.tests.map(\.id) == b.tests.map(\.id), "\(name)")
+    #expect(a.tests.map(\.status) == b.tests.map(\.status), "\(name)")
+    #expect(a.tests.map(\.phase) == b.tests.map(\.phase), "\(name)")
+    #expect(a.tests.map { $0.details?.message } == b.tests.map { $0.details?.message }, "\(name)")
+    #expect(a.tests.map { $0.details?.detail } == b.tests.map { $0.details?.detail }, "\(name)")
+    #expect(a.tests.map { $0.details?.output } == b.tests.map { $0.details?.output }, "\(name)")
+    #expect(a.tests.map { $0.details?.outputLine } == b.tests.map { $0.details?.outputLine }, "\(name)")
+    #expect(a.tests.map { $0.details?.line } == b.tests.map { $0.details?.line }, "\(name)")
+    #expect(a.tests.map { $0.details?.evidence ?? [] } == b.tests.map { $0.details?.evidence ?? [] }, "\(name)")
+    #expect(a.warnings == b.warnings, "\(name)")
+    #expect(a.setup == b.setup, "\(name)")
+  }
+
+  @Test(arguments: logs)
+  func eachFixtureReadsTheSameWithTwoThreads(name: String) {
+    let path = Fixtures.path(name)
+    let (one, splitOne) = read(path, threshold: .max)
+    let (two, _) = read(path, threshold: 1)
+    #expect(!splitOne)
+    #expect(!one.tests.isEmpty, "\(name)")
+    same(one, two, name)
+  }
+
+  /// The split is taken where it can be: a log with FAILURES, one with ERRORS, one that ends in them.
+  @Test func theBlocksOfTheSecondThreadAreTakenWhereTheyCanBe() throws {
+    let taken = Self.logs.filter { read(Fixtures.path($0), threshold: 1).1 }
+    #expect(taken.contains("pytest/plain.log"))
+    #expect(taken.contains("pytest/verbose-junit.log"))
+    #expect(taken.contains("reallogs/windows.log"), "CRLF line ends: offsets count both bytes")
+    #expect(!taken.contains("reallogs/summary-only-utf16.log"), "UTF-16 is read by one thread")
+    // A log cut inside its FAILURES section (the second thread reads to the end).
+    let dir = TempDir()
+    let full = try String(contentsOfFile: Fixtures.path("pytest/plain.log"), encoding: .utf8)
+    let cut = try #require(full.range(of: "short test summary info"))
+    let path = dir.file("cut.log", String(full[..<cut.lowerBound].dropLast(20)))
+    let (one, _) = read(path, threshold: .max)
+    let (two, split) = read(path, threshold: 1)
+    #expect(split)
+    same(one, two, "cut.log")
+  }
+}
