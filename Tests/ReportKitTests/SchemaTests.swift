@@ -176,4 +176,14 @@ import Testing
     )
     #expect(throws: Snapshot.SchemaMismatch.self) { try Snapshot(reportJSON: other) }
   }
+
+  /// A passed group's prefix takes in the stem its names share up to a `[` (a parametrized
+  /// test's), never a whole name.
+  @Test(arguments: [
+    (["test_get[a]", "test_get[b]"], 9), (["a"], 0), (["t[x]", "t[x]"], 2), (["x", "y"], 0), (["t[é1]", "t[é2]"], 2),
+    (["t[a][é1]", "t[a][é2]"], 5), (["test_a", "test_ab"], 0), (["test_get[a]", "test_get"], 0), (["[", "[a"], 0),
+  ])
+  func aGroupSharesWhatItsNamesStartWith(names: [String], shared: Int) {
+    #expect(JSONRenderer.sharedStart(names.map { $0[...] }) == shared)
+  }
 }

@@ -63,11 +63,36 @@ struct JSONRenderer {
     list("passed", starts.count, w) { g in
       let end = g + 1 < starts.count ? starts[g + 1] : tests.count
       let members = (starts[g]..<end).filter { !ReportSchema.listed(tests[$0]) }
-      w.sink.write("{\"prefix\": "); w.string(tests[starts[g]].idPrefix)
-      w.field("names"); w.array(members) { w.string("", tests[$0].nameSlice) }
+      // What every name of the group starts with joins the prefix (`test_get[` of
+      // `test_get[a]`, `test_get[b]`): test k is still prefix + names[k].
+      let first = tests[members[0]].nameSlice
+      let shared = Self.sharedStart(members.map { tests[$0].nameSlice })
+      w.sink.write("{\"prefix\": "); w.string(tests[starts[g]].idPrefix, Substring(first.utf8.prefix(shared)))
+      w.field("names"); w.array(members) { w.string("", Substring(tests[$0].nameSlice.utf8.dropFirst(shared))) }
       w.field("durations_s"); w.array(members) { w.value(tests[$0].durationSeconds) }
       w.sink.write("}")
     }
+  }
+
+  /// How many leading bytes all of `names` share up to and including a `[`: the stem of a
+  /// parametrized test (`test_get[` of `test_get[a]`, `test_get[b]`), so the names left are its
+  /// parameters and still read as such. 0 for a single name or no shared stem; never a whole name.
+  static func sharedStart(_ names: [Substring]) -> Int {
+    guard names.count > 1 else { return 0 }
+    let first = Array(names[0].utf8)
+    var n = max(0, (names.map(\.utf8.count).min() ?? 0) - 1)
+    for name in names.dropFirst() {
+      var k = 0
+      for b in name.utf8.prefix(n) {
+        guard b == first[k] else { break }
+        k += 1
+      }
+      n = k
+      if n == 0 { return 0 }
+    }
+    // Back to just after the last `[` of the shared bytes (an ASCII byte: a character boundary).
+    while n > 0 && first[n - 1] != UInt8(ascii: "[") { n -= 1 }
+    return n
   }
 
   /// `  "key": value,` on a line of its own.
