@@ -10,6 +10,10 @@ struct CurlLineReader {
 
   init(path: String) { self.path = path }
 
+  /// Whether a trace block is open or a PEM block is being masked: what the next line would
+  /// depend on (a split of the file is only equal to one pass where neither is).
+  var isMidBlock: Bool { block != nil || redactor.insidePEM }
+
   /// Reads one raw line; calls `emit` for each event it completes.
   ///
   /// The line is redacted once, before anything is parsed from it, so every event, value and

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads curl output (`-v`, `--trace-ascii`, `--trace`, `-w`), several requests per file and
 /// interleaved with other CI log lines, into HTTP exchanges.
 struct CurlTraceParser: ArtifactParser {
@@ -25,23 +27,71 @@ struct CurlTraceParser: ArtifactParser {
 
   let path: String
   let displayPath: String
+  /// Files from this size on are read by two threads, split at a `+ curl ` line.
+  var splitThreshold = 32 << 20
 
-  func parse() -> ParsedArtifact {
+  init(path: String, displayPath: String) {
+    self.path = path
+    self.displayPath = displayPath
+  }
+
+  func parse() -> ParsedArtifact { parseNotingSplit().artifact }
+
+  /// The artifact, and whether it was read by two threads (for tests).
+  func parseNotingSplit() -> (artifact: ParsedArtifact, split: Bool) {
     var artifact = ParsedArtifact(path: displayPath, format: .curl)
-    var reader = CurlLineReader(path: displayPath)
-    var builder = CurlExchangeBuilder()
-    let opened = LineReader(path: path).forEach { number, raw in
-      reader.read(raw, line: number) { builder.feed($0) }
-      return true
+    var exchanges: [HTTPExchange]
+    var split = false
+    if let (at, size) = CurlSplit.point(path: path, threshold: splitThreshold), let two = readSplit(at: at, size: size) {
+      exchanges = two
+      split = true
+    } else {
+      guard let one = read(range: nil) else { return (.unreadable(displayPath, format: .curl), false) }
+      exchanges = one.exchanges
     }
-    guard opened else { return .unreadable(displayPath, format: .curl) }
-    reader.finish { builder.feed($0) }
-    builder.finish()
-    artifact.requests = builder.exchanges.map { exchange in
+    artifact.requests = exchanges.map { exchange in
       var e = exchange
       e.evidence = e.evidence.map { Evidence(path: displayPath, line: $0.line, text: $0.text) }
       return e
     }
-    return artifact
+    return (artifact, split)
+  }
+
+  /// The exchanges of `range` (nil: the whole file), the lines read, and whether the last line
+  /// left a trace or PEM block open; nil when the file cannot be opened.
+  private func read(range: Range<Int>?) -> (exchanges: [HTTPExchange], lines: Int, midBlock: Bool)? {
+    var reader = CurlLineReader(path: displayPath)
+    var builder = CurlExchangeBuilder()
+    var lines = 0
+    let opened = LineReader(path: path, range: range).forEach { number, raw in
+      lines = number
+      reader.read(raw, line: number) { builder.feed($0) }
+      return true
+    }
+    guard opened else { return nil }
+    let midBlock = reader.isMidBlock
+    reader.finish { builder.feed($0) }
+    builder.finish()
+    return (builder.exchanges, lines, midBlock)
+  }
+
+  /// The head `0..<at` on this thread, the tail from the `+ curl` line at `at` on another. A
+  /// command line starts a new exchange whatever came before, so the two halves give what one
+  /// pass gives, unless the head ends inside a trace or PEM block: then nil (read in one pass).
+  private func readSplit(at: Int, size: Int) -> [HTTPExchange]? {
+    let tailBox = Box<(exchanges: [HTTPExchange], lines: Int, midBlock: Bool)?>(nil)
+    let group = DispatchGroup()
+    let me = self
+    DispatchQueue.global().async(group: group) { tailBox.value = me.read(range: at..<size) }
+    let head = read(range: 0..<at)
+    group.wait()
+    guard let head, !head.midBlock, let tail = tailBox.value else { return nil }
+    var exchanges = head.exchanges
+    exchanges.reserveCapacity(head.exchanges.count + tail.exchanges.count)
+    for var x in tail.exchanges {
+      x.evidence = x.evidence.map { Evidence(path: $0.path, line: $0.line + head.lines, text: $0.text) }
+      exchanges.append(x)
+    }
+    return exchanges
   }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// A curl log read by two threads (split at a `+ curl ` line) gives what one pass gives.
+@Suite struct CurlSplitTests {
+  /// Every curl log among the fixtures and examples (real curl runs).
+  static let logs = [
+    "curl/spread-hosts.log", "curl/spread-routes.log", "curl/trace-ascii-wrapped.txt", "curl/trace-hex.txt",
+    "curl/verbose-meter-refused.log", "curl/verbose-refused.log", "curl/verbose-userpass.log", "curl/write-out-plain.txt",
+    "eval/logs/curl-inventory.log", "../../examples/logs/ci-curl-verbose.log", "../../examples/logs/curl-admin-trace.txt",
+    "../../examples/logs/curl-timings.jsonl",
+  ]
+
+  func read(_ path: String, threshold: Int) -> (ParsedArtifact, Bool) {
+    var parser = CurlTraceParser(path: path, displayPath: "log")
+    parser.splitThreshold = threshold
+    return parser.parseNotingSplit()
+  }
+
+  /// Everything an exchange holds, as one comparable line per exchange.
+  func described(_ a: ParsedArtifact) -> [String] {
+    a.requests.map { x in
+      let parts: [String] = [
+        x.method ?? "-", x.url ?? "-", x.host ?? "-", x.status.map(String.init) ?? "-", x.reason ?? "-",
+        x.curlExit.map(String.init) ?? "-", x.error ?? "-", x.bodyExcerpt ?? "-", x.bodyLine.map(String.init) ?? "-",
+        x.timingsMs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+        x.evidence.map { "\($0.path):\($0.line):\($0.text)" }.joined(separator: "|"),
+      ]
+      return parts.joined(separator: " ¦ ")
+    }
+  }
+
+  @Test(arguments: logs)
+  func eachLogReadsTheSameInTwoHalves(name: String) {
+    let path = Fixtures.path(name)
+    let (one, splitOne) = read(path, threshold: .max)
+    let (two, _) = read(path, threshold: 1)
+    #expect(!splitOne)
+    #expect(!one.requests.isEmpty, "\(name)")
+    #expect(described(one) == described(two), "\(name)")
+    #expect(one.warnings == two.warnings, "\(name)")
+  }
+
+  @Test func theSplitIsTakenAtACommandLineAfterTheMiddle() {
+    #expect(read(Fixtures.path("curl/spread-hosts.log"), threshold: 1).1)
+    #expect(read(Fixtures.path("curl/spread-routes.log"), threshold: 1).1)
+    #expect(!read(Fixtures.path("curl/trace-hex.txt"), threshold: 1).1, "no `+ curl` line: one pass")
+  }
+}
