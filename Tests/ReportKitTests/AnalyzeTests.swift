@@ -223,5 +223,8 @@ import Testing
       Analysis.stories(run, findings).map(\.title.description) == [
         "`gateway-1.svc:80` and 1 more address: connection refused (3 tests)"
       ])
+    // The action names both too, not the first address alone.
+    let actions = Analysis(run: run, findings: findings, config: ReportConfig()).actions.map(\.title.description)
+    #expect(actions.contains("Start or redeploy the service that refused `gateway-1.svc:80` and 1 more address"))
   }
 }

@@ -72,14 +72,17 @@ struct ActionPlan {
       Action(priority: priority, title: title, kind: kind, owner: c.owner, clusters: [c.id], done: done)
     }
     let e = story.endpoint
-    let at: Phrase = e.flatMap { $0.path.isEmpty ? nil : $0.address }.map { " on \(code: $0)" } ?? ""
+    // A cluster whose tests name other addresses too says so wherever it names the first.
+    let more = story.elsewhere(afterPath: false)
+    let at: Phrase = e.flatMap { $0.path.isEmpty ? nil : $0.address }.map { " on \(code: $0)\(more)" } ?? ""
+    let shortMore: Phrase = e?.path.isEmpty == true ? more : ""
     let said: Phrase = (story.response?.reason ?? story.response?.challenge).map { " (the service says: \(code: $0.text))" } ?? ""
     switch c.category {
     case .infrastructure:
       if let fix = environmentFix(story) { return [item(p, fix, .mitigate, done)] }
       if let e, story.transport == "connection refused" {
         return [
-          item(p, "Start or redeploy the service\(at) that refused \(code: e.short)", .mitigate, done),
+          item(p, "Start or redeploy the service\(at) that refused \(code: e.short)\(shortMore)", .mitigate, done),
           item(
             p.lower, "Check that \(code: e.address ?? e.path) accepts connections before the suite runs", .detect,
             [
@@ -89,7 +92,10 @@ struct ActionPlan {
       }
       if let e, story.transport == "timed out" {
         return [
-          item(p, "Find why \(code: e.short)\(at) does not answer within the client's timeout", .mitigate, done),
+          item(
+            p,
+            "Find why \(code: e.short)\(shortMore)\(at) \(story.otherAddresses > 0 ? "do" : "does") not answer within the client's timeout",
+            .mitigate, done),
           item(
             p.lower, "Alert on the latency of \(code: e.short) in staging", .detect,
             ["an alert fires when its p95 passes the client's timeout"]),
@@ -97,7 +103,7 @@ struct ActionPlan {
       }
       if let e {
         return [
-          item(p, "Restore \(code: e.short)\(at)\(said)", .mitigate, done),
+          item(p, "Restore \(code: e.short)\(shortMore)\(at)\(said)", .mitigate, done),
           item(
             p.lower, "Alert when \(code: e.short) answers 5xx or not at all, before the suite runs", .detect,
             [
@@ -113,7 +119,7 @@ struct ActionPlan {
           ["the pipeline waits for a healthy environment"]),
       ]
     case .auth:
-      let target: Phrase = e.map { "\(code: $0.short)\(at)" } ?? subjectTest(c, story)
+      let target: Phrase = e.map { "\(code: $0.short)\(shortMore)\(at)" } ?? subjectTest(c, story)
       let fix: Phrase =
         (story.statedStatus == 403 || story.response?.exchange.status == 403)
         ? "Grant the test user the role or scope \(target) needs\(said)"
@@ -132,7 +138,7 @@ struct ActionPlan {
             "Deploy the \(s.routes) routes \(code: $0.short) does not serve, or correct the path or base URL the requests use\(said)"
           }
         }
-        ?? e.map { "Deploy \(code: $0.short)\(at), or correct the path or base URL the tests call\(said)" }
+        ?? e.map { "Deploy \(code: $0.short)\(shortMore)\(at), or correct the path or base URL the tests call\(said)" }
         ?? "Find the route\(one ? "" : "s") \(subjectTest(c, story)) call\(one ? "s" : "") and deploy \(one ? "it" : "them"), or correct the path or base URL"
       return [
         item(p, fix, .mitigate, done),

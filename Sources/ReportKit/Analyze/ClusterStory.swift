@@ -148,7 +148,7 @@ extension ClusterStory {
 
   /// ` and 159 more addresses` after an address, ` on 160 addresses` after a bare path: when
   /// the members name other addresses than the title's.
-  private func elsewhere(afterPath: Bool) -> Phrase {
+  func elsewhere(afterPath: Bool) -> Phrase {
     guard otherAddresses > 0 else { return "" }
     let more = otherAddressesSampled ? "+" : ""
     if afterPath { return " on \(otherAddresses + 1)\(more) addresses" }
