@@ -15,19 +15,13 @@ public struct ClusterStory: Sendable {
   /// The first line of the first failure's message.
   var message: String
   /// For a cluster of requests on more than one route: the hosts that answered (in order of
-  /// first appearance) and how many routes.
-  var spread: Spread? = nil
+  /// first appearance) and how many routes (found when the requests were grouped).
+  var spread: RequestSpread? = nil
   /// For a cluster of tests: how many other addresses its members' failures name (the
   /// signature masks numbers, so `gateway-7` and `gateway-12` are one finding), and whether
   /// members were left unread for it.
   var otherAddresses = 0
   var otherAddressesSampled = false
-
-  /// The hosts and routes a cluster of requests spans.
-  struct Spread: Sendable {
-    var hosts: [String]
-    var routes: Int
-  }
 }
 
 /// The endpoint a failure names: method, scheme, host, port and path as far as the text tells.
@@ -107,7 +101,7 @@ extension ClusterStory {
     let said = facts.exchange.error ?? facts.answerLine?.text ?? facts.outcome
     let n = c.requests.count
     let cause = facts.reason?.text ?? facts.challenge?.text
-    let spread = Self.spread(of: c.requests, run: run)
+    let spread = c.spread
     let answered: Phrase = "\(facts.outcome)\(cause.map { ": " + $0 } ?? "")"
     let count: Phrase = " (\(n) request\(n == 1 ? "" : "s"))"
     let title: Phrase
@@ -127,20 +121,6 @@ extension ClusterStory {
       title: title, endpoint: endpoint, response: facts,
       transport: facts.exchange.status == nil ? Self.transport(in: said.lowercased()) : nil,
       statedStatus: nil, exceptionType: nil, message: Excerpt.line(said, limit: 300), spread: spread)
-  }
-
-  /// The hosts and routes of `requests` when they span more than one route, else nil.
-  private static func spread(of requests: [Int], run: Run) -> Spread? {
-    var hosts: [String] = []
-    var seenHosts = Set<String>()
-    var routes = Set<String>()
-    for r in requests {
-      let x = run.requests[r]
-      let host = x.host ?? "?"
-      if seenHosts.insert(host).inserted { hosts.append(host) }
-      routes.insert((x.method ?? "GET") + " " + Correlator.route(x.url.flatMap(Correlator.path(ofURL:)) ?? "/"))
-    }
-    return routes.count > 1 ? Spread(hosts: hosts, routes: routes.count) : nil
   }
 
   /// Members read for the other addresses a cluster's failures name.

@@ -70,9 +70,7 @@ struct Correlator: Sendable {
             hexOrDash = false
           }
         }
-        let n = seg.count
-        let isID = (n > 0 && digits == n) || (n >= 8 && digits > 0 && hexOrDash) || (n >= 16 && digits > 0)
-        if isID { out += "{id}".utf8 } else { out += seg }
+        if isID(length: seg.count, digits: digits, hexOrDash: hexOrDash) { out += "{id}".utf8 } else { out += seg }
         if i < b.count { out.append(UInt8(ascii: "/")) }
         start = i + 1
       }
@@ -80,13 +78,15 @@ struct Correlator: Sendable {
     }
     if let fast { return fast }
     return path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
-      let digits = seg.filter(\.isNumber).count
-      let isID =
-        (!seg.isEmpty && digits == seg.count)
-        || (seg.count >= 8 && digits > 0 && seg.allSatisfy { $0.isHexDigit || $0 == "-" })
-        || (seg.count >= 16 && digits > 0)
-      return isID ? "{id}" : seg
+      let hexOrDash = seg.allSatisfy { $0.isHexDigit || $0 == "-" }
+      return isID(length: seg.count, digits: seg.filter(\.isNumber).count, hexOrDash: hexOrDash) ? "{id}" : seg
     }.joined(separator: "/")
+  }
+
+  /// Whether a path segment is an id: all digits, a hex/uuid of 8 or more with a digit, or any
+  /// 16 or more characters with a digit (one rule for the byte and the character reading).
+  private static func isID(length n: Int, digits: Int, hexOrDash: Bool) -> Bool {
+    (n > 0 && digits == n) || (n >= 8 && digits > 0 && hexOrDash) || (n >= 16 && digits > 0)
   }
 
   /// The path of a URL without query or fragment, and without a trailing slash; nil for `/`.

@@ -78,14 +78,16 @@ struct Clusterer {
       let id = Signature.clusterID(sig)
       let n = g.members.count
       let scope =
-        sig.contains("|request|* * *|")
-        ? "the same answer, given by \(RequestGrouping.spread) or more hosts on \(RequestGrouping.spread) or more routes each"
-        : sig.contains("|request|* ")
-          ? "the same host and answer, on \(RequestGrouping.spread) or more routes" : "the same method, host, route and answer"
+        switch g.scope {
+        case .answer:
+          "the same answer, given by \(RequestGrouping.spread) or more hosts on \(RequestGrouping.spread) or more routes each"
+        case .host: "the same host and answer, on \(RequestGrouping.spread) or more routes"
+        case .route: "the same method, host, route and answer"
+        }
       let reason =
         "\(n) failed request\(n == 1 ? "" : "s") that no failing test names, with \(scope) (decided by \(rules.map { "'\($0)'" }.joined(separator: ", ")))."
       return Cluster(
-        id: id, signature: sig, category: verdict.category, rules: rules, tests: [], requests: g.members,
+        id: id, signature: sig, category: verdict.category, rules: rules, tests: [], requests: g.members, spread: g.spread,
         evidence: verdict.evidence.first ?? Evidence(path: "", line: 0, text: sig), reason: reason,
         severity: severity(id: id, category: verdict.category, rule: rules[0], count: n, total: max(totalFailures, 1)),
         owner: config.owners[verdict.category] ?? Self.defaultOwner(verdict.category),

@@ -17,10 +17,18 @@ struct RequestGrouping {
     var answer: String
   }
 
-  /// A group: its signature (without the version) and its members, in request order.
+  /// How wide a group is: one route, one host (several routes), or one answer (several hosts).
+  enum Scope {
+    case route, host, answer
+  }
+
+  /// A group: its signature (without the version), scope and members, in request order, and
+  /// for a host or answer scope the hosts and routes its members span.
   struct Group {
     var signature: String
+    var scope: Scope
     var members: [Int]
+    var spread: RequestSpread?
   }
 
   /// Routes of one host, or hosts of one answer, from which the wider scope is taken.
@@ -49,24 +57,34 @@ struct RequestGrouping {
     }
     var groupOf: [String: Int] = [:]
     var out: [Group] = []
+    var seen: [(hosts: Set<String>, routes: Set<String>)] = []  // per group: its members' hosts and routes
     for x in items {
       let answerKey = AnswerKey(category: x.category, answer: x.answer)
       let hostKey = HostKey(category: x.category, host: x.host, answer: x.answer)
-      let scope: String
-      if wideHosts[answerKey, default: 0] >= spread {
-        scope = "* * *"
-      } else if routesOf[hostKey, default: []].count >= spread {
-        scope = "* \(x.host) *"
-      } else {
-        scope = "\(x.method) \(x.host) \(x.route)"
-      }
-      let sig = "\(x.category.rawValue)|request|\(scope)|\(x.answer)"
-      if let g = groupOf[sig] {
+      let scope: Scope =
+        wideHosts[answerKey, default: 0] >= spread ? .answer : routesOf[hostKey, default: []].count >= spread ? .host : .route
+      let place =
+        switch scope {
+        case .answer: "* * *"
+        case .host: "* \(x.host) *"
+        case .route: "\(x.method) \(x.host) \(x.route)"
+        }
+      let sig = "\(x.category.rawValue)|request|\(place)|\(x.answer)"
+      let g: Int
+      if let found = groupOf[sig] {
+        g = found
         out[g].members.append(x.index)
       } else {
-        groupOf[sig] = out.count
-        out.append(Group(signature: sig, members: [x.index]))
+        g = out.count
+        groupOf[sig] = g
+        out.append(
+          Group(signature: sig, scope: scope, members: [x.index], spread: scope == .route ? nil : RequestSpread(hosts: [], routes: 0)))
+        seen.append(([], []))
       }
+      guard scope != .route else { continue }
+      if seen[g].hosts.insert(x.host).inserted { out[g].spread?.hosts.append(x.host) }
+      seen[g].routes.insert(x.method + " " + x.route)
+      out[g].spread?.routes = seen[g].routes.count
     }
     return out
   }

@@ -19,9 +19,7 @@ struct JUnitSplitReader {
   private let expectedTests: Int
 
   init?(path: String, displayPath: String, threshold: Int = JUnitXMLParser.parallelThreshold, sample: Int = 256 << 10) {
-    guard ProcessInfo.processInfo.environment["REPORT_THREADS"] != "1",
-      let size = ByteChunks.size(of: path), size >= threshold,
-      let head = ByteChunks.head(of: path, count: 4), [.utf8, .utf8BOM].contains(TextEncoding.detect(head)),
+    guard let size = SplitFile.size(of: path, threshold: threshold, allowingBOM: true),
       let (context, sampled) = Self.firstContext(path: path), let split = Self.splitPoint(path: path, size: size)
     else { return nil }
     self.path = path
@@ -35,23 +33,21 @@ struct JUnitSplitReader {
   private static let sample = 256 << 10
 
   func read() -> JUnitXMLParser.Read? {
-    let tailBox = Box<(JUnitHandler, XMLDamage?, [String])?>(nil)
-    let group = DispatchGroup()
     let (path, displayPath, split, size, assumed) = (self.path, self.displayPath, self.split, self.size, self.assumed)
-    DispatchQueue.global().async(group: group) {
-      guard let scanner = XMLScanner(path: path, range: split..<size, part: .tail) else { return }
+    let second = Background { () -> (JUnitHandler, XMLDamage?, [String])? in
+      guard let scanner = XMLScanner(path: path, range: split..<size, part: .tail) else { return nil }
       let handler = JUnitHandler(path: displayPath, context: assumed)
       let damage = scanner.scan(handler)
       handler.finish()
-      tailBox.value = (handler, damage, scanner.closedInherited)
+      return (handler, damage, scanner.closedInherited)
     }
-    guard let scanner = XMLScanner(path: path, range: 0..<split, part: .head) else { group.wait(); return nil }
+    guard let scanner = XMLScanner(path: path, range: 0..<split, part: .head) else { _ = second.wait(); return nil }
     let head = JUnitHandler(path: displayPath)
     head.reserve(expectedTests)
     let headDamage = scanner.scan(head)
     head.finish()
-    group.wait()
-    guard headDamage == nil, head.context == assumed, let (tail, tailDamage, closed) = tailBox.value else { return nil }
+    let tailRead = second.wait()
+    guard headDamage == nil, head.context == assumed, let (tail, tailDamage, closed) = tailRead else { return nil }
     // The tail must close exactly what the head left open (or stop early, damaged).
     let open = scanner.openElementNames
     guard closed.count <= open.count, Array(open.reversed().prefix(closed.count)) == closed else { return nil }
@@ -100,10 +96,4 @@ struct JUnitSplitReader {
     }
     return nil
   }
-}
-
-/// A value handed between threads; the owner waits for the writer before reading it.
-final class Box<T>: @unchecked Sendable {
-  var value: T
-  init(_ value: T) { self.value = value }
 }

@@ -25,6 +25,13 @@ public struct Findings: Sendable {
 }
 
 /// Failures grouped by one signature: the same category, exception and masked message.
+/// The hosts (in order of first appearance) and how many routes a cluster of failed requests
+/// spans, when it is wider than one route.
+public struct RequestSpread: Sendable {
+  public var hosts: [String]
+  public var routes: Int
+}
+
 public struct Cluster: Sendable {
   public var id: String
   public var signature: String
@@ -38,6 +45,8 @@ public struct Cluster: Sendable {
   /// Indices into `Run.requests`: a cluster of failed requests no failing test explains (a
   /// curl-only run's findings); empty for clusters of tests.
   public var requests: [Int] = []
+  /// For a cluster of requests wider than one route: the hosts and routes it spans.
+  public var spread: RequestSpread? = nil
   public var evidence: Evidence
   public var reason: String
   public var severity: Severity

@@ -79,13 +79,11 @@ struct CurlTraceParser: ArtifactParser {
   /// command line starts a new exchange whatever came before, so the two halves give what one
   /// pass gives, unless the head ends inside a trace or PEM block: then nil (read in one pass).
   private func readSplit(at: Int, size: Int) -> [HTTPExchange]? {
-    let tailBox = Box<(exchanges: [HTTPExchange], lines: Int, midBlock: Bool)?>(nil)
-    let group = DispatchGroup()
     let me = self
-    DispatchQueue.global().async(group: group) { tailBox.value = me.read(range: at..<size) }
+    let second = Background { me.read(range: at..<size) }
     let head = read(range: 0..<at)
-    group.wait()
-    guard let head, !head.midBlock, let tail = tailBox.value else { return nil }
+    let tail = second.wait()
+    guard let head, !head.midBlock, let tail else { return nil }
     var exchanges = head.exchanges
     exchanges.reserveCapacity(head.exchanges.count + tail.exchanges.count)
     for var x in tail.exchanges {

@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// Reads the block sections of a large pytest log (FAILURES, ERRORS, PASSES: the tracebacks) on
 /// a second thread while the first thread reads the progress lines before them.
 ///
@@ -27,59 +24,24 @@ struct PytestSplitReader {
     var openPEM: Bool
   }
 
-  private let box = Box<Blocks?>(nil)
-  private let group = DispatchGroup()
+  private let second: Background<Blocks?>
 
   /// Starts the second thread for `path`; nil when the file is small, not plain UTF-8, or
   /// `REPORT_THREADS=1` asks for one thread.
   init?(path: String, displayPath: String, threshold: Int = Self.threshold) {
-    guard ProcessInfo.processInfo.environment["REPORT_THREADS"] != "1",
-      let size = ByteChunks.size(of: path), size >= threshold,
-      let head = ByteChunks.head(of: path, count: 4), TextEncoding.detect(head) == .utf8
-    else { return nil }
-    let box = self.box
-    DispatchQueue.global().async(group: group) {
-      guard let at = Self.firstBlockSection(path: path) else { return }
-      box.value = Self.readBlocks(path: path, displayPath: displayPath, from: at, size: size)
+    guard let size = SplitFile.size(of: path, threshold: threshold) else { return nil }
+    second = Background {
+      // The first `=` rule titled FAILURES or ERRORS, found by its bytes.
+      let at = SplitFile.firstLine(in: path) { $0.first == UInt8(ascii: "=") && Self.isBlockHeader($0) }
+      return at.flatMap { Self.readBlocks(path: path, displayPath: displayPath, from: $0, size: size) }
     }
   }
 
   /// The second thread's result, once it is done (nil when it found no section or failed).
-  func wait() -> Blocks? {
-    group.wait()
-    return box.value
-  }
+  func wait() -> Blocks? { second.wait() }
 
   /// Whether `title` opens a section of blocks.
   static func opensBlocks(_ title: String) -> Bool { title == "FAILURES" || title == "ERRORS" || title == "PASSES" }
-
-  /// The byte offset of the first line that is a `=` rule titled FAILURES or ERRORS.
-  static func firstBlockSection(path: String) -> Int? {
-    guard let chunks = ByteChunks(path: path, chunkSize: 4 << 20, counts: false) else { return nil }
-    var data: [UInt8] = []  // from the first line not yet judged
-    var dataOffset = 0  // the file offset of data[0]
-    while true {
-      let chunk = chunks.next()
-      data += chunk
-      var start = 0
-      let found = data.withUnsafeBufferPointer { p -> Int? in
-        guard let base = p.baseAddress else { return nil }
-        while start < p.count {
-          guard let nl = memchr(base + start, 0x0A, p.count - start) else { break }  // an unfinished line
-          let end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-          if p[start] == UInt8(ascii: "="), isBlockHeader(p[start..<end]) { return dataOffset + start }
-          start = end + 1
-        }
-        return nil
-      }
-      if let found { return found }
-      if chunk.isEmpty {  // the end: a last line without a line break
-        return start < data.count && data[start] == UInt8(ascii: "=") && isBlockHeader(data[start...]) ? dataOffset + start : nil
-      }
-      data.removeFirst(start)
-      dataOffset += start
-    }
-  }
 
   private static func isBlockHeader<C: Collection<UInt8>>(_ bytes: C) -> Bool {
     var line = String(decoding: bytes, as: UTF8.self)[...]
