@@ -39,6 +39,7 @@ final class JUnitHandler: XMLScannerDelegate {
   // Two interners: prefixes and suites alternate, which would defeat a one-entry fast path.
   private var interner = Interner()
   private var suiteInterner = Interner()
+  private var groups = GroupInterner()
   private var prefixes = PrefixCache()
   private var compacted = 0
   private var recent = RecentStrings()
@@ -176,7 +177,8 @@ final class JUnitHandler: XMLScannerDelegate {
       guard
         let test = pending.map({
           $0.result(
-            path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner, prefixes: &prefixes)
+            path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner,
+            groups: &groups, prefixes: &prefixes)
         })
       else { return }
       hashes.append(test.keyHash)

@@ -59,9 +59,10 @@ struct JUnitXMLParser: ArtifactParser {
       (.error, errors), (.failed, failures), (.skipped, skipped), (.passed, suite.tests - errors - failures - skipped),
     ]
     if artifact.hashes.count != artifact.tests.count { artifact.hashes = [] }
+    let group = TestGroup(idPrefix: prefix, suite: suite.name)
     for (status, n) in counts where n > 0 {
       for k in 1...n {
-        var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: suite.name, status: status)
+        var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>", status: status)
         t.anonymous = true
         if !artifact.hashes.isEmpty || artifact.tests.isEmpty { artifact.hashes.append(t.keyHash) }
         artifact.tests.append(t)

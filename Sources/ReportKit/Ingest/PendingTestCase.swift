@@ -127,12 +127,12 @@ struct PendingTestCase {
   /// `sources`: `[path]`, one array shared by every test of the file.
   func result(
     path: String, sources: [String], pytest: Bool, interner: inout Interner, suiteInterner: inout Interner,
-    prefixes: inout PrefixCache
+    groups: inout GroupInterner, prefixes: inout PrefixCache
   ) -> TestResult {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
     var test = TestResult(
-      idPrefix: interner(prefix), name: ownName, suite: suiteInterner(classname.isEmpty ? suite : classname),
+      group: groups(interner(prefix), suiteInterner(classname.isEmpty ? suite : classname)), name: ownName,
       status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
     // A passing test's output was already judged (`finishCapture`): what is here is kept.
     let keepOutput = !output.isEmpty

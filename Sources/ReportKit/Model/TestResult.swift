@@ -1,18 +1,16 @@
 /// One test's outcome, kept compact: a million passing tests must fit in memory.
 ///
-/// The id is stored as a shared prefix (interned: all tests of a class share one copy) and the
+/// The id is stored as a shared group (prefix and suite: all tests of a class share one) and the
 /// test's own name; everything a passing test does not need lives in `details`, which stays `nil`
-/// for the common case.
+/// for the common case. 48 bytes a test.
 public struct TestResult: Sendable {
-  /// The id up to and including the last `::` (`tests/test_api.py::TestUsers::`), shared.
-  public var idPrefix: String
+  /// The id prefix and suite, shared with the other tests of the class (see `GroupInterner`).
+  private(set) var group: TestGroup
   /// The test's own name, the last part of its id (`test_get[case-1]`), stored as a range of a
   /// string that many names share (see `NameCompactor`): one allocation per chunk, not per name.
   fileprivate var nameBase: String
   fileprivate var nameOffset: UInt32 = 0
   fileprivate var nameLength: UInt32
-  /// The suite or class the tool reported (`classname` in JUnit, the node id's prefix in pytest).
-  public var suite: String
   public var status: TestStatus
   public var phase: Phase?
   /// A placeholder for a test a log counted but did not name (pytest's `..F.` progress).
@@ -24,14 +22,35 @@ public struct TestResult: Sendable {
     idPrefix: String, name: String, suite: String, status: TestStatus, phase: Phase? = nil,
     durationSeconds: Double? = nil, details: TestDetails? = nil
   ) {
-    self.idPrefix = idPrefix
+    self.init(
+      group: TestGroup(idPrefix: idPrefix, suite: suite), name: name, status: status, phase: phase,
+      durationSeconds: durationSeconds, details: details)
+  }
+
+  /// A test of a group that others share (readers intern groups: one per class, not per test).
+  init(
+    group: TestGroup, name: String, status: TestStatus, phase: Phase? = nil, durationSeconds: Double? = nil,
+    details: TestDetails? = nil
+  ) {
+    self.group = group
     self.nameBase = name
     self.nameLength = UInt32(clamping: name.utf8.count)
-    self.suite = suite
     self.status = status
     self.phase = phase
     self.details = details
     self.durationSeconds = durationSeconds
+  }
+
+  /// The id up to and including the last `::` (`tests/test_api.py::TestUsers::`), shared.
+  public var idPrefix: String {
+    get { group.idPrefix }
+    set { group = TestGroup(idPrefix: newValue, suite: group.suite) }
+  }
+
+  /// The suite or class the tool reported (`classname` in JUnit, the node id's prefix in pytest).
+  public var suite: String {
+    get { group.suite }
+    set { group = TestGroup(idPrefix: group.idPrefix, suite: newValue) }
   }
 
   public var name: String {

@@ -19,6 +19,8 @@ struct CTRFTestReader {
   private(set) var warnings: [Diagnostic] = []
   /// `[path]`, one array shared by every test of the file.
   private let sources: [String]
+  private var groups = GroupInterner()
+  private var prefixes = Interner()
 
   init(outline: JSONOutline, path: String) {
     self.outline = outline
@@ -40,13 +42,15 @@ struct CTRFTestReader {
     }
   }
 
-  private func result(_ t: CTRFSchema.Test, _ item: JSONOutline.Value) -> TestResult {
+  private mutating func result(_ t: CTRFSchema.Test, _ item: JSONOutline.Value) -> TestResult {
     let name = Redactor.redact(t.name)
     let suite = (t.suite ?? []).map(Redactor.redact).filter { !$0.isEmpty }
     let (prefix, own) = Self.idParts(name: name, suite: suite, file: t.filePath)
     let (status, phase) = Self.status(t)
+    let shared = prefixes(prefix)
     var test = TestResult(
-      idPrefix: prefix, name: own, suite: prefix.hasSuffix("::") ? String(prefix.dropLast(2)) : prefix, status: status, phase: phase,
+      group: groups(shared, prefixes(shared.hasSuffix("::") ? String(shared.dropLast(2)) : shared)), name: own, status: status,
+      phase: phase,
       durationSeconds: t.duration.flatMap { $0.isFinite && $0 >= 0 ? $0 / 1000 : nil })
     // A flaky test passed in the end: why it failed first is in its last failed attempt.
     let failedAttempt = status == .flaky ? t.retryAttempts?.last { $0.status?.lowercased() == "failed" } : nil

@@ -162,9 +162,9 @@ extension PytestSession {
         let known = file.isEmpty ? (unfiled[status] ?? 0) : (named[file]?[status] ?? 0)
         let missing = (counted[file]?[status] ?? 0) - known
         guard missing > 0 else { continue }
-        let prefix = interner(file.isEmpty ? "" : file + "::")
+        let group = groups(interner(file.isEmpty ? "" : file + "::"), file)
         for k in 1...missing {
-          var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: file, status: status)
+          var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>", status: status)
           t.anonymous = true
           append(t, hash: t.keyHash)
         }
@@ -176,13 +176,13 @@ extension PytestSession {
   /// are the totals, as anonymous tests, and a warning says the names are missing.
   private mutating func fillFromSummaryAlone(into warnings: inout [Diagnostic]) {
     guard tests.isEmpty, progress.isEmpty, blocks.isEmpty, let summary else { return }
-    let prefix = interner("")
+    let group = groups(interner(""), "")
     var total = 0
     for status in [TestStatus.passed, .failed, .error, .skipped, .xfailed, .xpassed] {
       let n = summary.count(status)
       guard n > 0 else { continue }
       for k in 1...n {
-        var t = TestResult(idPrefix: prefix, name: "<\(status.rawValue) #\(k)>", suite: "", status: status)
+        var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>", status: status)
         t.anonymous = true
         append(t, hash: t.keyHash)
       }

@@ -25,6 +25,7 @@ struct PytestSession {
   /// Tests a failure or error block was applied to (a second block is merged, not overwritten).
   var blocksApplied = Set<Int>()
   var suiteInterner = Interner()
+  var groups = GroupInterner()
   var hashes: [Int] = []
 
   init(path: String) { self.path = path }
@@ -172,7 +173,7 @@ struct PytestSession {
       return i
     }
     var test = TestResult(
-      idPrefix: interner(prefix), name: String(name), suite: suiteInterner(prefix.dropLast(2)), status: status, phase: phase)
+      group: groups(interner(prefix), suiteInterner(prefix.dropLast(2))), name: String(name), status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()

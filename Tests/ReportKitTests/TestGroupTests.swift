@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// Tests of one class share one `TestGroup` (prefix and suite), which keeps a test at 48 bytes.
+@Suite struct TestGroupTests {
+  /// Per distinct (prefix, suite) of `tests`: how many group objects its tests point at.
+  func groupsPerPair(_ tests: [TestResult]) -> [String: Int] {
+    var seen: [String: Set<ObjectIdentifier>] = [:]
+    for t in tests { seen[t.idPrefix + "\u{0}" + t.suite, default: []].insert(ObjectIdentifier(t.group)) }
+    return seen.mapValues(\.count)
+  }
+
+  @Test func aTestIsFortyEightBytes() {
+    #expect(MemoryLayout<TestResult>.stride == 48)
+  }
+
+  @Test func readersShareOneGroupPerClass() throws {
+    // Real files: pytest's own JUnit XML and console logs (several classes and files each).
+    let junit = JUnitXMLParser(path: Fixtures.path("pytest/xunit2.xml"), displayPath: "x.xml").parse()
+    let verbose = PytestConsoleParser(path: Fixtures.path("pytest/verbose-junit.log"), displayPath: "log").parse()
+    let xdist = PytestConsoleParser(path: Fixtures.path("pytest/xdist-v.log"), displayPath: "log").parse()
+    for artifact in [junit, verbose, xdist] {
+      let pairs = groupsPerPair(artifact.tests)
+      #expect(artifact.tests.count > pairs.count, "fixture has classes of several tests")
+      #expect(pairs.values.allSatisfy { $0 == 1 }, "\(pairs.filter { $0.value > 1 })")
+    }
+  }
+
+  @Test func aChangedSuiteLeavesTheOthersAlone() {
+    var interner = GroupInterner()
+    let shared = interner("a.py::T::", "a.T")
+    var first = TestResult(group: shared, name: "t1", status: .passed)
+    let second = TestResult(group: shared, name: "t2", status: .failed)
+    first.suite = "renamed"
+    #expect(first.suite == "renamed" && first.idPrefix == "a.py::T::")
+    #expect(second.suite == "a.T" && second.id == "a.py::T::t2")
+    #expect(second.group === shared)
+  }
+
+  @Test func internerKeysOnPrefixAndSuite() {
+    var interner = GroupInterner()
+    let a = interner("a.py::", "a")
+    let b = interner("b.py::", "b")
+    #expect(interner("a.py::", "a") === a)  // back to an earlier pair: the table, not the last
+    #expect(interner(String("a.py::".reversed().reversed()), "a") === a)  // equal text, other storage
+    #expect(interner("a.py::", "other") !== a)
+    #expect(interner("b.py::", "b") === b)
+  }
+}
