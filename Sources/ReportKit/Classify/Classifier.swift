@@ -27,10 +27,14 @@ public struct Classifier: Sendable {
 
   /// The first rule that matches, in precedence order; `unclassified` matches anything.
   func decide(_ f: FailureFacts) -> (rule: Rule, hit: Matcher.Hit) {
-    for rule in ranked {
-      if let hit = rule.matcher.match(f) { return (rule, hit) }
+    // Through the buffer: a rule is looked at in place, not copied (with all its strings and
+    // patterns retained and released) for each of the ~40 rules a failure may be tried against.
+    let found = ranked.withUnsafeBufferPointer { rules -> (Int, Matcher.Hit)? in
+      for i in rules.indices { if let hit = rules[i].matcher.match(f) { return (i, hit) } }
+      return nil
     }
-    preconditionFailure("the fallback rule matches every failure")
+    guard let (i, hit) = found else { preconditionFailure("the fallback rule matches every failure") }
+    return (ranked[i], hit)
   }
 
   /// Every rule that matches, strongest first (the winner is the first).

@@ -38,7 +38,8 @@ enum URLParts {
   static func isReference(_ url: String, lead: String) -> Bool {
     if let host = host(url)?.lowercased(), isReferenceHost(host) { return true }
     let before = lead.lowercased()
-    return referenceLeads.contains { before.contains($0) }
+    // Byte-wise (the leads are ASCII): Foundation's `contains` was a CFStringFind per lead per URL.
+    return referenceLeads.contains { before.utf8Contains($0) }
   }
 
   /// How much of a URL's line before it `isReference` reads for a lead-in such as "see ".

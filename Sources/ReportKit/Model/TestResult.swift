@@ -65,6 +65,16 @@ public struct TestResult: Sendable {
     return nameBase[start..<u.index(start, offsetBy: Int(nameLength))]
   }
 
+  /// Calls `body` with the name's UTF-8 bytes where they are stored (no copy, no Substring).
+  func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let (offset, length) = (Int(nameOffset), Int(nameLength))
+    if let r = nameBase.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }) {
+      return r
+    }
+    var copy = nameBase  // a bridged or small string: made contiguous first
+    return copy.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+  }
+
   /// The hash of this test's `TestKey`, computed from the stored fields without building one.
   var keyHash: Int { TestKey.hash(prefix: idPrefix[...], name: nameSlice) }
 

@@ -55,44 +55,65 @@ struct JSONRenderer {
   /// No value is built per test.
   private func passedGroups(_ tests: UnsafeBufferPointer<TestResult>, _ w: JSONWriter) {
     var starts: [Int] = []  // where each group begins; it ends where the next one begins
-    var last: String?
+    var last: TestGroup?
     for i in tests.indices where !ReportSchema.listed(tests[i]) {
-      if starts.isEmpty || last != tests[i].idPrefix { starts.append(i) }
-      last = tests[i].idPrefix
+      // Tests of one class share their group: the prefixes are compared only where it changes.
+      if let last, tests[i].group === last || tests[i].idPrefix == last.idPrefix {
+        // same prefix: the group goes on
+      } else {
+        starts.append(i)
+      }
+      last = tests[i].group
     }
+    var members: [Int] = []
     list("passed", starts.count, w) { g in
       let end = g + 1 < starts.count ? starts[g + 1] : tests.count
-      let members = (starts[g]..<end).filter { !ReportSchema.listed(tests[$0]) }
+      members.removeAll(keepingCapacity: true)
+      for i in starts[g]..<end where !ReportSchema.listed(tests[i]) { members.append(i) }
       // What every name of the group starts with joins the prefix (`test_get[` of
-      // `test_get[a]`, `test_get[b]`): test k is still prefix + names[k].
-      let first = tests[members[0]].nameSlice
-      let shared = Self.sharedStart(members.map { tests[$0].nameSlice })
-      w.sink.write("{\"prefix\": "); w.string(tests[starts[g]].idPrefix, Substring(first.utf8.prefix(shared)))
-      w.field("names"); w.array(members) { w.string("", Substring(tests[$0].nameSlice.utf8.dropFirst(shared))) }
-      w.field("durations_s"); w.array(members) { w.value(tests[$0].durationSeconds) }
-      w.sink.write("}")
+      // `test_get[a]`, `test_get[b]`): test k is still prefix + names[k]. Names are read as
+      // bytes where they are stored: no string or array is made per test.
+      let shared = Self.sharedStart(members.lazy.map { tests[$0] })
+      w.sink.write("{\"prefix\": ")
+      tests[members[0]].withNameBytes { w.string(tests[starts[g]].idPrefix, UnsafeBufferPointer(rebasing: $0.prefix(shared))) }
+      w.field("names")
+      w.sink.write("[")
+      for (k, i) in members.enumerated() {
+        if k > 0 { w.sink.write(", ") }
+        tests[i].withNameBytes { w.string("", UnsafeBufferPointer(rebasing: $0.dropFirst(shared))) }
+      }
+      w.sink.write("]")
+      w.field("durations_s")
+      w.sink.write("[")
+      for (k, i) in members.enumerated() {
+        if k > 0 { w.sink.write(", ") }
+        w.value(tests[i].durationSeconds)
+      }
+      w.sink.write("]}")
     }
   }
 
-  /// How many leading bytes all of `names` share up to and including a `[`: the stem of a
-  /// parametrized test (`test_get[` of `test_get[a]`, `test_get[b]`), so the names left are its
-  /// parameters and still read as such. 0 for a single name or no shared stem; never a whole name.
-  static func sharedStart(_ names: [Substring]) -> Int {
-    guard names.count > 1 else { return 0 }
-    let first = Array(names[0].utf8)
-    var n = max(0, (names.map(\.utf8.count).min() ?? 0) - 1)
-    for name in names.dropFirst() {
-      var k = 0
-      for b in name.utf8.prefix(n) {
-        guard b == first[k] else { break }
-        k += 1
+  /// How many leading bytes the names of all `tests` share up to and including a `[`: the stem
+  /// of a parametrized test (`test_get[` of `test_get[a]`, `test_get[b]`), so the names left are
+  /// its parameters and still read as such. 0 for a single test or no shared stem; never a whole
+  /// name.
+  static func sharedStart(_ tests: some Collection<TestResult>) -> Int {
+    guard tests.count > 1, let firstTest = tests.first else { return 0 }
+    return firstTest.withNameBytes { first in
+      var n = first.count - 1
+      for t in tests.dropFirst() {
+        n = t.withNameBytes { name in
+          var k = 0
+          let limit = min(n, name.count - 1)
+          while k < limit && name[k] == first[k] { k += 1 }
+          return k
+        }
+        if n <= 0 { return 0 }
       }
-      n = k
-      if n == 0 { return 0 }
+      // Back to just after the last `[` of the shared bytes (an ASCII byte: a character boundary).
+      while n > 0 && first[n - 1] != UInt8(ascii: "[") { n -= 1 }
+      return n
     }
-    // Back to just after the last `[` of the shared bytes (an ASCII byte: a character boundary).
-    while n > 0 && first[n - 1] != UInt8(ascii: "[") { n -= 1 }
-    return n
   }
 
   /// `  "key": value,` on a line of its own.

@@ -44,6 +44,14 @@ struct JSONWriter {
   func value(_ s: String?) { if let s { string(s) } else { sink.write("null") } }
 
   /// One JSON string made of two parts (a test id's prefix and name), without joining them first.
+  /// `a` then the UTF-8 bytes `b`, as one JSON string.
+  func string(_ a: String, _ b: UnsafeBufferPointer<UInt8>) {
+    sink.byte(UInt8(ascii: "\""))
+    escaped(a)
+    escaped(b)
+    sink.byte(UInt8(ascii: "\""))
+  }
+
   func string(_ a: String, _ b: Substring) {
     sink.byte(UInt8(ascii: "\""))
     escaped(a)
