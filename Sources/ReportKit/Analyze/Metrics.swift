@@ -58,26 +58,40 @@ public struct Metrics: Sendable {
     suspicious = findings.suspicious.count
     var perFile: [String: (Int, Int)] = [:]
     var slow: [(String, Double)] = []
-    // Tests of one class are adjacent and share an interned prefix: derive its file once.
+    // Tests of one class are adjacent and share their group: its file is derived once, and the
+    // counts of a run of tests of one file are added to the table when the file changes (not
+    // hashed per test). Fields are read in place: a copy of each test would retain its references.
+    var lastGroup: TestGroup?
     var lastPrefix = ""
-    var lastFile = ""
+    var current: (file: String, tests: Int, failing: Int) = ("", 0, 0)
+    func flush() {
+      guard current.tests > 0 else { return }
+      perFile[current.file, default: (0, 0)].0 += current.tests
+      perFile[current.file, default: (0, 0)].1 += current.failing
+    }
     for i in run.tests.indices {
-      let t = run.tests[i]
-      if t.idPrefix != lastPrefix || lastFile.isEmpty {
-        lastPrefix = t.idPrefix
-        lastFile = t.idFile.isEmpty ? t.suite : t.idFile
+      if run.tests[i].group !== lastGroup {
+        lastGroup = run.tests[i].group
+        if run.tests[i].idPrefix != lastPrefix || current.file.isEmpty {
+          lastPrefix = run.tests[i].idPrefix
+          let file = run.tests[i].idFile.isEmpty ? run.tests[i].suite : run.tests[i].idFile
+          if file != current.file {
+            flush()
+            current = (file, 0, 0)
+          }
+        }
       }
-      let file = lastFile
-      perFile[file, default: (0, 0)].0 += 1
-      if t.status.isFailure { perFile[file, default: (0, 0)].1 += 1 }
-      if let d = t.durationSeconds, d > 0 {
+      current.tests += 1
+      if run.tests[i].status.isFailure { current.failing += 1 }
+      if let d = run.tests[i].durationSeconds, d > 0 {
         if slow.count < 5 || d > slow[slow.count - 1].1 {
-          slow.append((t.id, d))
+          slow.append((run.tests[i].id, d))
           slow.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
           if slow.count > 5 { slow.removeLast() }
         }
       }
     }
+    flush()
     files = perFile.filter { $0.value.1 > 0 }.map { FileLine(file: $0.key, tests: $0.value.0, failing: $0.value.1) }
       .sorted { ($1.failing, $0.file) < ($0.failing, $1.file) }
     passingFiles = perFile.filter { $0.value.1 == 0 && !$0.key.isEmpty }.map { FileLine(file: $0.key, tests: $0.value.0, failing: 0) }

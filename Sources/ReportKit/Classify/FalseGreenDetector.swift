@@ -97,7 +97,10 @@ struct FalseGreenDetector {
           summary: "Every one of the \(totals.tests) tests was skipped or deselected: nothing was verified.",
           tests: [], evidence: inputEvidence))
     }
-    let collection = run.tests.filter { $0.phase == .collection && $0.status.isFailure }
+    // Fields read in place (indices, not `filter`): a copy of each of a million tests would
+    // retain and release its references.
+    let collection = run.tests.indices.filter { run.tests[$0].phase == .collection && run.tests[$0].status.isFailure }
+      .map { run.tests[$0] }
     if !collection.isEmpty {
       out.append(
         Suspicion(
@@ -110,7 +113,7 @@ struct FalseGreenDetector {
   }
 
   private func flaky(_ run: Run) -> [Suspicion] {
-    let tests = run.tests.filter { $0.status == .flaky }
+    let tests = run.tests.indices.filter { run.tests[$0].status == .flaky }.map { run.tests[$0] }
     guard !tests.isEmpty else { return [] }
     return [
       Suspicion(
