@@ -53,7 +53,9 @@ enum TooFastPasses {
       }
     }
     guard !flagged.isEmpty else { return [] }
-    flagged.sort { run.tests[$0.index].id < run.tests[$1.index].id }
+    // Each id made once, not twice per comparison.
+    let ids = Dictionary(uniqueKeysWithValues: flagged.map { ($0.index, run.tests[$0.index].id) })
+    flagged.sort { ids[$0.index]! < ids[$1.index]! }
     let shown = flagged.prefix(named)
     let lines = SourceLines.find(names: shown.map { run.tests[$0.index].name }, in: run.inputs.map(\.path))
     let evidence = shown.prefix(3).map { f -> Evidence in

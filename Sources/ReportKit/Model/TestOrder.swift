@@ -1,14 +1,47 @@
+import Foundation
+
 extension [TestResult] {
   /// Positions of the tests whose status matches, ordered by id: positions are sorted (not
-  /// copies of tests) and ids compared as prefix then name, without building each id string.
+  /// copies of tests) and ids compared as prefix then name, in byte order.
+  ///
+  /// The prefix and name bytes of the picked tests are laid out once in one buffer, so each of
+  /// the n log n comparisons is two `memcmp`s, with no string retained or sliced.
   func indicesSortedByID(where keep: (TestStatus) -> Bool) -> [Int] {
-    var picked = indices.filter { keep(self[$0].status) }
-    picked.sort { a, b in
-      // Byte order (no Unicode collation): stable, and cheap for ids sharing an interned prefix.
-      let (pa, pb) = (self[a].idPrefix, self[b].idPrefix)
-      if pa == pb { return self[a].nameSlice.utf8.lexicographicallyPrecedes(self[b].nameSlice.utf8) }
-      return pa.utf8.lexicographicallyPrecedes(pb.utf8)
+    let picked = indices.filter { keep(self[$0].status) }
+    var bytes: [UInt8] = []
+    var spans: [(prefix: Range<Int>, name: Range<Int>)] = []
+    spans.reserveCapacity(picked.count)
+    var lastGroup: TestGroup?
+    var lastPrefix = 0..<0
+    for i in picked {
+      if self[i].group !== lastGroup {  // tests of one class share their prefix's bytes
+        lastGroup = self[i].group
+        let start = bytes.count
+        bytes.append(contentsOf: self[i].idPrefix.utf8)
+        lastPrefix = start..<bytes.count
+      }
+      let start = bytes.count
+      self[i].withNameBytes { bytes.append(contentsOf: $0) }
+      spans.append((lastPrefix, start..<bytes.count))
     }
-    return picked
+    var order = [Int](picked.indices)
+    bytes.withUnsafeBufferPointer { b in
+      // Byte order (no Unicode collation); the sort is stable, so equal ids keep run order.
+      order.sort { x, y in
+        let c = Self.compare(b, spans[x].prefix, spans[y].prefix)
+        return c != 0 ? c < 0 : Self.compare(b, spans[x].name, spans[y].name) < 0
+      }
+    }
+    return order.map { picked[$0] }
+  }
+
+  /// Byte order of two spans of `b`: negative, zero or positive (a proper prefix comes first).
+  private static func compare(_ b: UnsafeBufferPointer<UInt8>, _ x: Range<Int>, _ y: Range<Int>) -> Int {
+    let n = Swift.min(x.count, y.count)
+    if n > 0, let base = b.baseAddress {
+      let c = memcmp(base + x.lowerBound, base + y.lowerBound, n)
+      if c != 0 { return Int(c) }
+    }
+    return x.count - y.count
   }
 }
