@@ -54,8 +54,8 @@ enum TooFastPasses {
     }
     guard !flagged.isEmpty else { return [] }
     // Each id made once, not twice per comparison.
-    let ids = Dictionary(uniqueKeysWithValues: flagged.map { ($0.index, run.tests[$0.index].id) })
-    flagged.sort { ids[$0.index]! < ids[$1.index]! }
+    let ids = flagged.map { run.tests[$0.index].id }
+    flagged = flagged.indices.sorted { ids[$0] < ids[$1] }.map { flagged[$0] }
     let shown = flagged.prefix(named)
     let lines = SourceLines.find(names: shown.map { run.tests[$0.index].name }, in: run.inputs.map(\.path))
     let evidence = shown.prefix(3).map { f -> Evidence in
