@@ -57,31 +57,64 @@ struct FailureFacts: Sendable {
   /// Message plus the detail lines that state an error. Source lines quoted in a traceback
   /// (`assert r.status_code != 404`) are left out: they say what was checked, not what happened.
   static func failureText(message: String?, detail: String?) -> String {
-    var parts: [Substring] = []
-    if let message { parts.append(message[...]) }
-    guard let detail else { return parts.joined(separator: "\n") }
-    var picked = 0
-    var firstLines: [Substring] = []
-    var sawE = false
-    // Lines by bytes: splitting by Character costs more than the rules that read the result.
-    for raw in detail.utf8.split(separator: 10, omittingEmptySubsequences: true) {
-      let t = Substring(raw).utf8Trimmed()
-      guard let first = t.utf8.first else { continue }
-      if first == UInt8(ascii: "E") && (t.utf8.count == 1 || t.utf8HasPrefix("E ")) {
-        sawE = true
-        parts.append(t.dropFirst().utf8Trimmed())
-        picked += 1
-      } else if t.utf8HasPrefix("Caused by") || t.utf8HasPrefix("During handling") || t.utf8HasPrefix("[cause]")
-        || t.utf8HasPrefix("cause:")
-      {
-        parts.append(t)
-        picked += 1
-      } else if !sawE && firstLines.count < 12 && !t.utf8HasPrefix("at ") && first != UInt8(ascii: ">") && !t.utf8HasPrefix("def ") {
-        firstLines.append(t)
-      }
-      if picked >= 60 { break }
+    guard var detail else { return message ?? "" }
+    // Lines by bytes, and the parts copied as bytes into one buffer: splitting by Character, or
+    // into Substrings, cost more than the rules that read the result.
+    var out: [UInt8] = []
+    var parts = 0
+    func add(_ part: UnsafeBufferPointer<UInt8>) {
+      if parts > 0 { out.append(10) }
+      out.append(contentsOf: part)
+      parts += 1
     }
-    if !sawE { parts += firstLines }
-    return parts.joined(separator: "\n")
+    if var message {
+      out.reserveCapacity(message.utf8.count + 256)
+      message.withUTF8 { add($0) }
+    }
+    detail.withUTF8 { b in
+      var picked = 0
+      var firstLines: [Range<Int>] = []
+      var sawE = false
+      var start = 0
+      while start < b.count {
+        var end = start
+        while end < b.count && b[end] != 10 { end += 1 }
+        let t = Self.trimmed(b, start..<end)
+        start = end + 1
+        guard !t.isEmpty else { continue }
+        let line = UnsafeBufferPointer(rebasing: b[t])
+        let first = line[0]
+        if first == UInt8(ascii: "E") && (line.count == 1 || line[1] == 0x20) {
+          sawE = true
+          add(UnsafeBufferPointer(rebasing: b[Self.trimmed(b, (t.lowerBound + 1)..<t.upperBound)]))
+          picked += 1
+        } else if Self.starts(line, "Caused by") || Self.starts(line, "During handling") || Self.starts(line, "[cause]")
+          || Self.starts(line, "cause:")
+        {
+          add(line)
+          picked += 1
+        } else if !sawE && firstLines.count < 12 && !Self.starts(line, "at ") && first != UInt8(ascii: ">") && !Self.starts(line, "def ") {
+          firstLines.append(t)
+        }
+        if picked >= 60 { break }
+      }
+      if !sawE { for r in firstLines { add(UnsafeBufferPointer(rebasing: b[r])) } }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `r` without the spaces and tabs at either end.
+  private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
+    var (lo, hi) = (r.lowerBound, r.upperBound)
+    while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
+    while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+    return lo..<hi
+  }
+
+  private static func starts(_ line: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+    let n = prefix.utf8CodeUnitCount
+    guard line.count >= n else { return false }
+    for k in 0..<n where line[k] != prefix.utf8Start[k] { return false }
+    return true
   }
 }
