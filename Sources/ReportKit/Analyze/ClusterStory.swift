@@ -198,7 +198,10 @@ extension ClusterStory {
   }
 
   /// `http://host:port/path?q` → its parts (path without query; `/` when it has none).
-  static func parse(_ url: String) -> Endpoint? {
+  static func parse(_ url: String) -> Endpoint? { Endpoint(url: url) }
+
+  /// `parse` by Characters: the definition, and the way for URLs that are not all ASCII.
+  static func parseCharacters(_ url: String) -> Endpoint? {
     guard let r = url.range(of: "://") else { return nil }
     let scheme = String(url[..<r.lowerBound]).lowercased()
     var rest = url[r.upperBound...]
