@@ -18,7 +18,9 @@ public struct Analysis: Sendable {
 
   /// The story of each cluster (its title in words, endpoint, answer), in `findings.clusters` order.
   public static func stories(_ run: Run, _ findings: Findings) -> [ClusterStory] {
-    let correlator = run.requests.isEmpty || findings.clusters.isEmpty ? nil : Correlator(run.requests)
+    // Only a cluster of tests looks for the exchange its failure names: a run of curl checks
+    // alone (request clusters only) does not index its requests for nothing.
+    let correlator = run.requests.isEmpty || !findings.clusters.contains { !$0.tests.isEmpty } ? nil : Correlator(run.requests)
     // Over the cores: each story reads only its own cluster's members.
     var made = [ClusterStory?](repeating: nil, count: findings.clusters.count)
     made.withUnsafeMutableBufferPointer { buffer in
