@@ -105,3 +105,33 @@ import Testing
     }
   }
 }
+
+/// The low-confidence table: the first failures (in order) whose verdict is a guess, 50 at full
+/// detail and 10 in the shorter views issue.md steps to.
+@Suite struct LowConfidenceRowsTests {
+  @Test func firstFiftyThenTen() throws {
+    var xml = "<testsuite name=\"odd\">\n"
+    for i in 0..<120 {
+      // Messages no rule knows (a guess, low confidence), between failures a rule is sure of.
+      xml +=
+        "<testcase classname=\"tests.test_odd\" name=\"test_odd_\(i)\"><failure message=\"the frobnicator wibbled \(i)\"/></testcase>\n"
+      xml +=
+        "<testcase classname=\"tests.test_odd\" name=\"test_refused_\(i)\"><failure message=\"ConnectionRefusedError: [Errno 111] Connection refused\"/></testcase>\n"
+    }
+    xml += "</testsuite>\n"
+    let dir = TempDir()
+    let run = try ReportBuilder().read([dir.file("odd.xml", xml)])
+    let findings = Triage().findings(of: run)
+    let report = Report(
+      run: run, findings: findings, analysis: Analysis(run: run, findings: findings, config: ReportConfig()),
+      meta: RunMeta(runID: "odd", generatedAt: "2026-01-01T00:00:00Z"))
+    let low = findings.failingInOrder.filter { findings.classifications[$0]?.confidence == .low }
+    #expect(low.count == 120)
+    let views = ReportViewBuilder(report: report)
+    let full = views.view(.full).lowConfidence
+    #expect(full.count == 50)
+    #expect(full.map(\.test) == low.prefix(50).map { Markdown.code(run.tests[$0].id) })
+    let short = ReportViewBuilder.Detail.steps.first { !$0.lists }.map { views.view($0).lowConfidence } ?? []
+    #expect(short.map(\.test) == low.prefix(10).map { Markdown.code(run.tests[$0].id) })
+  }
+}

@@ -7,8 +7,9 @@ struct IssueBody {
   let templates: TemplateSet
   let limit: Int
 
-  func render() -> String {
-    var text = templates.render("issue.md", views.view(.full))
+  /// `full`: the view at full detail when the caller has built it already (report.md's).
+  func render(full: ReportView? = nil) -> String {
+    var text = templates.render("issue.md", full ?? views.view(.full))
     if text.count <= limit { return text }
     for step in ReportViewBuilder.Detail.steps {
       text = templates.render("issue.md", views.view(step))

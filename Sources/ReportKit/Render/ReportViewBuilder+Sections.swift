@@ -98,10 +98,8 @@ extension ReportViewBuilder {
   }
 
   func lowConfidence(_ detail: Detail, _ quotes: QuoteBook) -> [ReportView.LowConfidenceRow] {
-    let low = findings.failingInOrder.lazy.compactMap { i in findings.classifications[i].map { (i, $0) } }.filter {
-      $0.1.confidence == .low
-    }
-    return low.prefix(detail.lists ? 50 : 10).map { (i, c) in
+    let low = lowConfidenceTests.prefix(detail.lists ? 50 : 10).compactMap { i in findings.classifications[i].map { (i, $0) } }
+    return low.map { (i, c) in
       .init(
         test: Markdown.code(run.tests[i].id), category: c.category.rawValue, symptomOf: c.symptomOf?.rawValue, rule: c.rule,
         evidence: c.evidence.first.map { quotes.cite($0, table: true) } ?? "")

@@ -10,9 +10,15 @@ struct ReportViewBuilder {
   var findings: Findings { report.findings }
   var analysis: Analysis { report.analysis }
 
+  /// The failing tests (in order) whose verdict has low confidence, at most 50 (what a view
+  /// lists): found once, not in each of the views issue.md steps through.
+  let lowConfidenceTests: [Int]
+
   init(report: Report, reportURL: String? = nil) {
     self.report = report
     self.reportURL = reportURL
+    let findings = report.findings
+    lowConfidenceTests = Array(findings.failingInOrder.lazy.filter { findings.classifications[$0]?.confidence == .low }.prefix(50))
   }
 
   /// How much detail to show; the issue body steps down until it fits its limit.

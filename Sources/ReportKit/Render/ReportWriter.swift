@@ -26,8 +26,11 @@ struct ReportWriter {
       DispatchQueue.global().async(group: group) { job.render() }
     }
     let views = ReportViewBuilder(report: report, reportURL: reportURL)
+    var full: ReportView?
     if formats.contains(.markdown) || formats.contains(.html) {
-      let markdown = templates.render("report.md", views.view())
+      let view = views.view()
+      full = view  // issue.md starts from the same view
+      let markdown = templates.render("report.md", view)
       if formats.contains(.markdown) { try save(markdown, dir + "/report.md") }
       if formats.contains(.html) {
         let html = PageRenderer(templates: templates).page(markdown: markdown, report: report)
@@ -35,7 +38,7 @@ struct ReportWriter {
       }
     }
     if formats.contains(.issue) {
-      let issue = IssueBody(views: views, templates: templates, limit: issueLimit).render()
+      let issue = IssueBody(views: views, templates: templates, limit: issueLimit).render(full: full)
       try save(issue, dir + "/issue.md")
     }
     timer.lap("report.md + report.html + issue.md")
