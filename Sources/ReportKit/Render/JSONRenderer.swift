@@ -73,7 +73,7 @@ struct JSONRenderer {
       // What every name of the group starts with joins the prefix (`test_get[` of
       // `test_get[a]`, `test_get[b]`): test k is still prefix + names[k]. Names are read as
       // bytes where they are stored: no string or array is made per test.
-      let shared = Self.sharedStart(members.lazy.map { tests[$0] })
+      let shared = Self.sharedStart(of: members, in: tests)
       w.sink.write("{\"prefix\": ")
       tests[members[0]].withNameBytes { w.string(tests[starts[g]].idPrefix, UnsafeBufferPointer(rebasing: $0.prefix(shared))) }
       w.field("names")
@@ -97,12 +97,12 @@ struct JSONRenderer {
   /// of a parametrized test (`test_get[` of `test_get[a]`, `test_get[b]`), so the names left are
   /// its parameters and still read as such. 0 for a single test or no shared stem; never a whole
   /// name.
-  static func sharedStart(_ tests: some Collection<TestResult>) -> Int {
-    guard tests.count > 1, let firstTest = tests.first else { return 0 }
-    return firstTest.withNameBytes { first in
+  static func sharedStart(of members: [Int], in tests: UnsafeBufferPointer<TestResult>) -> Int {
+    guard members.count > 1 else { return 0 }
+    return tests[members[0]].withNameBytes { first in
       var n = first.count - 1
-      for t in tests.dropFirst() {
-        n = t.withNameBytes { name in
+      for m in members.dropFirst() {
+        n = tests[m].withNameBytes { name in
           var k = 0
           let limit = min(n, name.count - 1)
           while k < limit && name[k] == first[k] { k += 1 }
