@@ -25,20 +25,33 @@ extension ParsedArtifact {
 /// The first 256 KiB of a file, decoded to UTF-8, as the parsers sniff it.
 struct SniffedHead {
   /// The decoded bytes (a UTF-16 file is converted).
-  var bytes: [UInt8]
-  /// Up to 5,000 non-empty lines, ANSI colours stripped.
-  var lines: [Substring]
+  let bytes: [UInt8]
+  /// Up to 5,000 non-empty lines, ANSI colours stripped; split on first use (an XML or JSON
+  /// file is told by its first byte, and 2,000 JUnit files need no lines split).
+  var lines: [Substring] { cache.lines(of: bytes) }
+  private let cache = LineCache()
 
   /// The first byte that is not white space (`<` for XML, `{` for JSON).
   var firstSignificantByte: UInt8? { bytes.first { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) } }
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
-    let text = String(decoding: bytes, as: UTF8.self)
-    // Split at line-break bytes (LF, VT, FF, CR), not by Character: a one-line 256 KiB JUnit
-    // file costs one pass over its bytes, not a walk of its graphemes.
-    lines = text.utf8Split(limit: 5000) { $0 >= 10 && $0 <= 13 }.map { raw in
-      raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw
+  }
+
+  /// The lines, made once for all the sniffers that ask.
+  private final class LineCache {
+    private var made: [Substring]?
+
+    func lines(of bytes: [UInt8]) -> [Substring] {
+      if let made { return made }
+      let text = String(decoding: bytes, as: UTF8.self)
+      // Split at line-break bytes (LF, VT, FF, CR), not by Character: a one-line 256 KiB JUnit
+      // file costs one pass over its bytes, not a walk of its graphemes.
+      let lines = text.utf8Split(limit: 5000) { $0 >= 10 && $0 <= 13 }.map { raw in
+        raw.hasPrefix("\u{1B}") ? Substring(ANSI.strip(String(raw))) : raw
+      }
+      made = lines
+      return lines
     }
   }
 }
