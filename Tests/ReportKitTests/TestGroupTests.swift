@@ -49,3 +49,12 @@ import Testing
     #expect(interner("b.py::", "b") === b)
   }
 }
+
+/// A node id prefix's suite is the prefix without its last two Characters (`a.py::T` of
+/// `a.py::T::`), however it is cut.
+@Suite struct PrefixSuiteTests {
+  @Test(arguments: ["a.py::T::", "a.py::", "::", "", ":", "a", "x\u{600}::", "é::", "tests/ü.py::Tëst::", "a::b", "a.py::\u{301}"])
+  func suiteIsThePrefixLessTwoCharacters(_ prefix: String) {
+    #expect(PytestSession.suite(ofPrefix: prefix[...]) == prefix.dropLast(2))
+  }
+}

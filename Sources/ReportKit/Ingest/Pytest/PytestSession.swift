@@ -172,8 +172,9 @@ struct PytestSession {
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
-    var test = TestResult(
-      group: groups(interner(prefix), suiteInterner(prefix.dropLast(2))), name: String(name), status: status, phase: phase)
+    let suite = Self.suite(ofPrefix: prefix)
+    let group = groups.last(matching: prefix, suite) ?? groups(interner(prefix), suiteInterner(suite))
+    var test = TestResult(group: group, name: String(name), status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()
@@ -197,6 +198,20 @@ struct PytestSession {
     hashes.append(hash)
     tests.append(test)
     NameCompactor.compactIfDue(&tests, since: &compacted)
+  }
+
+  /// The suite of a node id's prefix: the prefix without its closing `::` (`a.py::T` of
+  /// `a.py::T::`). Two bytes off when the byte before them is ASCII (then they are the last two
+  /// Characters); else by Characters.
+  static func suite(ofPrefix prefix: Substring) -> Substring {
+    let u = prefix.utf8
+    let n = u.count
+    if n >= 2, u.last == UInt8(ascii: ":"), u[u.index(u.endIndex, offsetBy: -2)] == UInt8(ascii: ":"),
+      n == 2 || u[u.index(u.endIndex, offsetBy: -3)] < 0x80
+    {
+      return prefix[..<u.index(u.endIndex, offsetBy: -2)]
+    }
+    return prefix.dropLast(2)
   }
 
   /// `collected 1000000 items` (or `collecting ... collected 12 items / 2 errors`): the count.
