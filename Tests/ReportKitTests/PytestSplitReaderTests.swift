@@ -61,3 +61,19 @@ import Testing
     same(one, two, "cut.log")
   }
 }
+
+/// Blocks find their tests by display name: every test of that name in test order, then tests
+/// the blocks themselves added under it.
+@Suite struct DisplayNameIndexTests {
+  @Test func positionsInTestOrderThenAdded() {
+    let names = ["T.a", "T.b", "T.a", "U.a", "T.a", "T.b"]
+    var index = DisplayNameIndex(positions: [0, 1, 2, 4, 5], name: { names[$0] })  // 3 left out
+    #expect(index.positions(of: "T.a") { names[$0] } == [0, 2, 4])
+    #expect(index.positions(of: "T.b") { names[$0] } == [1, 5])
+    #expect(index.positions(of: "U.a") { names[$0] }.isEmpty)
+    index.add(9, title: "U.a")
+    index.add(7, title: "T.a")
+    #expect(index.positions(of: "U.a") { names[$0] } == [9])
+    #expect(index.positions(of: "T.a") { names[$0] } == [0, 2, 4, 7])
+  }
+}

@@ -174,11 +174,26 @@ struct PytestBlock {
 
   /// Moves every line number by `offset`: a block read by the second thread numbered its lines
   /// from its section's header (see `PytestSplitReader`).
+  /// The header and output lines move now; the lines of `E` groups and locations are moved
+  /// where evidence is made (`shift`): no copy of every block's lines is made on adoption.
   mutating func shiftLines(by offset: Int) {
     headerLine += offset
-    eGroups = eGroups.map { group in group.map { ($0.line + offset, $0.text) } }
-    locations = locations.map { ($0.file, $0.line, $0.type, $0.at + offset) }
     outputLine = outputLine.map { $0 + offset }
+    shift += offset
+  }
+
+  /// What `shiftLines` added to the lines of `eGroups` and `locations` (`at`).
+  private var shift = 0
+
+  /// Lets go of what only reading and matching the block needed, once it has been applied to
+  /// its test (the test keeps its own copies): the lines, locations and output.
+  mutating func release() {
+    eGroups = []
+    locations = []
+    head = []
+    tail = []
+    output = ""
+    sealed = nil
   }
 
   /// Freezes a finished block: its lines become one detail string and only the last `E` group
@@ -205,10 +220,10 @@ struct PytestBlock {
   func evidence(path: String) -> [Evidence] {
     var items: [Evidence] = []
     if let e = eGroups.last?.first {
-      items.append(Evidence(path: path, line: e.line, text: Excerpt.line(lastGroupIsNative ? e.text : "E   " + e.text)))
+      items.append(Evidence(path: path, line: e.line + shift, text: Excerpt.line(lastGroupIsNative ? e.text : "E   " + e.text)))
     }
     if let loc = locations.last {
-      items.append(Evidence(path: path, line: loc.at, text: "\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")))
+      items.append(Evidence(path: path, line: loc.at + shift, text: "\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")))
     }
     if items.isEmpty { items.append(Evidence(path: path, line: headerLine, text: Excerpt.line(title))) }
     return items

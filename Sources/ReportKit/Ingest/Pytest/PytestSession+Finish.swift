@@ -42,28 +42,37 @@ extension PytestSession {
     guard !blocks.isEmpty else { return }
     // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.
     let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
-    var byDisplayName: [String: [Int]] = [:]
-    for i in tests.indices where needsPassed || tests[i].status != .passed {
-      byDisplayName[Self.displayName(prefix: tests[i].idPrefix, name: tests[i].nameSlice), default: []].append(i)
-    }
+    // Names are made from the tests when asked (no copy of the array is held: tests change below).
+    var byDisplayName = DisplayNameIndex(
+      positions: tests.indices.filter { needsPassed || tests[$0].status != .passed },
+      name: { Self.displayName(prefix: tests[$0].idPrefix, name: tests[$0].nameSlice) })
     // Blocks come in the order of the tests; two tests with one title are matched in turn,
     // separately per section (a test can have both an ERRORS and a FAILURES block).
-    var cursors: [String: Int] = [:]
+    struct Cursor: Hashable {
+      let section: Int
+      let title: String
+    }
+    var cursors: [Cursor: Int] = [:]
     let files = progress.map(\.file)
-    for b in blocks {
+    for k in blocks.indices {
+      let b = blocks[k]
+      defer { blocks[k].release() }  // what only matching needed goes as soon as the block is applied
       let i: Int
       // `--doctest-modules` titles a failure `[doctest] pkg.mod.func`: the id's tail is `pkg.mod.func`.
       let title = b.title.hasPrefix("[doctest] ") ? String(b.title.dropFirst(10)) : b.title
       if case .error(.collection) = b.kind {
         i = record(b.title, .error, line: b.headerLine, phase: .collection)
-      } else if let all = byDisplayName[title], !all.isEmpty {
+      } else if case let all = byDisplayName.positions(
+        of: title, name: { Self.displayName(prefix: tests[$0].idPrefix, name: tests[$0].nameSlice) }),
+        !all.isEmpty
+      {
         // One title can name tests in several files: prefer the one whose file the traceback
         // passes through, then one whose outcome fits the section, then take them in turn.
         let files = Set(b.locations.map(\.file))
         let inFile = all.filter { files.contains(tests[$0].idFile) }
         let fitting = all.filter { b.fits(tests[$0].status) }
         let candidates = inFile.count == 1 ? inFile : (fitting.isEmpty ? all : fitting)
-        let key = "\(b.sectionKey)|\(title)"
+        let key = Cursor(section: b.sectionKey, title: title)
         let n = cursors[key, default: 0]
         i = candidates[min(n, candidates.count - 1)]
         cursors[key] = n + 1
@@ -71,7 +80,7 @@ extension PytestSession {
         let file = b.locations.first(where: { files.contains($0.file) })?.file ?? b.locations.first?.file ?? ""
         let id = (file.isEmpty ? "" : file + "::") + Self.idTail(title)
         i = record(id, b.status, line: b.headerLine)
-        byDisplayName[title, default: []].append(i)
+        byDisplayName.add(i, title: title)
       }
       apply(b, to: i)
     }
