@@ -77,3 +77,42 @@ import Testing
     #expect(index.positions(of: "T.a") { names[$0] } == [0, 2, 4, 7])
   }
 }
+
+/// Blocks that name tests the progress lines did not (the id index is let go while blocks are
+/// matched and made again when such a test is looked up).
+@Suite struct UnlistedBlockTests {
+  @Test func aTestNamedOnlyByTwoBlocksIsOneTest() {
+    // Hand-written for this edge: `-q` progress names no test; one test has a teardown error and
+    // a failure block, another only a failure block, and a module fails to collect.
+    let log = """
+      ============================= test session starts ==============================
+      collected 3 items
+
+      .FF                                                                      [100%]
+      ==================================== ERRORS ====================================
+      _____________________ ERROR at teardown of TestA.test_one ______________________
+      E   RuntimeError: teardown broke
+
+      tests/test_a.py:9: RuntimeError
+      ________________________ ERROR collecting tests/test_b.py ________________________
+      E   ImportError: no module named b
+      =================================== FAILURES ===================================
+      _______________________________ TestA.test_one _________________________________
+      E   AssertionError: one
+
+      tests/test_a.py:5: AssertionError
+      _______________________________ TestA.test_two _________________________________
+      E   AssertionError: two
+
+      tests/test_a.py:7: AssertionError
+      ========================= 2 failed, 1 passed, 1 error in 0.10s =================
+      """
+    let dir = TempDir()
+    let a = PytestConsoleParser(path: dir.file("q.log", log), displayPath: "q.log").parse()
+    let named = a.tests.filter { !$0.anonymous }
+    #expect(named.map(\.id).sorted() == ["tests/test_a.py::TestA::test_one", "tests/test_a.py::TestA::test_two", "tests/test_b.py"])
+    let one = named.first { $0.id == "tests/test_a.py::TestA::test_one" }
+    #expect(one?.status == .error)  // the worse of the two outcomes
+    #expect(one?.details?.detail?.contains("teardown broke") == true)  // the other block's lines stay in its text
+  }
+}

@@ -40,6 +40,10 @@ extension PytestSession {
 
   private mutating func resolveBlocks() {
     guard !blocks.isEmpty else { return }
+    // Blocks name tests by title, not id: the id index (16 MB for a million tests) is let go
+    // until a block names a test the log did not list (rare), which makes it again.
+    index = TestIndex()
+    indexDropped = true
     // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.
     let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
     // Names are made from the tests when asked (no copy of the array is held: tests change below).
@@ -105,14 +109,14 @@ extension PytestSession {
     case .passed:
       if let out = b.capturedOutput, PassingOutput.worthKeeping(out) {
         let d = tests[i].detailsForWriting()
-        d.sources = [path]
+        d.sources = sources
         d.output = Excerpt.cap(out, head: 2048, tail: 2048)
         d.outputLine = b.outputLine
       }
       return
     }
     let d = tests[i].detailsForWriting()
-    d.sources = [path]
+    d.sources = sources
     if let m = b.message { d.message = Excerpt.cap(m, head: 2048, tail: 0) }
     d.exceptionType = b.exceptionType
     d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)

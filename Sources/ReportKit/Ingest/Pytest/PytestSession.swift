@@ -8,6 +8,9 @@ struct PytestSession {
   var section = PytestSection.none
   var tests: [TestResult] = []
   var index = TestIndex()
+  /// The index was let go while blocks are matched (the moment a big log's memory peaks); it is
+  /// made again from `hashes` if a test is looked up after that (`ensureIndex`).
+  var indexDropped = false
   var compacted = 0
   var pending: (id: String, line: Int)?
   var progress: [(file: String, chars: [Character])] = []
@@ -28,7 +31,13 @@ struct PytestSession {
   var groups = GroupInterner()
   var hashes: [Int] = []
 
-  init(path: String) { self.path = path }
+  /// `[path]`, one array shared by every test of the log (not one allocation per failure).
+  let sources: [String]
+
+  init(path: String) {
+    self.path = path
+    sources = [path]
+  }
 
   var hasContent: Bool { !tests.isEmpty || !progress.isEmpty || !blocks.isEmpty || block != nil || summary != nil }
 
@@ -161,6 +170,7 @@ struct PytestSession {
   mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil) -> Int {
     let (prefix, name) = TestID.split(id)
     let hash = TestKey.hash(prefix: prefix, name: name)
+    ensureIndex()
     var found: Int?
     do {  // a second reference only for the lookup: the array is mutated below
       let all = tests
@@ -178,7 +188,7 @@ struct PytestSession {
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()
-      d.sources = [path]
+      d.sources = sources
       if let reason { d.skipReason = reason }
       d.evidence = [
         Evidence(
@@ -191,6 +201,7 @@ struct PytestSession {
 
   /// Adds a new test with its key hash, keeping the index, the hashes and the name chunks in step.
   mutating func append(_ test: TestResult, hash: Int) {
+    ensureIndex()
     do {
       let known = hashes
       index.insert(hash: hash, at: tests.count) { known[$0] }
@@ -212,6 +223,16 @@ struct PytestSession {
       return prefix[..<u.index(u.endIndex, offsetBy: -2)]
     }
     return prefix.dropLast(2)
+  }
+
+  /// Makes the index again from `hashes` after `resolveBlocks` let it go.
+  mutating func ensureIndex() {
+    guard indexDropped else { return }
+    indexDropped = false
+    let known = hashes
+    index = TestIndex()
+    index.reserve(tests.count, tests)
+    for i in tests.indices { index.insert(hash: known[i], at: i) { known[$0] } }
   }
 
   /// `collected 1000000 items` (or `collecting ... collected 12 items / 2 errors`): the count.
