@@ -62,4 +62,15 @@ final class Background<T>: @unchecked Sendable {
     guard let value else { preconditionFailure("the work sets the value before the group is left") }
     return value
   }
+
+  /// The value, moved out: this object no longer holds it (a big result is then owned once, and
+  /// can be changed in place). Call once; `join` waits without it.
+  func take() -> T {
+    let v = wait()
+    value = nil
+    return v
+  }
+
+  /// Waits for the work to end.
+  func join() { group.wait() }
 }

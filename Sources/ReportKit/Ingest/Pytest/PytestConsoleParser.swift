@@ -65,7 +65,7 @@ struct PytestConsoleParser: ArtifactParser {
         }
         if let reader = split, sep.title == "FAILURES" || sep.title == "ERRORS" {
           split = nil  // the first such line only: the second thread read from there
-          if state.block == nil, !redactor.insidePEM, let read = reader.wait(), read.headerOffset == offset, !read.openPEM {
+          if state.block == nil, !redactor.insidePEM, let read = reader.take(), read.headerOffset == offset, !read.openPEM {
             state.adopt(read, headerLine: number)
             adopted = true
             lastLine = number + read.lastLine - 1
@@ -85,7 +85,7 @@ struct PytestConsoleParser: ArtifactParser {
     if let resume, let size = ByteChunks.size(of: path) {
       LineReader(path: path, range: resume.offset..<size, firstLine: resume.line).forEachLine(handle)
     }
-    _ = second?.wait()  // a second thread whose blocks were not taken still ends here
+    second?.join()  // a second thread whose blocks were not taken still ends here
     guard opened else { return (.unreadable(displayPath, format: .pytest), false) }
     if state.hasContent || sessions == 0 { state.finish(into: &artifact, lastLine: lastLine) }
     return (artifact, adopted)

@@ -59,7 +59,7 @@ extension PytestSession {
     var cursors: [Cursor: Int] = [:]
     let files = progress.map(\.file)
     for k in blocks.indices {
-      let b = blocks[k]
+      let b = block(at: k)
       defer { blocks[k].release() }  // what only matching needed goes as soon as the block is applied
       let i: Int
       // `--doctest-modules` titles a failure `[doctest] pkg.mod.func`: the id's tail is `pkg.mod.func`.

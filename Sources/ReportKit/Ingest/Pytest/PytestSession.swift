@@ -103,13 +103,23 @@ struct PytestSession {
   }
 
   /// Takes the blocks a second thread read from the section header at `headerLine` on.
+  /// Their lines are numbered from the header: they move by `headerLine - 1` when they are
+  /// matched (`adopted`), so the array is taken as it is, not copied block by block.
   mutating func adopt(_ read: PytestSplitReader.Blocks, headerLine: Int) {
     closeBlock()
-    for var b in read.blocks {
-      b.shiftLines(by: headerLine - 1)
-      blocks.append(b)
-    }
+    adopted = (blocks.count..<(blocks.count + read.blocks.count), headerLine - 1)
+    if blocks.isEmpty { blocks = read.blocks } else { blocks += read.blocks }
     section = read.section
+  }
+
+  /// The blocks a second thread read (positions in `blocks`) and how far their lines move.
+  var adopted: (range: Range<Int>, by: Int)?
+
+  /// Block `k` with its lines numbered in the whole log.
+  func block(at k: Int) -> PytestBlock {
+    var b = blocks[k]
+    if let adopted, adopted.range.contains(k) { b.shiftLines(by: adopted.by) }
+    return b
   }
 
   mutating func closeBlock() {

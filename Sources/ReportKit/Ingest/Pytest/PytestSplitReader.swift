@@ -37,8 +37,11 @@ struct PytestSplitReader {
     }
   }
 
-  /// The second thread's result, once it is done (nil when it found no section or failed).
-  func wait() -> Blocks? { second.wait() }
+  /// The second thread's result once it is done (nil when it found no section or failed),
+  /// moved out: call once. `join` only waits for the thread.
+  func take() -> Blocks? { second.take() }
+
+  func join() { second.join() }
 
   /// Whether `title` opens a section of blocks.
   static func opensBlocks(_ title: String) -> Bool { title == "FAILURES" || title == "ERRORS" || title == "PASSES" }
