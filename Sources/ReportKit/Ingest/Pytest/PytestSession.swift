@@ -239,7 +239,7 @@ struct PytestSession {
   mutating func ensureIndex() {
     guard indexDropped else { return }
     indexDropped = false
-    let known = hashes
+    let known = hashes.count == tests.count ? hashes : tests.map(\.keyHash)  // (always in step: `append`)
     index = TestIndex()
     index.reserve(tests.count, tests)
     for i in tests.indices { index.insert(hash: known[i], at: i) { known[$0] } }
