@@ -14,9 +14,7 @@ import Testing
   ]
 
   func read(_ path: String, threshold: Int) -> (ParsedArtifact, Bool) {
-    var parser = CurlTraceParser(path: path, displayPath: "log")
-    parser.splitThreshold = threshold
-    return parser.parseNotingSplit()
+    CurlTraceParser(path: path, displayPath: "log").read(threshold: threshold)
   }
 
   /// Everything an exchange holds, as one comparable line per exchange.
@@ -34,10 +32,7 @@ import Testing
 
   @Test(arguments: logs)
   func eachLogReadsTheSameInTwoHalves(name: String) {
-    let path = Fixtures.path(name)
-    let (one, splitOne) = read(path, threshold: .max)
-    let (two, _) = read(path, threshold: 1)
-    #expect(!splitOne)
+    let (one, two) = CurlTraceParser(path: Fixtures.path(name), displayPath: "log").readBothWays()
     #expect(!one.requests.isEmpty, "\(name)")
     #expect(described(one) == described(two), "\(name)")
     #expect(one.warnings == two.warnings, "\(name)")

@@ -14,7 +14,7 @@ import Testing
   ]
 
   @Test(arguments: edgeCases) func edgeCase(_ url: String) {
-    #expect(Endpoint(url: url) == ClusterStory.parseCharacters(url))
+    #expect(Endpoint(url: url) == Endpoint.parseCharacters(url))
   }
 
   @Test func everyRequestOfTheFixturesReadsTheSame() throws {
@@ -26,7 +26,7 @@ import Testing
       let run = try ReportBuilder().read([Fixtures.path(log)])
       for r in run.requests {
         guard let url = r.url else { continue }
-        #expect(Endpoint(url: url) == ClusterStory.parseCharacters(url), "\(url)")
+        #expect(Endpoint(url: url) == Endpoint.parseCharacters(url), "\(url)")
         urls += 1
       }
     }

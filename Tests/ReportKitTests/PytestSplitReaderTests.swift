@@ -14,9 +14,7 @@ import Testing
   ]
 
   func read(_ path: String, threshold: Int) -> (ParsedArtifact, Bool) {
-    var parser = PytestConsoleParser(path: path, displayPath: "log")
-    parser.splitThreshold = threshold
-    return parser.parseNotingSplit()
+    PytestConsoleParser(path: path, displayPath: "log").read(threshold: threshold)
   }
 
   func same(_ a: ParsedArtifact, _ b: ParsedArtifact, _ name: String) {
@@ -35,10 +33,7 @@ import Testing
 
   @Test(arguments: logs)
   func eachFixtureReadsTheSameWithTwoThreads(name: String) {
-    let path = Fixtures.path(name)
-    let (one, splitOne) = read(path, threshold: .max)
-    let (two, _) = read(path, threshold: 1)
-    #expect(!splitOne)
+    let (one, two) = PytestConsoleParser(path: Fixtures.path(name), displayPath: "log").readBothWays()
     #expect(!one.tests.isEmpty, "\(name)")
     same(one, two, name)
   }

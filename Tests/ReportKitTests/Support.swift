@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import ReportKit
 
@@ -56,4 +57,31 @@ func utf16(_ text: String, littleEndian: Bool = true) -> [UInt8] {
 func rawLines(_ path: String) throws -> [String] {
   let data = try Data(contentsOf: URL(fileURLWithPath: path))
   return data.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// A reader that can be told from what size on it reads a file with a second thread (the pytest
+/// and curl readers), for the tests that read each fixture both ways.
+protocol SplitReading {
+  var splitThreshold: Int { get set }
+  func parseNotingSplit() -> (artifact: ParsedArtifact, split: Bool)
+}
+
+extension PytestConsoleParser: SplitReading {}
+extension CurlTraceParser: SplitReading {}
+
+extension SplitReading {
+  /// The file read with `threshold` (`.max`: one thread; 1: two wherever the file allows), and
+  /// whether it was split.
+  func read(threshold: Int) -> (ParsedArtifact, Bool) {
+    var parser = self
+    parser.splitThreshold = threshold
+    return parser.parseNotingSplit()
+  }
+
+  /// The file read by one thread (checked not to have split) and by two.
+  func readBothWays() -> (one: ParsedArtifact, two: ParsedArtifact) {
+    let (one, splitOne) = read(threshold: .max)
+    #expect(!splitOne)
+    return (one, read(threshold: 1).0)
+  }
 }

@@ -168,7 +168,7 @@ extension ClusterStory {
     guard let correlator else { return nil }
     // The same path on another port is another service: `127.0.0.1:54371/search` is not `:41569/search`.
     let linked = correlator.linked(text).filter { x in
-      guard let port, let url = run.requests[x.index].url, let p = Self.parse(url)?.port else { return true }
+      guard let port, let url = run.requests[x.index].url, let p = Endpoint(url: url)?.port else { return true }
       return p == port
     }
     if let s = status, let hit = linked.first(where: { $0.status == s }) { return hit.index }
@@ -177,7 +177,7 @@ extension ClusterStory {
 
   static func endpoint(of x: HTTPExchange) -> Endpoint? {
     guard let url = x.url, let path = Correlator.path(ofURL: url) ?? (url.contains("://") ? "/" : nil) else { return nil }
-    var e = Self.parse(url) ?? Endpoint(path: path)
+    var e = Endpoint(url: url) ?? Endpoint(path: path)
     e.method = x.method
     return e
   }
@@ -185,7 +185,7 @@ extension ClusterStory {
   /// The endpoint a failure text names: a URL, or urllib3's `host='h', port=p ... url: /path`,
   /// or a bare path after a method.
   static func endpoint(in text: String) -> Endpoint? {
-    if let url = Self.firstURL(in: text), let e = Self.parse(url) { return e }
+    if let url = Self.firstURL(in: text), let e = Endpoint(url: url) { return e }
     if let pool = urllibPool.firstMatch(in: text) {
       let g = pool.groups
       if let host = g[0], let port = g[1].flatMap({ Int($0) }) {
@@ -195,29 +195,6 @@ extension ClusterStory {
     }
     if let e = Correlator.endpoints(in: text).first { return Endpoint(method: nil, scheme: nil, host: e.host, port: nil, path: e.path) }
     return nil
-  }
-
-  /// `http://host:port/path?q` → its parts (path without query; `/` when it has none).
-  static func parse(_ url: String) -> Endpoint? { Endpoint(url: url) }
-
-  /// `parse` by Characters: the definition, and the way for URLs that are not all ASCII.
-  static func parseCharacters(_ url: String) -> Endpoint? {
-    guard let r = url.range(of: "://") else { return nil }
-    let scheme = String(url[..<r.lowerBound]).lowercased()
-    var rest = url[r.upperBound...]
-    let slash = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-    var hostPort = rest[..<slash]
-    if let at = hostPort.lastIndex(of: "@") { hostPort = hostPort[hostPort.index(after: at)...] }
-    rest = rest[slash...]
-    let path = String(rest.prefix { $0 != "?" && $0 != "#" })
-    var host = String(hostPort)
-    var port: Int?
-    if !hostPort.hasPrefix("["), let colon = hostPort.lastIndex(of: ":"), let p = Int(hostPort[hostPort.index(after: colon)...]) {
-      host = String(hostPort[..<colon])
-      port = p
-    }
-    guard !host.isEmpty else { return nil }
-    return Endpoint(method: nil, scheme: scheme, host: host.lowercased(), port: port, path: path.isEmpty ? "/" : path)
   }
 
   /// The first URL the text names that is not documentation (`URLParts.isReference`).

@@ -1,21 +1,43 @@
+import Foundation
+
 extension Endpoint {
   /// `http://host:port/path?q` → its parts: scheme and host lower-cased, the path without query
   /// or fragment (`/` when it has none); nil without `://` or a host.
   ///
   /// Read as bytes when the URL is ASCII (every URL curl prints; 100k requests are parsed per
-  /// report), else by Characters (`ClusterStory.parseCharacters`, which this equals).
+  /// report), else by Characters (`parseCharacters`, which this equals).
   init?(url: String) {
     var u = url
     let fast = u.withUTF8 { b -> Endpoint?? in
       guard !b.contains(where: { $0 >= 0x80 }) else { return .none }
       return .some(Self.parseASCII(b))
     }
-    guard let parsed = fast ?? ClusterStory.parseCharacters(url) else { return nil }
+    guard let parsed = fast ?? Self.parseCharacters(url) else { return nil }
     self = parsed
   }
 
+  /// The same reading by Characters: the definition, and the way for URLs that are not all ASCII.
+  static func parseCharacters(_ url: String) -> Endpoint? {
+    guard let r = url.range(of: "://") else { return nil }
+    let scheme = String(url[..<r.lowerBound]).lowercased()
+    var rest = url[r.upperBound...]
+    let slash = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    var hostPort = rest[..<slash]
+    if let at = hostPort.lastIndex(of: "@") { hostPort = hostPort[hostPort.index(after: at)...] }
+    rest = rest[slash...]
+    let path = String(rest.prefix { $0 != "?" && $0 != "#" })
+    var host = String(hostPort)
+    var port: Int?
+    if !hostPort.hasPrefix("["), let colon = hostPort.lastIndex(of: ":"), let p = Int(hostPort[hostPort.index(after: colon)...]) {
+      host = String(hostPort[..<colon])
+      port = p
+    }
+    guard !host.isEmpty else { return nil }
+    return Endpoint(method: nil, scheme: scheme, host: host.lowercased(), port: port, path: path.isEmpty ? "/" : path)
+  }
+
   private static func parseASCII(_ b: UnsafeBufferPointer<UInt8>) -> Endpoint? {
-    guard let sep = firstIndex(of: "://", in: b) else { return nil }
+    guard let sep = b.firstIndex(of: "://") else { return nil }
     let scheme = lowered(b, 0..<sep)
     let restStart = sep + 3
     var slash = restStart
@@ -38,19 +60,6 @@ extension Endpoint {
     guard hostEnd > hostStart else { return nil }
     let path = pathEnd > slash ? String(decoding: UnsafeBufferPointer(rebasing: b[slash..<pathEnd]), as: UTF8.self) : "/"
     return Endpoint(method: nil, scheme: scheme, host: lowered(b, hostStart..<hostEnd), port: port, path: path)
-  }
-
-  private static func firstIndex(of needle: StaticString, in b: UnsafeBufferPointer<UInt8>) -> Int? {
-    let n = needle.utf8CodeUnitCount
-    guard b.count >= n else { return nil }
-    var i = 0
-    while i <= b.count - n {
-      var k = 0
-      while k < n && b[i + k] == needle.utf8Start[k] { k += 1 }
-      if k == n { return i }
-      i += 1
-    }
-    return nil
   }
 
   private static func lowered(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {

@@ -29,7 +29,7 @@ struct Hypotheses {
     self.findings = findings
     var index: [Place: [Evidence]] = [:]
     for r in run.requests where (r.status ?? 999) < 400 {
-      guard let url = r.url, let e = ClusterStory.parse(url), let line = r.statusLine ?? r.evidence.last else { continue }
+      guard let url = r.url, let e = Endpoint(url: url), let line = r.statusLine ?? r.evidence.last else { continue }
       for key in [Place(host: e.host, port: e.port), Place(host: e.host, port: e.port, path: e.path)]
       where index[key, default: []].count < 3 {
         index[key, default: []].append(line)

@@ -45,7 +45,7 @@ public struct RunContext: Sendable {
       return out.count - 1
     }
     for r in run.requests {
-      guard let url = r.url, let e = ClusterStory.parse(url), let base = base(e) else { continue }
+      guard let url = r.url, let e = Endpoint(url: url), let base = base(e) else { continue }
       let k = slot(base)
       out[k].requests += 1
       if r.failed { out[k].failed += 1 }

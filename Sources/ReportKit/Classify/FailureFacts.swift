@@ -88,12 +88,12 @@ struct FailureFacts: Sendable {
           sawE = true
           add(UnsafeBufferPointer(rebasing: b[Self.trimmed(b, (t.lowerBound + 1)..<t.upperBound)]))
           picked += 1
-        } else if Self.starts(line, "Caused by") || Self.starts(line, "During handling") || Self.starts(line, "[cause]")
-          || Self.starts(line, "cause:")
+        } else if line.has("Caused by", at: 0) || line.has("During handling", at: 0) || line.has("[cause]", at: 0)
+          || line.has("cause:", at: 0)
         {
           add(line)
           picked += 1
-        } else if !sawE && firstLines.count < 12 && !Self.starts(line, "at ") && first != UInt8(ascii: ">") && !Self.starts(line, "def ") {
+        } else if !sawE && firstLines.count < 12 && !line.has("at ", at: 0) && first != UInt8(ascii: ">") && !line.has("def ", at: 0) {
           firstLines.append(t)
         }
         if picked >= 60 { break }
@@ -111,10 +111,4 @@ struct FailureFacts: Sendable {
     return lo..<hi
   }
 
-  private static func starts(_ line: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
-    let n = prefix.utf8CodeUnitCount
-    guard line.count >= n else { return false }
-    for k in 0..<n where line[k] != prefix.utf8Start[k] { return false }
-    return true
-  }
 }

@@ -13,16 +13,8 @@ struct Interner {
 
   /// The shared copy of `s`, made into a String only when it is not the last one handed in.
   mutating func callAsFunction(_ s: Substring) -> String {
-    if let last, Self.sameBytes(last.in, s) { return last.out }
+    if let last, last.in.utf8Equals(s) { return last.out }
     return self(String(s))
-  }
-
-  /// Whether `a` and `b` hold the same UTF-8 bytes, compared through their buffers.
-  private static func sameBytes(_ a: String, _ b: Substring) -> Bool {
-    guard a.utf8.count == b.utf8.count else { return false }
-    var a = a
-    var b = b
-    return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
   }
 
   private mutating func lookUp(_ s: String) -> String {

@@ -92,3 +92,27 @@ extension String {
     }
   }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether the bytes from `at` are `s`.
+  func has(_ s: StaticString, at: Int) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard at >= 0, at + n <= count else { return false }
+    let base = s.utf8Start
+    for k in 0..<n where self[at + k] != base[k] { return false }
+    return true
+  }
+
+  /// Where `s` first starts at or after `from`, if it does.
+  func firstIndex(of s: StaticString, from: Int = 0) -> Int? {
+    let n = s.utf8CodeUnitCount
+    guard n > 0 else { return nil }
+    let first = s.utf8Start[0]
+    var i = from
+    while i + n <= count {
+      if self[i] == first && has(s, at: i) { return i }
+      i += 1
+    }
+    return nil
+  }
+}

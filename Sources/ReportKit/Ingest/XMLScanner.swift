@@ -129,8 +129,8 @@ final class XMLScanner {
       let n = p.count
       guard start + 1 < n else { return nil }
       if p[start + 1] == UInt8(ascii: "!") {
-        if has(p, start, "<!--") { return find(p, "-->", from: start + 4) }
-        if has(p, start, "<![CDATA[") { return find(p, "]]>", from: start + 9) }
+        if p.has("<!--", at: start) { return end(of: "-->", in: p, from: start + 4) }
+        if p.has("<![CDATA[", at: start) { return end(of: "]]>", in: p, from: start + 9) }
         if start + 9 > n { return nil }  // not enough bytes to tell
         var depth = 0
         var quote: UInt8 = 0
@@ -149,7 +149,7 @@ final class XMLScanner {
         }
         return nil
       }
-      if p[start + 1] == UInt8(ascii: "?") { return find(p, "?>", from: start + 2) }
+      if p[start + 1] == UInt8(ascii: "?") { return end(of: "?>", in: p, from: start + 2) }
       var quote: UInt8 = 0
       var i = start + 1
       while i < n {
@@ -251,23 +251,9 @@ final class XMLScanner {
     }
   }
 
-  private func has(_ p: UnsafeBufferPointer<UInt8>, _ at: Int, _ s: StaticString) -> Bool {
-    let n = s.utf8CodeUnitCount
-    guard at + n <= p.count else { return false }
-    let base = s.utf8Start
-    for k in 0..<n where p[at + k] != base[k] { return false }
-    return true
-  }
-
-  private func find(_ p: UnsafeBufferPointer<UInt8>, _ s: StaticString, from: Int) -> Int? {
-    let n = s.utf8CodeUnitCount
-    let first = s.utf8Start[0]
-    var i = from
-    while i + n <= p.count {
-      if p[i] == first && has(p, i, s) { return i + n }
-      i += 1
-    }
-    return nil
+  /// Just after the first `s` at or after `from`.
+  private func end(of s: StaticString, in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    p.firstIndex(of: s, from: from).map { $0 + s.utf8CodeUnitCount }
   }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The id prefix and suite that the tests of one class or file share, held once for all of them.
 ///
 /// A test keeps one reference to its group instead of two strings: a million tests take 24 MB
@@ -28,20 +26,8 @@ struct GroupInterner {
   /// The last group handed out, when its prefix and suite are these bytes: the common case
   /// (tests of one class come together) needs no string made, interned or hashed.
   func last(matching prefix: Substring, _ suite: Substring) -> TestGroup? {
-    guard let last, Self.same(last.idPrefix, prefix), Self.same(last.suite, suite) else { return nil }
+    guard let last, last.idPrefix.utf8Equals(prefix), last.suite.utf8Equals(suite) else { return nil }
     return last
-  }
-
-  private static func same(_ s: String, _ sub: Substring) -> Bool {
-    guard s.utf8.count == sub.utf8.count else { return false }
-    let compared = s.utf8.withContiguousStorageIfAvailable { a in
-      sub.utf8.withContiguousStorageIfAvailable { b in
-        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }  // both empty
-        return memcmp(pa, pb, a.count) == 0
-      }
-    }
-    if case .some(.some(let equal)) = compared { return equal }
-    return s.utf8.elementsEqual(sub.utf8)
   }
 
   /// The shared group of `prefix` and `suite`.

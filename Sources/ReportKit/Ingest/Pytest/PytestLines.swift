@@ -130,25 +130,8 @@ enum PytestLines {
       i = u.index(after: i)
     }
     let path = s[..<pathEnd]
-    if sawColons { return path.utf8.count > 3 && containsPy(path) }
+    if sawColons { return path.utf8.count > 3 && path.utf8Contains(".py") }
     return path.utf8.count > 3 && path.utf8.suffix(3).elementsEqual(".py".utf8)
-  }
-
-  private static func containsPy(_ s: Substring) -> Bool {
-    // Byte pairs in place: `.`, then `p`, then `y` (no copy of the id).
-    var state = 0
-    for c in s.utf8 {
-      if c == UInt8(ascii: ".") {
-        state = 1
-      } else if state == 1 && c == UInt8(ascii: "p") {
-        state = 2
-      } else if state == 2 && c == UInt8(ascii: "y") {
-        return true
-      } else {
-        state = 0
-      }
-    }
-    return false
   }
 
   static func statusPrefix(_ s: Substring) -> (TestStatus, Substring)? {
