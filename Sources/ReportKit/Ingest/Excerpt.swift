@@ -1,14 +1,20 @@
 /// Caps long text for the model and for evidence lines, working on UTF-8 so it stays cheap.
 enum Excerpt {
   /// `s` cut to about its first `head` and last `tail` bytes (on character boundaries), with a
-  /// marker where text was dropped.
+  /// marker where text was dropped (`s` itself when it is short enough).
   static func cap(_ s: String, head: Int, tail: Int) -> String {
     let utf8 = s.utf8
     guard utf8.count > head + tail + 64 else { return s }
     let headEnd = boundary(s, utf8.index(utf8.startIndex, offsetBy: head))
     let tailStart = boundary(s, utf8.index(utf8.endIndex, offsetBy: -tail))
     let dropped = utf8.distance(from: headEnd, to: tailStart)
-    return String(s[..<headEnd]) + "\n… [\(dropped) bytes cut] …\n" + String(s[tailStart...])
+    return (String(s[..<headEnd]) + "\n… [\(dropped) bytes cut] …\n" + String(s[tailStart...])).exactSized
+  }
+
+  /// `cap` for text the model keeps (a detail, message or output built by joining or appending
+  /// lines): in storage of its own size either way (`exactSized`).
+  static func keep(_ s: String, head: Int, tail: Int) -> String {
+    s.utf8.count > head + tail + 64 ? cap(s, head: head, tail: tail) : s.exactSized
   }
 
   /// The first non-blank line of `s`, trimmed and cut to `limit` bytes: the text of an evidence item.

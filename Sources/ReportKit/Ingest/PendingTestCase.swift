@@ -143,14 +143,14 @@ struct PendingTestCase {
     // pytest writes the 0-based line of the test's `def`; other tools write 1-based lines.
     d.line = line.map { pytest ? $0 + 1 : $0 }
     d.lineIsDefinition = line != nil
-    d.output = keepOutput ? Excerpt.cap(output, head: 2048, tail: 2048) : nil
+    d.output = keepOutput ? Excerpt.keep(output, head: 2048, tail: 2048) : nil
     d.outputLine = keepOutput ? outputLine : nil
     switch status {
     case .failed, .error, .flaky:
       let msg = (message?.isEmpty == false ? message : nil) ?? detail.map { Excerpt.line($0, limit: .max) }
-      d.message = msg.map { Excerpt.cap($0, head: 2048, tail: 0) }
+      d.message = msg.map { Excerpt.keep($0, head: 2048, tail: 0) }
       d.exceptionType = type?.isEmpty == false ? type : nil
-      d.detail = detail.map { Excerpt.cap($0, head: 1024, tail: 3072) }
+      d.detail = detail.map { Excerpt.keep($0, head: 1024, tail: 3072) }
       d.evidence = [Evidence(path: path, line: elementLine, text: Excerpt.line(msg ?? "<\(status == .error ? "error" : "failure")>"))]
     case .skipped, .xfailed:
       d.skipReason = skipReason

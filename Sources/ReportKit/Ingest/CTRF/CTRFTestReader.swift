@@ -69,7 +69,7 @@ struct CTRFTestReader {
       d.line = line
     }
     if keepOutput, let output {
-      d.output = Excerpt.cap(output, head: 2048, tail: 2048)
+      d.output = Excerpt.keep(output, head: 2048, tail: 2048)
       d.outputLine = item.line
     }
     // Cite the line of the test's message, else the line the test starts on.
@@ -77,9 +77,9 @@ struct CTRFTestReader {
     let messageLine = keys.first { $0.key == "message" }?.line ?? item.line
     switch status {
     case .failed, .error, .flaky:
-      d.message = message.map { Excerpt.cap($0, head: 2048, tail: 0) }
+      d.message = message.map { Excerpt.keep($0, head: 2048, tail: 0) }
       d.exceptionType = t.extra?.exceptionType ?? message.flatMap(Self.exceptionType)
-      d.detail = trace.map { Excerpt.cap($0, head: 1024, tail: 3072) }
+      d.detail = trace.map { Excerpt.keep($0, head: 1024, tail: 3072) }
       let shown = message ?? trace.map { Excerpt.line($0) } ?? "status \"\(t.status)\"" + (t.rawStatus.map { " (\($0))" } ?? "")
       d.evidence = [Evidence(path: path, line: messageLine, text: Excerpt.line(shown))]
       if let retries = t.retries, retries > 0 {
