@@ -48,13 +48,25 @@ enum SplitFile {
   }
 }
 
-/// A value computed on another thread; `wait()` hands it over once the work is done.
+/// A value computed on another thread (or handed over by one, `put`); `wait()` hands it over
+/// once it is there.
 final class Background<T>: @unchecked Sendable {
   private var value: T?
   private let group = DispatchGroup()
 
-  init(_ work: @escaping @Sendable () -> T) {
-    DispatchQueue.global().async(group: group) { self.value = work() }
+  /// Computes `work` on a thread of Dispatch's global queue.
+  convenience init(_ work: @escaping @Sendable () -> T) {
+    self.init()
+    DispatchQueue.global().async { self.put(work()) }
+  }
+
+  /// A value another thread will `put`.
+  init() { group.enter() }
+
+  /// Hands the value over: call once.
+  func put(_ v: T) {
+    value = v
+    group.leave()
   }
 
   func wait() -> T {

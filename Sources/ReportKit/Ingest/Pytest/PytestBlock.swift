@@ -198,11 +198,18 @@ struct PytestBlock {
 
   /// Freezes a finished block: its lines become one detail string and only the last `E` group
   /// is kept, so a log with many failures does not hold every traceback line as its own String.
-  mutating func seal() {
-    sealed = Excerpt.cap(detail, head: 1024, tail: 3072)
+  /// Its locations' files and exception types are taken from `shared` (a few files repeat in
+  /// thousands of tracebacks).
+  mutating func seal(sharing shared: inout Interner) {
+    sealed = Excerpt.cap(detail, head: 1024, tail: 3072)  // built at its size: kept as it is when short
     head = []
     tail = []
+    output = output.exactSized  // appended line by line: held until the block is applied
     if eGroups.count > 1 { eGroups = [eGroups[eGroups.count - 1]] }
+    for k in locations.indices {
+      locations[k].file = shared(locations[k].file)
+      locations[k].type = locations[k].type.map { shared($0) }
+    }
   }
 
   private var sealed: String?
@@ -211,7 +218,8 @@ struct PytestBlock {
     if let sealed { return sealed }
     var lines = head
     if dropped > 0 { lines.append("… [\(dropped) lines cut] …") }
-    return (lines + tail).joined(separator: "\n")
+    lines += tail
+    return lines.joinedLines()
   }
 
   var capturedOutput: String? { output.isEmpty ? nil : output }
@@ -219,6 +227,7 @@ struct PytestBlock {
   /// Evidence: the first `E` line and the final location line.
   func evidence(path: String) -> [Evidence] {
     var items: [Evidence] = []
+    items.reserveCapacity(2)  // kept with the test: no room to spare
     if let e = eGroups.last?.first {
       items.append(Evidence(path: path, line: e.line + shift, text: Excerpt.line(lastGroupIsNative ? e.text : "E   " + e.text)))
     }

@@ -11,6 +11,7 @@ extension PytestSession {
     if artifact.setup.isEmpty { artifact.setup = setup.map { Evidence(path: artifact.path, line: $0.line, text: $0.text) } }
     if let p = pending { record(p.id, .passed, line: p.line); pending = nil }
     resolveBlocks()
+    makeNamingEvidence()
     completeSkipReasons()
     fillFromProgress()
     fillFromSummaryAlone(into: &artifact.warnings)
@@ -88,6 +89,10 @@ extension PytestSession {
       }
       apply(b, to: i)
     }
+    // Every block is applied (to a test made for it if need be): their titles and the array go
+    // now, not with the session (13 MiB on pytest 1M, at the moment its memory peaks).
+    blocks = []
+    adopted = nil
   }
 
   private mutating func apply(_ b: PytestBlock, to i: Int) {
@@ -117,9 +122,9 @@ extension PytestSession {
     }
     let d = tests[i].detailsForWriting()
     d.sources = sources
-    if let m = b.message { d.message = Excerpt.cap(m, head: 2048, tail: 0) }
-    d.exceptionType = b.exceptionType
-    d.detail = Excerpt.cap(b.detail, head: 1024, tail: 3072)
+    if let m = b.message { d.message = Excerpt.keep(m, head: 2048, tail: 0) }
+    d.exceptionType = b.exceptionType.map { texts($0) }
+    d.detail = b.detail  // capped and sized when the block was sealed: kept, not copied
     if let loc = b.failingLocation(testFile: tests[i].idFile) { d.file = loc.file; d.line = loc.line }
     if let out = b.capturedOutput {
       d.output = Excerpt.cap(out, head: 2048, tail: 2048)

@@ -26,15 +26,14 @@ struct PytestSplitReader {
 
   private let second: Background<Blocks?>
 
-  /// Starts the second thread for `path`; nil when the file is small, not plain UTF-8, or
-  /// `REPORT_THREADS=1` asks for one thread.
-  init?(path: String, displayPath: String, threshold: Int = Self.threshold) {
-    guard let size = SplitFile.size(of: path, threshold: threshold) else { return nil }
-    second = Background {
-      // The first `=` rule titled FAILURES or ERRORS, found by its bytes.
-      let at = SplitFile.firstLine(in: path) { $0.first == UInt8(ascii: "=") && Self.isBlockHeader($0) }
-      return at.flatMap { Self.readBlocks(path: path, displayPath: displayPath, from: $0, size: size) }
-    }
+  /// Blocks that another thread reads (`blocks(path:displayPath:size:)`) and puts into `second`.
+  init(awaiting second: Background<Blocks?>) { self.second = second }
+
+  /// The blocks of the file at `path` (of `size` bytes), from its first FAILURES or ERRORS rule
+  /// (found by its bytes); nil when it has none or they cannot be read alone.
+  static func blocks(path: String, displayPath: String, size: Int) -> Blocks? {
+    let at = SplitFile.firstLine(in: path) { $0.first == UInt8(ascii: "=") && Self.isBlockHeader($0) }
+    return at.flatMap { readBlocks(path: path, displayPath: displayPath, from: $0, size: size) }
   }
 
   /// The second thread's result once it is done (nil when it found no section or failed),
