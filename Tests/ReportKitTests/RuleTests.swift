@@ -123,6 +123,30 @@ import Testing
     #expect(found.contains(set.ids["refused"]!) && found.contains(set.ids["connection refused"]!) && found.contains(set.ids["fused"]!))
     #expect(!found.contains(set.ids["timeout"]!))
   }
+
+  /// The automaton (a row per byte class, not per byte) finds exactly the phrases a plain search
+  /// finds: overlapping phrases, phrases inside others, bytes no phrase uses, multi-byte UTF-8,
+  /// over 2,000 texts made from pieces of the phrases and other bytes.
+  @Test func phrasesFoundAreThoseAPlainSearchFinds() {
+    let phrases = [
+      "refused", "connection refused", "fused", "timeout", "time", "out", "timed out", "é", "café", "ü", "abab", "bab", "a",
+      "503", "http 503", "x-", "-x", "token expired", "expired",
+    ]
+    let set = PhraseSet(phrases)
+    let pieces = phrases + ["", " ", "\n", "zz", "q", "\u{1F600}", "ca", "fé", "ti", "me", "ab", "5", "03", "\t", "~"]
+    var seed: UInt64 = 42
+    func next(_ n: Int) -> Int {  // a fixed LCG: the same texts every run
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    for _ in 0..<2000 {
+      let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+      let found = set.find(in: text)
+      for p in phrases {
+        #expect(found.contains(set.ids[p]!) == text.utf8Contains(p), "\(p) in \(text)")
+      }
+    }
+  }
 }
 
 /// The contexts in which a number is read as an HTTP status, and the ones in which it is not.

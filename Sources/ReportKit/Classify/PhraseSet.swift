@@ -5,7 +5,14 @@
 final class PhraseSet: Sendable {
   let phrases: [String]
   let ids: [String: Int]
-  /// `next[state * 256 + byte]`: the full transition table, failure links folded in.
+  /// The class of each byte: bytes that occur in some phrase have one each, every other byte
+  /// shares class 0 (it leads every state back to the root alike).
+  private let classOf: [Int32]
+  /// How many classes there are: the width of a state's row in `next`.
+  private let width: Int
+  /// `next[state * width + class]`: the full transition table, failure links folded in. A row
+  /// per state of the byte classes the phrases use, not of all 256 bytes: the built-in rules'
+  /// automaton is 1 MiB instead of 8.
   private let next: [Int32]
   /// The phrases that end at each state (own and inherited through failure links).
   private let outputStart: [Int32]
@@ -21,42 +28,54 @@ final class PhraseSet: Sendable {
     }
     phrases = unique
     self.ids = ids
-    var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+    var classOf = [Int32](repeating: 0, count: 256)
+    var width = 1
+    for p in unique {
+      for b in p.utf8 where classOf[Int(b)] == 0 {
+        classOf[Int(b)] = Int32(width)
+        width += 1
+      }
+    }
+    self.classOf = classOf
+    self.width = width
+    // The trie, one row of `width` per state (-1: no edge yet).
+    var goto = [Int32](repeating: -1, count: width)
     var out: [[Int32]] = [[]]
     for (id, p) in unique.enumerated() {
       var s = 0
       for b in p.utf8 {
-        if goto[s][Int(b)] < 0 {
-          goto[s][Int(b)] = Int32(goto.count)
-          goto.append(Array(repeating: -1, count: 256))
+        let edge = s * width + Int(classOf[Int(b)])
+        if goto[edge] < 0 {
+          goto[edge] = Int32(out.count)
+          goto += repeatElement(-1, count: width)
           out.append([])
         }
-        s = Int(goto[s][Int(b)])
+        s = Int(goto[edge])
       }
       out[s].append(Int32(id))
     }
     // Breadth-first: failure links, then fold them into a complete table.
-    var fail = Array(repeating: 0, count: goto.count)
+    var fail = Array(repeating: 0, count: out.count)
     var queue: [Int] = []
-    for b in 0..<256 {
-      if goto[0][b] < 0 { goto[0][b] = 0 } else { queue.append(Int(goto[0][b])) }
+    for c in 0..<width {
+      if goto[c] < 0 { goto[c] = 0 } else { queue.append(Int(goto[c])) }
     }
     var head = 0
     while head < queue.count {
       let s = queue[head]
       head += 1
       out[s] += out[fail[s]]
-      for b in 0..<256 {
-        let t = goto[s][b]
+      for c in 0..<width {
+        let t = goto[s * width + c]
         if t < 0 {
-          goto[s][b] = goto[fail[s]][b]
+          goto[s * width + c] = goto[fail[s] * width + c]
         } else {
-          fail[Int(t)] = Int(goto[fail[s]][b])
+          fail[Int(t)] = Int(goto[fail[s] * width + c])
           queue.append(Int(t))
         }
       }
     }
-    next = goto.flatMap { $0 }
+    next = goto
     var start: [Int32] = [0]
     var total: Int32 = 0
     for o in out {
@@ -72,7 +91,7 @@ final class PhraseSet: Sendable {
     var found = Found(count: phrases.count)
     var s = 0
     for b in text.utf8 {
-      s = Int(next[s &* 256 &+ Int(b)])
+      s = Int(next[s &* width &+ Int(classOf[Int(b)])])
       var k = Int(outputStart[s])
       let end = Int(outputStart[s + 1])
       while k < end {
