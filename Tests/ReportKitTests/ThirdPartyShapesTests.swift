@@ -124,7 +124,7 @@ import Testing
     func verdict(_ c: Category, _ conf: Confidence) -> Classification {
       Classification(category: c, rule: c == .logic ? "code_exception" : "missing_executable", confidence: conf, evidence: [])
     }
-    var many: [Int: Classification] = [:]
+    var many: Classifications = [:]
     for i in 0..<8 { many[i] = verdict(.infrastructure, .high) }
     many[8] = verdict(.logic, .high)
     many[9] = verdict(.logic, .medium)
@@ -133,7 +133,7 @@ import Testing
     #expect(many[9]?.confidence == .low)
     #expect(many[0]?.confidence == .high && many[0]?.symptomOf == nil)
     // Half the run is not dominated by four of ten.
-    var mixed: [Int: Classification] = [:]
+    var mixed: Classifications = [:]
     for i in 0..<4 { mixed[i] = verdict(.infrastructure, .high) }
     for i in 4..<10 { mixed[i] = verdict(.logic, .high) }
     DominantCause.apply(to: &mixed, failing: Array(0..<10))

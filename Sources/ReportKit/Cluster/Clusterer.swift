@@ -4,7 +4,7 @@ struct Clusterer {
 
   /// `failing`: the classified tests in id order; `signatures`: theirs, in the same order.
   func clusters(
-    _ run: Run, failing: [Int], signatures: [String], _ classified: [Int: Classification], flaky: Set<Int> = []
+    _ run: Run, failing: [Int], signatures: [String], _ classified: Classifications, flaky: Set<Int> = []
   ) -> (
     clusters: [Cluster], clusterOf: [Int: Int]
   ) {

@@ -9,7 +9,7 @@ enum DominantCause {
   static let minimumShare = 0.5
 
   /// The category most high-confidence failures outside logic share, when it dominates the run.
-  static func of(_ verdicts: [Int: Classification], failing: [Int]) -> Category? {
+  static func of(_ verdicts: Classifications, failing: [Int]) -> Category? {
     guard failing.count >= minimumCount else { return nil }
     var counts: [Category: Int] = [:]
     for i in failing {
@@ -23,7 +23,7 @@ enum DominantCause {
   }
 
   /// Lowers the logic verdicts of a run dominated by another cause to low, naming that cause.
-  static func apply(to verdicts: inout [Int: Classification], failing: [Int]) {
+  static func apply(to verdicts: inout Classifications, failing: [Int]) {
     guard let cause = of(verdicts, failing: failing) else { return }
     for i in failing {
       guard var c = verdicts[i], c.category == .logic, c.confidence != .low else { continue }

@@ -2,7 +2,7 @@
 /// make a run look greener than it is.
 public struct Findings: Sendable {
   /// One per failed or errored test, keyed by its index in `Run.tests`.
-  public var classifications: [Int: Classification] = [:]
+  public var classifications = Classifications()
   /// Largest first, then by id.
   public var clusters: [Cluster] = []
   /// The cluster of each classified test (index into `clusters`), keyed like `classifications`.
