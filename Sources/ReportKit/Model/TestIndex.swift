@@ -1,10 +1,12 @@
-/// Finds a test's position by its key: open addressing, one 8-byte slot per entry holding the
-/// position and 32 bits of the key's hash, so most probes never touch the test's strings.
-/// A million-test run indexes in 16 MiB.
+/// Finds a test's position by its key: open addressing, one 4-byte slot per entry holding the
+/// position and as many bits of the key's hash as the position leaves free (11 for a million
+/// tests), so most probes never touch the test's strings. A million-test run indexes in 8 MiB.
 struct TestIndex {
-  private var slots: [UInt64] = []  // .max empty, else hash tag << 32 | position
+  /// 0 empty, else `tag << bits | (position + 1)`.
+  private var slots: [UInt32] = []
+  /// `slots.count` is `1 << bits`; the low `bits` bits of a slot hold its position + 1.
+  private var bits = 0
   private var count = 0
-  private static let empty = UInt64.max
 
   /// The position of the test equal to `key` among `tests`, if indexed.
   func find(_ key: TestKey, hash: Int? = nil, in tests: [TestResult]) -> Int? {
@@ -15,13 +17,14 @@ struct TestIndex {
   /// positions whose stored hash bits agree.
   func find(hash: Int, where matches: (Int) -> Bool) -> Int? {
     guard !slots.isEmpty else { return nil }
-    let tag = Self.tag(hash)
+    let tag = Self.tag(hash, bits)
     let mask = slots.count - 1
+    let low = UInt32(mask)
     var i = hash & mask
     while true {
       let slot = slots[i]
-      if slot == Self.empty { return nil }
-      if slot >> 32 == tag, matches(Int(slot & 0xFFFF_FFFF)) { return Int(slot & 0xFFFF_FFFF) }
+      if slot == 0 { return nil }
+      if slot >> UInt32(bits) == tag, matches(Int(slot & low) - 1) { return Int(slot & low) - 1 }
       i = (i + 1) & mask
     }
   }
@@ -34,41 +37,52 @@ struct TestIndex {
   /// Records `position` under `hash`; `rehash` gives the hash of an indexed position when the
   /// table grows.
   mutating func insert(hash: Int, at position: Int, rehash: (Int) -> Int) {
-    if (count + 1) * 4 > slots.count * 3 { rebuild(size: max(16, slots.count * 2), rehash) }
+    var size = max(16, slots.count)
+    while (count + 1) * 4 > size * 3 || position + 1 >= size { size *= 2 }
+    if size > slots.count { rebuild(size: size, rehash) }
     place(hash, position)
     count += 1
   }
 
+  /// Room for `n` entries at positions below `n`, made once.
   mutating func reserve(_ n: Int, _ tests: [TestResult]) {
     var size = 16
-    while size * 3 < n * 4 { size *= 2 }
+    while size * 3 < n * 4 || n >= size { size *= 2 }
     if size > slots.count { rebuild(size: size) { TestKey(tests[$0]).hashValue } }
   }
 
   /// Moves every indexed position through `map` (after the indexed array was compacted); a
   /// negative result drops the entry.
   mutating func remap(_ map: (Int) -> Int) {
-    for i in slots.indices where slots[i] != Self.empty {
-      let p = map(Int(slots[i] & 0xFFFF_FFFF))
-      precondition(p >= 0, "remap dropped an indexed position")
-      slots[i] = slots[i] & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(p))
+    let low = UInt32(slots.count - 1)
+    for i in slots.indices where slots[i] != 0 {
+      let p = map(Int(slots[i] & low) - 1)
+      precondition(p >= 0 && p + 1 <= Int(low), "remap dropped an indexed position")
+      slots[i] = slots[i] & ~low | UInt32(p + 1)
     }
   }
 
-  private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: hash >> 32)) }
+  /// The hash bits a slot keeps: the top `32 - bits` of the hash's upper half (its low bits pick
+  /// the slot).
+  private static func tag(_ hash: Int, _ bits: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: hash >> 32) >> UInt32(bits)
+  }
 
   private mutating func place(_ hash: Int, _ position: Int) {
     let mask = slots.count - 1
     var i = hash & mask
-    while slots[i] != Self.empty { i = (i + 1) & mask }
-    slots[i] = Self.tag(hash) << 32 | UInt64(UInt32(position))
+    while slots[i] != 0 { i = (i + 1) & mask }
+    slots[i] = Self.tag(hash, bits) << UInt32(bits) | UInt32(position + 1)
   }
 
   private mutating func rebuild(size: Int, _ rehash: (Int) -> Int) {
+    precondition(size <= 1 << 31, "more than 2^30 tests")
     let old = slots
-    slots = [UInt64](repeating: Self.empty, count: size)
-    for slot in old where slot != Self.empty {
-      let p = Int(slot & 0xFFFF_FFFF)
+    let oldLow = UInt32(max(old.count, 1) - 1)
+    slots = [UInt32](repeating: 0, count: size)
+    bits = size.trailingZeroBitCount
+    for slot in old where slot != 0 {
+      let p = Int(slot & oldLow) - 1
       place(rehash(p), p)
     }
   }

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// What a run keeps per test and per failure, kept small (pytest 1M under 256 MiB), without a
+/// change in what is found.
+@Suite struct CompactStorageTests {
+  /// The index finds every position it was given, and nothing it was not: hashes that share
+  /// their low bits (one slot run) or their upper half (the tag), positions far beyond the
+  /// count (the table grows to hold them), growth from empty, and positions moved by `remap`.
+  @Test func theIndexFindsWhatItHolds() {
+    var index = TestIndex()
+    var hashes: [Int: Int] = [:]  // position -> hash
+    var seed: UInt64 = 7
+    func random() -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(bitPattern: UInt(seed))
+    }
+    var positions = Array(0..<40_000)
+    positions += [70_000, 123_456, 1 << 20]  // sparse: beyond what the count alone would size
+    for (k, p) in positions.enumerated() {
+      let h: Int
+      switch k % 4 {
+      case 0: h = random() & ~0xFFFF | 5  // one low-bit run: a long probe sequence
+      case 1: h = (random() & 0xFFFF_FFFF) | (42 << 32)  // one tag for many
+      default: h = random()
+      }
+      hashes[p] = h
+      index.insert(hash: h, at: p) { hashes[$0] ?? 0 }
+    }
+    for (p, h) in hashes {
+      #expect(index.find(hash: h) { $0 == p } == p)
+    }
+    #expect(index.find(hash: hashes[17] ?? 0) { $0 == 18 } == nil, "a position is found under its own hash only")
+    // Every position halved: each is found at its new place, under its old hash.
+    index.remap { $0 / 2 }
+    for (p, h) in hashes where p % 2 == 0 {
+      #expect(index.find(hash: h) { $0 == p / 2 } == p / 2)
+    }
+  }
+
+  /// Texts kept per failure are stored at their size: the same bytes, and a capped text is the
+  /// same as before (cut or not), small strings included.
+  @Test func keptTextsAreTheirOwnSize() {
+    let joined = (0..<40).map { "line \($0) of a traceback: " + String(repeating: "x", count: $0) }.joined(separator: "\n")
+    #expect(joined.exactSized == joined)
+    #expect("".exactSized == "" && "é😀".exactSized == "é😀")
+    #expect(Excerpt.cap(joined, head: 100, tail: 50).hasPrefix(String(joined.prefix(100))))
+    #expect(Excerpt.cap(joined, head: 100, tail: 50).contains("bytes cut"))
+    #expect(Excerpt.cap(joined, head: 4096, tail: 0) == joined)
+  }
+
+  @Test func aVerdictIsFortyBytes() {
+    #expect(MemoryLayout<Classification>.stride == 40)
+  }
+
+  /// A test the progress names with an outcome keeps that line as evidence when no block says
+  /// more, and takes the block's lines when one does: made at the end, the evidence is what it
+  /// was when made at once (a real `pytest -v -rA` log: failures with blocks, skips without).
+  @Test func theNamingLineIsEvidenceOnlyWhereNoBlockSaysMore() throws {
+    let artifact = PytestConsoleParser(path: Fixtures.path("pytest/verbose-junit.log"), displayPath: "log").parse()
+    let failed = artifact.tests.filter { $0.status == .failed }
+    let skipped = artifact.tests.filter { $0.status == .skipped }
+    #expect(!failed.isEmpty && !skipped.isEmpty)
+    for t in failed {
+      let e = try #require(t.details?.evidence.first)
+      #expect(!e.text.hasSuffix(" FAILED"), "a failure's evidence is its block's lines: \(e.text)")
+    }
+    for t in skipped {
+      let e = try #require(t.details?.evidence.first)
+      #expect(e.text.hasPrefix(t.id + " SKIPPED"), "\(e.text)")
+    }
+  }
+
+  /// Verdicts are found by test index, replaced in place, and listed in the order given.
+  @Test func verdictsAreFoundByTest() {
+    func verdict(_ rule: String) -> Classification { Classification(category: .logic, rule: rule, confidence: .high, evidence: []) }
+    var table = Classifications()
+    let tests = (0..<5000).map { $0 * 37 % 100_003 }  // spread, out of order
+    for t in tests { table[t] = verdict("r\(t)") }
+    #expect(table.count == tests.count)
+    #expect(tests.allSatisfy { table[$0]?.rule == "r\($0)" })
+    #expect(table[1] == nil && table[100_002] == nil)
+    table[tests[10]] = verdict("changed")
+    #expect(table[tests[10]]?.rule == "changed" && table.count == tests.count)
+    #expect(table.map(\.0) == tests, "listed in the order given")
+    let moved = Classifications(tests: [9, 3, 7], verdicts: [verdict("a"), verdict("b"), verdict("c")])
+    #expect(moved[3]?.rule == "b" && moved[7]?.rule == "c" && moved[9]?.rule == "a" && moved[4] == nil)
+    let literal: Classifications = [4: verdict("x")]
+    #expect(literal[4]?.rule == "x" && literal.count == 1)
+  }
+}
