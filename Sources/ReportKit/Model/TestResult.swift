@@ -2,13 +2,14 @@
 ///
 /// The id is stored as a shared group (prefix and suite: all tests of a class share one) and the
 /// test's own name; everything a passing test does not need lives in `details`, which stays `nil`
-/// for the common case. 48 bytes a test.
+/// for the common case. 40 bytes a test.
 public struct TestResult: Sendable {
   /// The id prefix and suite, shared with the other tests of the class (see `GroupInterner`).
   private(set) var group: TestGroup
   /// The test's own name, the last part of its id (`test_get[case-1]`), stored as a range of a
-  /// string that many names share (see `NameCompactor`): one allocation per chunk, not per name.
-  fileprivate var nameBase: String
+  /// string that many names share (see `NameCompactor`): one allocation per chunk, not per name,
+  /// held by one reference (8 bytes, not a String's 16: a million tests take 8 MB less).
+  fileprivate var names: NameStorage
   fileprivate var nameOffset: UInt32 = 0
   fileprivate var nameLength: UInt32
   public var status: TestStatus
@@ -33,7 +34,7 @@ public struct TestResult: Sendable {
     details: TestDetails? = nil
   ) {
     self.group = group
-    self.nameBase = name
+    self.names = NameStorage(name)
     self.nameLength = UInt32(clamping: name.utf8.count)
     self.status = status
     self.phase = phase
@@ -86,9 +87,12 @@ public struct TestResult: Sendable {
   /// The file part of the id (`tests/a.py` of `tests/a.py::T::t`).
   var idFile: String { TestID.file(ofPrefix: idPrefix) }
 
+  /// The string the name is a range of.
+  fileprivate var nameBase: String { names.text }
+
   /// Points the name at `length` bytes of `base` from `offset`.
   mutating func setName(_ base: String, offset: Int, length: Int) {
-    nameBase = base
+    names = NameStorage(base)
     nameOffset = UInt32(clamping: offset)
     nameLength = UInt32(clamping: length)
   }
@@ -147,6 +151,13 @@ struct TestKey: Hashable {
   }
 }
 
+/// A string that test names are ranges of: a test's own name until `NameCompactor` gathers a
+/// few thousand into one.
+final class NameStorage: Sendable {
+  let text: String
+  init(_ text: String) { self.text = text }
+}
+
 /// Moves the names of tests into shared chunks: one allocation per few thousand names instead
 /// of one per name (a million names of 30 bytes cost ~80 MB one by one, ~30 MB in chunks).
 enum NameCompactor {
@@ -170,9 +181,10 @@ enum NameCompactor {
         let from = u.index(u.startIndex, offsetBy: Int(buf[i].nameOffset))
         chunk += buf[i].nameBase[from..<u.index(from, offsetBy: Int(buf[i].nameLength))]
       }
+      let storage = NameStorage(chunk)
       var offset = 0
       for i in start..<buf.count {
-        buf[i].nameBase = chunk
+        buf[i].names = storage
         buf[i].nameOffset = UInt32(offset)
         offset += Int(buf[i].nameLength)
       }
