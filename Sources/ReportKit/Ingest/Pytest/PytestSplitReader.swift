@@ -1,11 +1,13 @@
 /// Reads the block sections of a large pytest log (FAILURES, ERRORS, PASSES: the tracebacks) on
-/// a second thread while the first thread reads the progress lines before them.
+/// one thread while another reads the progress lines before them (which thread does which:
+/// `PytestConsoleParser.parseNotingSplit`).
 ///
-/// The second thread finds the first `=== FAILURES ===` or `=== ERRORS ===` line by its bytes and
-/// reads blocks from there up to the next line of another section. The first thread reads from
-/// the start; on meeting that same line (same byte offset) with no block open and no PEM block
-/// being masked, it takes the blocks instead of reading them and goes on after them. Otherwise it
-/// reads on by itself. The tests, their order and every line number are the same either way.
+/// The blocks' thread finds the first `=== FAILURES ===` or `=== ERRORS ===` line by its bytes
+/// and reads blocks from there up to the next line of another section. The lines' thread reads
+/// from the start; on meeting that same line (same byte offset) with no block open and no PEM
+/// block being masked, it takes the blocks instead of reading them and goes on after them.
+/// Otherwise it reads on by itself. The tests, their order and every line number are the same
+/// either way.
 struct PytestSplitReader {
   /// Logs smaller than this are read by one thread: a second one would cost more than it saves.
   static let threshold = 32 << 20
@@ -36,8 +38,8 @@ struct PytestSplitReader {
     return at.flatMap { readBlocks(path: path, displayPath: displayPath, from: $0, size: size) }
   }
 
-  /// The second thread's result once it is done (nil when it found no section or failed),
-  /// moved out: call once. `join` only waits for the thread.
+  /// The blocks once they are read (nil when there was no section or they could not be read
+  /// alone), moved out: call once. `join` only waits for them.
   func take() -> Blocks? { second.take() }
 
   func join() { second.join() }
