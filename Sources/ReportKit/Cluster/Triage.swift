@@ -44,13 +44,12 @@ public struct Triage: Sendable {
       initialized = failing.count  // every slot, by one worker each
     }
     findings.classifications = Classifications(tests: failing, verdicts: consume verdicts)  // moved: changed in place below
-    let classified = failing
-    DominantCause.apply(to: &findings.classifications, failing: classified)
-    findings.failingInOrder = classified.filter { run.tests[$0].status.isFailure }
-    findings.flaky = Set(classified.lazy.filter { run.tests[$0].status == .flaky })
+    DominantCause.apply(to: &findings.classifications, failing: failing)
+    findings.failingInOrder = failing.filter { run.tests[$0].status.isFailure }
+    findings.flaky = Set(failing.lazy.filter { run.tests[$0].status == .flaky })
     timer.lap("classify")
     (findings.clusters, findings.clusterOf) = Clusterer(config: config).clusters(
-      run, failing: classified, signatures: signatures, findings.classifications, flaky: findings.flaky)
+      run, failing: failing, signatures: signatures, findings.classifications, flaky: findings.flaky)
     findings.clusters += requestClusters(run, failing: findings.failingInOrder, findings)
     timer.lap("cluster")
     findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)

@@ -16,12 +16,7 @@ struct DisplayNameIndex {
   /// Every position named `title`, in test order, then those added under it.
   func positions(of title: String, name: (Int) -> String) -> [Int] {
     let h = Self.hash(title)
-    var lo = 0
-    var hi = entries.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if entries[mid].hash < h { lo = mid + 1 } else { hi = mid }
-    }
+    var lo = entries.partitionPoint { $0.hash < h }
     var out: [Int] = []
     while lo < entries.count && entries[lo].hash == h {
       let p = Int(entries[lo].position)

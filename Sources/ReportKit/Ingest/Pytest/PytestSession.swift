@@ -215,12 +215,8 @@ struct PytestSession {
 
   /// Whether test `i` is one of `namingLines` (they are in the order of the tests).
   func isNamed(_ i: Int) -> Bool {
-    var (low, high) = (0, namingLines.count)
-    while low < high {
-      let mid = (low + high) / 2
-      if Int(namingLines[mid].test) < i { low = mid + 1 } else { high = mid }
-    }
-    return low < namingLines.count && Int(namingLines[low].test) == i
+    let k = namingLines.partitionPoint { Int($0.test) < i }
+    return k < namingLines.count && Int(namingLines[k].test) == i
   }
 
   /// The evidence of the tests that only the line naming them shows (`a.py::t FAILED`, a skip
