@@ -39,8 +39,8 @@ import Testing
 
   @Test func jsonIsValidVersionedAndCompactForPasses() throws {
     let (text, object) = try json(hostileRun())
-    #expect(object["schema"] as? String == "report/2")
-    // report/2: the failure is listed; its evidence is its verdict's (written once, there).
+    #expect(object["schema"] as? String == "report/3")
+    // The failure is listed; its evidence is its verdict's (written once, there).
     let tests = try #require(object["tests"] as? [[String: Any]])
     #expect(tests.count == 1)
     #expect(tests[0]["message"] as? String == "<script>alert(1)</script> ``` | ` tick")
@@ -48,11 +48,13 @@ import Testing
     #expect((verdict["evidence"] as? [[String: Any]])?.isEmpty == false)
     #expect(tests[0]["evidence"] == nil && tests[0]["file"] == nil, "null fields are left out")
     // The passing test is in a group of its prefix, with its duration.
-    let passed = try #require(object["passed"] as? [[String: Any]])
-    #expect(passed.count == 1)
-    #expect(Set(passed[0].keys) == ["prefix", "names", "durations_s"])
-    #expect((passed[0]["names"] as? [String])?.count == 1)
-    #expect(text.contains("\"durations_s\": [0.000015]"))
+    // report/3: [shared code points of the previous prefix, the rest, names, durations_s].
+    let passed = try #require(object["passed"] as? [[Any]])
+    #expect(passed.count == 1 && passed[0].count == 4)
+    #expect(passed[0][0] as? Int == 0, "the first group shares nothing")
+    #expect((passed[0][2] as? [String])?.count == 1)
+    #expect(text.contains("[0.000015]]"))
+    #expect(!text.contains("\": ") && !text.contains(", \""), "no space after `:` or `,`")
     let totals = try #require(object["totals"] as? [String: Any])
     #expect(totals["pass_rate"] as? Double == 0.5)
   }

@@ -74,12 +74,12 @@ import Testing
       let dir = TempDir()
       let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
       let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
-      ReportSchema.Test.writePassing(t, to: JSONWriter(sink: a))
-      ReportSchema.Test(t, nil, nil).write(to: JSONWriter(sink: b))
+      ReportSchema.Test.writePassing(t, to: JSONWriter(sink: a, compact: true))
+      ReportSchema.Test(t, nil, nil).write(to: JSONWriter(sink: b, compact: true))
       #expect(a.finish() && b.finish())
       let (x, y) = (try String(contentsOfFile: fast, encoding: .utf8), try String(contentsOfFile: slow, encoding: .utf8))
       #expect(x == y)
-      #expect(x.hasPrefix("{\"id\": \"\(t.id.replacingOccurrences(of: "\"", with: "\\\""))\""))
+      #expect(x.hasPrefix("{\"id\":\"\(t.id.replacingOccurrences(of: "\"", with: "\\\""))\",\"status\":\"passed\""))
     }
   }
 
@@ -107,25 +107,141 @@ import Testing
     }
   }
 
-  /// report/1 as an earlier build wrote it (Tests/Fixtures/report1) and report/2 as this build
-  /// writes it, for the same logs, read back into the same document; report/2 is the smaller.
-  @Test func report1AndReport2ReadAsTheSameDocument() throws {
-    let old = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("report1/report.json")))
+  /// report/1 and report/2 as earlier builds wrote them (Tests/Fixtures/report1, report2) and
+  /// report/3 as this build writes it, for the same logs, read back into the same document; each
+  /// is smaller than the one before.
+  @Test func report1And2And3ReadAsTheSameDocument() throws {
+    let files = try ["report1/report.json", "report2/report.json"].map { try Data(contentsOf: URL(fileURLWithPath: Fixtures.path($0))) }
     let new = try Data(contentsOf: URL(fileURLWithPath: Self.reports + "/example-compare/report.json"))
-    var a = try JSONDecoder().decode(ReportSchema.Document.self, from: old)
     let b = try JSONDecoder().decode(ReportSchema.Document.self, from: new)
-    #expect(a.schema == "report/1" && b.schema == "report/2")
-    #expect(new.count < old.count, "report/2 is smaller: \(new.count) vs \(old.count) bytes")
-    // The same tests in the same order (each listed one back in its place), with the same fields.
-    #expect(a.tests == b.tests)
-    #expect(a.clusters?.map { Set($0.tests) } == b.clusters?.map { Set($0.tests) })
+    #expect(b.schema == "report/3")
+    #expect(new.count < files[1].count && files[1].count < files[0].count, "\(files.map(\.count)) then \(new.count) bytes")
+    for (k, old) in files.enumerated() {
+      var a = try JSONDecoder().decode(ReportSchema.Document.self, from: old)
+      #expect(a.schema == "report/\(k + 1)")
+      // The same tests in the same order (each listed one back in its place), with the same fields.
+      #expect(a.tests == b.tests)
+      #expect(a.clusters?.map { Set($0.tests) } == b.clusters?.map { Set($0.tests) })
+      a.schema = b.schema
+      a.clusters = b.clusters  // report/1 listed a cluster's tests by id, the later ones in run order
+      #expect(a == b)
+      // Each serves as a baseline, alike.
+      let (sa, sb) = (Snapshot(label: "x", document: a), Snapshot(label: "x", document: b))
+      #expect(sa.totals == sb.totals && sa.tests.count == sb.tests.count)
+    }
     #expect(b.clusters?.allSatisfy { !$0.tests.isEmpty || $0.count == 0 } == true)
-    a.schema = b.schema
-    a.clusters = b.clusters  // report/1 listed a cluster's tests by id, report/2 in run order
-    #expect(a == b)
-    // Both serve as a baseline, alike.
-    let (sa, sb) = (Snapshot(label: "x", document: a), Snapshot(label: "x", document: b))
-    #expect(sa.totals == sb.totals && sa.tests.count == sb.tests.count)
+  }
+
+  /// report/3 leaves a field out only where a reader works the same value out again: each way a
+  /// test can differ from what would be worked out is written, and everything reads back whole,
+  /// with one input and with two. Hand-made tests, one per case.
+  @Test(arguments: [1, 2])
+  func report3LeavesOutOnlyWhatReadsBackTheSame(inputCount: Int) throws {
+    let inputs = (0..<inputCount).map { "logs/run\($0).xml" }
+    func failing(_ prefix: String, _ name: String, _ suite: String, _ fill: (TestDetails) -> Void) -> TestResult {
+      var t = TestResult(idPrefix: prefix, name: name, suite: suite, status: .failed, phase: .call, durationSeconds: 0.5)
+      let d = t.detailsForWriting()
+      d.sources = [inputs[0]]
+      fill(d)
+      return t
+    }
+    let pytestDetail =
+      "    def test_x():\n>       assert a == b\nE       assert 1 == 2\nE        +  where 1 = f()\nE\n\ntests/a.py:3: AssertionError"
+    let tests = [
+      // Derivable: name, suite (pytest's dotted module + class), message (the E lines), sources,
+      // the evidence's path (the only source) and text (the message).
+      failing("tests/é/a.py::TestA::", "test_x[a::b]", "tests.é.a.TestA") { d in
+        d.detail = pytestDetail
+        d.message = "assert 1 == 2\n +  where 1 = f()\n"
+        d.evidence = [Evidence(path: inputs[0], line: 7, text: "assert 1 == 2\n +  where 1 = f()\n")]
+      },
+      failing("tests/a.py::", "test_none", "tests.a") { d in d.detail = pytestDetail },  // no message, though derivable
+      failing("tests/a.py::", "test_other", "elsewhere") { d in  // suite and message differ from the derived
+        d.detail = pytestDetail
+        d.message = "boom"
+        d.evidence = [Evidence(path: "other.log", line: 2, text: "boom"), Evidence(path: inputs[0], line: 3, text: "")]
+      },
+      // JUnit of Java: the message is the detail's first line without the exception type.
+      failing("com.x.ATest::", "testA", "com.x.ATest") { d in
+        d.exceptionType = "java.lang.AssertionError"
+        d.detail = "java.lang.AssertionError: expected <1>\r\n\tat com.x.ATest.testA(ATest.java:9)"
+        d.message = "expected <1>\r"
+      },
+      failing("", "plain", "") { d in
+        d.detail = ""; d.message = ""; d.evidence = [Evidence(path: inputs[0], line: 1, text: "")]
+      },
+      failing("x.py::", "t", "x") { d in d.sources = [] },
+      failing("x.py::", "t2", "x") { d in d.sources = inputs + ["extra.log"] },
+    ]
+    var passing: [TestResult] = []
+    for prefix in ["tests/é/a.py::TestA::", "tests/é/a.py::TestB::", "tests/😀/b.py::", "tests/😀/c.py::", "tests/😀/c.py::T::"] {
+      for n in ["test_p[1]", "test_p[2]"] {
+        passing.append(TestResult(idPrefix: prefix, name: n, suite: "s", status: .passed, durationSeconds: 0.001))
+      }
+    }
+    var anonymous = TestResult(idPrefix: "z.py::", name: "anon", suite: "z", status: .passed)
+    anonymous.anonymous = true
+    let all = [passing[0]] + tests[0..<3] + passing[1..<5] + [anonymous] + tests[3...] + passing[5...]
+    let run = Run(inputs: inputs.map { InputSummary(path: $0, format: .junit, tests: all.count) }, tests: Array(all), requests: [])
+    let findings = Triage().findings(of: run)
+    let r = Report(
+      run: run, findings: findings, analysis: Analysis(run: run, findings: findings, config: ReportConfig()),
+      meta: RunMeta(runID: "d", generatedAt: "2026-01-01T00:00:00Z"))
+    let data = try written(r)
+    let decoded = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
+    let expected = ReportSchema.document(r)
+    for (x, y) in zip(decoded.tests, expected.tests) { #expect(x == y) }
+    #expect(decoded == expected)
+    let dir = TempDir()
+    try referenceReaderReadsTheSameTests(dir.file("report.json", bytes: [UInt8](data)))
+    // What was left out, and what was written because it differs.
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    func line(_ id: String) throws -> String { try #require(lines.first { $0.hasPrefix("{\"id\":\"\(id)\"") }) }
+    let first = try line("tests/é/a.py::TestA::test_x[a::b]")
+    for key in ["name", "suite", "message", "path", "text"] { #expect(!first.contains("\"\(key)\":"), "\(key) left out: \(first)") }
+    #expect(first.contains("\"sources\":") == (inputCount == 2))
+    #expect(try line("tests/a.py::test_none").contains("\"message\":null"))
+    let other = try line("tests/a.py::test_other")
+    #expect(other.contains("\"suite\":\"elsewhere\"") && other.contains("\"message\":\"boom\"") && other.contains("\"path\":\"other.log\""))
+    #expect(!(try line("com.x.ATest::testA")).contains("\"message\""))
+    #expect(try line("plain").contains("\"suite\":\"\""))
+    #expect(try line("x.py::t").contains("\"sources\":[]") == (inputCount == 1))
+    // The passing groups: each prefix after the first takes what it shares with the one before,
+    // counted in code points and never through a character beyond U+FFFF.
+    let groups = lines.filter { $0.hasPrefix("[") }
+    #expect(groups.count == 5)
+    #expect(groups[1].hasPrefix("[18,\"B::test_p[\",[\"1]\",\"2]\"]"), "\(groups[1])")  // `tests/é/a.py::Test` is 18 code points
+    #expect(groups[2].hasPrefix("[6,\"😀/b.py::test_p[\""), "\(groups[2])")  // stops before the emoji
+    #expect(groups[3].hasPrefix("[6,\"😀/c.py::test_p[\""), "\(groups[3])")
+    #expect(groups[4].hasPrefix("[6,\"😀/c.py::T::test_p[\""), "\(groups[4])")
+  }
+
+  /// scripts/report_json.py, the reader docs/report-json.md gives, reads every schema as the Swift
+  /// reader does (each case of report/3's rules: above).
+  @Test func theReferenceReaderReadsWhatTheSwiftReaderReads() throws {
+    for path in [Fixtures.path("report1/report.json"), Fixtures.path("report2/report.json"), Self.reports + "/example/report.json"] {
+      try referenceReaderReadsTheSameTests(path)
+    }
+  }
+
+  func referenceReaderReadsTheSameTests(_ path: String) throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", Fixtures.root + "/../../scripts/report_json.py", "tests", path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(lines.count == doc.tests.count && !lines.isEmpty, "\(path)")
+    for (line, t) in zip(lines, doc.tests) {
+      let python = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
+      let swift = try JSONSerialization.jsonObject(with: JSONEncoder().encode(t)) as? NSDictionary
+      #expect(python == swift, "\(path): \(line)")
+    }
   }
 
   /// A report/2 file whose groups or places do not add up is refused, not misread. Hand-written:

@@ -1,5 +1,6 @@
-/// Reading report/1 and report/2 into one `ReportSchema.Document`: what report/2 writes once
-/// (a classified test's evidence, a cluster's tests, passing tests by prefix) is filled back in.
+/// Reading report/1, report/2 and report/3 into one `ReportSchema.Document`: what the later ones
+/// write once or leave to be worked out (a classified test's evidence, a cluster's tests,
+/// passing tests by prefix, the fields of `ReportSchema+Derived`) is filled back in.
 extension ReportSchema {
   /// Passing tests of report/2 that share an id prefix, in run order: test `k` is
   /// `prefix + names[k]`, its duration `durations_s[k]` (null when the log gave none).
@@ -16,8 +17,9 @@ extension ReportSchema.Document {
     case suspicious, metrics, actions, comparison, ci
   }
 
-  /// Decodes either schema: report/2's `passed` groups become passing tests after the listed
-  /// ones, and a cluster without `tests` gets the ids of the tests that name it, in order.
+  /// Decodes any readable schema: the `passed` groups become passing tests after the listed
+  /// ones, what report/3 leaves out is worked out again, and a cluster without `tests` gets the
+  /// ids of the tests that name it, in order.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
     schema = try c.decode(String.self, forKey: .schema)
@@ -25,17 +27,16 @@ extension ReportSchema.Document {
     generated_at = try c.decode(String.self, forKey: .generated_at)
     inputs = try c.decode([ReportSchema.Input].self, forKey: .inputs)
     totals = try c.decode(ReportSchema.Totals.self, forKey: .totals)
+    let compact = schema == "report/3"
     let listed = try c.decode([Listed].self, forKey: .tests)  // each test and its `seq`, in one pass
-    // report/2 leaves out a classified test's evidence when its verdict cites the same lines.
-    var passing: [ReportSchema.Test] = []
-    for group in try c.decodeIfPresent([ReportSchema.PassedGroup].self, forKey: .passed) ?? [] {
-      guard group.names.count == group.durations_s.count else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .passed, in: c, debugDescription: "a passed group of \(group.names.count) names has \(group.durations_s.count) durations")
+    let paths = inputs.map(\.path)
+    let resolved = try listed.map { l in
+      do { return try l.resolved(derive: compact, inputs: paths) } catch let e as Listed.Unresolvable {
+        throw DecodingError.dataCorruptedError(forKey: .tests, in: c, debugDescription: e.description)
       }
-      for (name, d) in zip(group.names, group.durations_s) { passing.append(ReportSchema.Test(passing: group.prefix + name, duration: d)) }
     }
-    tests = try Self.merge(listed.map(\.test), listed.map(\.seq), passing, c)
+    let passing = try compact ? Self.frontCoded(c) : Self.grouped(c)
+    tests = try Self.merge(resolved, listed.map(\.seq), passing, c)
     // report/2 leaves out a classified test's evidence when its verdict cites the same lines.
     for k in tests.indices where tests[k].evidence == nil && tests[k].classification != nil {
       tests[k].evidence = tests[k].classification?.evidence
@@ -59,18 +60,145 @@ extension ReportSchema.Document {
       }
     }
   }
+
+  /// report/2's `passed`: `{"prefix", "names", "durations_s"}` per group.
+  private static func grouped(_ c: KeyedDecodingContainer<Keys>) throws -> [ReportSchema.Test] {
+    var passing: [ReportSchema.Test] = []
+    for group in try c.decodeIfPresent([ReportSchema.PassedGroup].self, forKey: .passed) ?? [] {
+      try append(group.prefix, group.names, group.durations_s, to: &passing, c)
+    }
+    return passing
+  }
+
+  /// report/3's `passed`: `[shared, rest, names, durations_s]` per group, the prefix being the
+  /// previous group's first `shared` code points + `rest`.
+  private static func frontCoded(_ c: KeyedDecodingContainer<Keys>) throws -> [ReportSchema.Test] {
+    var passing: [ReportSchema.Test] = []
+    var previous = ""
+    for group in try c.decodeIfPresent([FrontCodedGroup].self, forKey: .passed) ?? [] {
+      let scalars = previous.unicodeScalars
+      guard group.shared >= 0, group.shared <= scalars.count else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .passed, in: c,
+          debugDescription: "a passed group shares \(group.shared) code points of a prefix of \(scalars.count): \(group.rest)")
+      }
+      let prefix = String(String.UnicodeScalarView(scalars.prefix(group.shared))) + group.rest
+      try append(prefix, group.names, group.durations, to: &passing, c)
+      previous = prefix
+    }
+    return passing
+  }
+
+  private static func append(
+    _ prefix: String, _ names: [String], _ durations: [Double?], to passing: inout [ReportSchema.Test], _ c: KeyedDecodingContainer<Keys>
+  ) throws {
+    guard names.count == durations.count else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .passed, in: c, debugDescription: "a passed group of \(names.count) names has \(durations.count) durations")
+    }
+    for (name, d) in zip(names, durations) { passing.append(ReportSchema.Test(passing: prefix + name, duration: d)) }
+  }
 }
 
-/// A listed test and its place in the run (report/2's `seq`, a key `Test` itself does not have).
-private struct Listed: Decodable {
-  var test: ReportSchema.Test
-  var seq: Int?
-
-  private enum Keys: String, CodingKey { case seq }
+/// A group of report/3's `passed`, written as an array of four.
+private struct FrontCodedGroup: Decodable {
+  var shared: Int
+  var rest: String
+  var names: [String]
+  var durations: [Double?]
 
   init(from decoder: any Decoder) throws {
-    test = try ReportSchema.Test(from: decoder)
-    seq = try decoder.container(keyedBy: Keys.self).decodeIfPresent(Int.self, forKey: .seq)
+    var u = try decoder.unkeyedContainer()
+    shared = try u.decode(Int.self)
+    rest = try u.decode(String.self)
+    names = try u.decode([String].self)
+    durations = try u.decode([Double?].self)
+  }
+}
+
+/// A listed test as written, and its place in the run (`seq`, a key `Test` itself does not
+/// have): what report/3 left out is filled in by `resolved`, once the run's inputs are known.
+private struct Listed: Decodable {
+  /// Evidence as report/3 writes it: `path` and `text` may be left to the test.
+  struct Cite: Decodable {
+    var path: String?
+    var line: Int
+    var text: String?
+  }
+
+  struct Verdict: Decodable {
+    var rule: String
+    var confidence: String
+    var request: Int?
+    var evidence: [Cite]
+    var symptom_of: String?
+  }
+
+  struct Unresolvable: Error, CustomStringConvertible { var description: String }
+
+  var test: ReportSchema.Test
+  var seq: Int?
+  var evidence: [Cite]?
+  var verdict: Verdict?
+  /// Keys present, for the fields report/3 leaves out when they can be worked out.
+  var has: (name: Bool, suite: Bool, message: Bool, sources: Bool)
+
+  private enum Keys: String, CodingKey {
+    case id, seq, status, duration_s, anonymous, name, suite, phase, message, exception_type, file, line, skip_reason, detail
+    case output, sources, evidence, category, classification, cluster
+  }
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    test = ReportSchema.Test(
+      passing: try c.decode(String.self, forKey: .id), duration: try c.decodeIfPresent(Double.self, forKey: .duration_s))
+    test.status = try c.decode(String.self, forKey: .status)
+    test.anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous)
+    test.name = try c.decodeIfPresent(String.self, forKey: .name)
+    test.suite = try c.decodeIfPresent(String.self, forKey: .suite)
+    test.phase = try c.decodeIfPresent(String.self, forKey: .phase)
+    test.message = try c.decodeIfPresent(String.self, forKey: .message)
+    test.exception_type = try c.decodeIfPresent(String.self, forKey: .exception_type)
+    test.file = try c.decodeIfPresent(String.self, forKey: .file)
+    test.line = try c.decodeIfPresent(Int.self, forKey: .line)
+    test.skip_reason = try c.decodeIfPresent(String.self, forKey: .skip_reason)
+    test.detail = try c.decodeIfPresent(String.self, forKey: .detail)
+    test.output = try c.decodeIfPresent(String.self, forKey: .output)
+    test.sources = try c.decodeIfPresent([String].self, forKey: .sources)
+    test.category = try c.decodeIfPresent(String.self, forKey: .category)
+    test.cluster = try c.decodeIfPresent(String.self, forKey: .cluster)
+    seq = try c.decodeIfPresent(Int.self, forKey: .seq)
+    evidence = try c.decodeIfPresent([Cite].self, forKey: .evidence)
+    verdict = try c.decodeIfPresent(Verdict.self, forKey: .classification)
+    has = (c.contains(.name), c.contains(.suite), c.contains(.message), c.contains(.sources))
+  }
+
+  /// The test with what report/3 left out worked out again (`derive`), and its evidence whole.
+  func resolved(derive: Bool, inputs: [String]) throws -> ReportSchema.Test {
+    var t = test
+    if derive && t.status != "passed" {
+      if !has.name { t.name = ReportSchema.derivedName(id: t.id) }
+      if !has.suite { t.suite = ReportSchema.derivedSuite(id: t.id) }
+      if !has.message { t.message = ReportSchema.derivedMessage(detail: t.detail, exceptionType: t.exception_type) }
+      if !has.sources { t.sources = ReportSchema.defaultSources(inputs: inputs) }
+    }
+    let source = t.sources?.count == 1 ? t.sources?.first : nil
+    let message = t.message
+    func whole(_ e: Cite) throws -> ReportSchema.Evidence {
+      guard let path = e.path ?? source else {
+        throw Unresolvable(description: "test \(t.id): evidence at line \(e.line) names no file and the test has no single source")
+      }
+      guard let text = e.text ?? message else {
+        throw Unresolvable(description: "test \(t.id): evidence at line \(e.line) has no text and the test no message")
+      }
+      return ReportSchema.Evidence(path: path, line: e.line, text: text)
+    }
+    t.evidence = try evidence?.map(whole)
+    if let v = verdict {
+      t.classification = ReportSchema.Test.Verdict(
+        rule: v.rule, confidence: v.confidence, request: v.request, evidence: try v.evidence.map(whole), symptom_of: v.symptom_of)
+    }
+    return t
   }
 }
 

@@ -1,19 +1,23 @@
-/// report.json (`"schema": "report/2"`), described once: the writer streams these values (Render's
+/// report.json (`"schema": "report/3"`), described once: the writer streams these values (Render's
 /// `JSONRenderer`) and the readers decode them (`--baseline`, history import). Property names are
 /// the JSON keys, snake_case included, so no key strategy can rename a dictionary's keys; a value
 /// the writer leaves out or writes as `null` is optional.
 ///
-/// report/2 differs from report/1 on the wire only (docs/report-json.md): passing tests are
-/// written in `passed` groups that share an id prefix, clusters name their tests through each
-/// test's `cluster`, and null fields of a test are left out. Decoding either gives the same
-/// `Document`: every test in `tests` (the listed ones, then the passing ones of the groups) and
-/// each cluster's `tests`.
+/// report/2 and report/3 differ from report/1 on the wire only (docs/report-json.md): passing
+/// tests are written in `passed` groups that share an id prefix (front-coded in report/3),
+/// clusters name their tests through each test's `cluster`, null fields of a test are left out,
+/// and report/3 leaves out what a reader works out again (`ReportSchema+Derived`). Decoding any
+/// gives the same `Document`: every test in `tests` (the listed ones, then the passing ones of
+/// the groups) and each cluster's `tests`.
 public enum ReportSchema {
-  public static let version = "report/2"
+  public static let version = "report/3"
   /// Every schema the readers take (a baseline or an import may predate report/2).
-  public static let readable: Set<String> = ["report/1", "report/2"]
+  public static let readable: Set<String> = ["report/1", "report/2", "report/3"]
   /// `readable` in words, for messages.
-  public static var readableNames: String { readable.sorted().joined(separator: " or ") }
+  public static var readableNames: String {
+    let names = readable.sorted()
+    return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+  }
 
   public struct Document: Codable, Sendable, Equatable {
     public var schema: String

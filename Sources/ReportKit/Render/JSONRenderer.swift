@@ -1,12 +1,14 @@
-/// Writes report.json (`ReportSchema`) as a stream: the top-level keys on their own lines, and the
-/// long lists (inputs, tests, requests, clusters, suspicious, actions) one item per line, so a
-/// million tests are written one at a time, never held as a document.
+/// Writes report.json (`ReportSchema`, report/3) as a stream: the top-level keys on their own
+/// lines, and the long lists (inputs, tests, passed, requests, clusters, suspicious, actions) one
+/// item per line, so a million tests are written one at a time, never held as a document. No
+/// space after `,` and `:` (docs/report-json.md).
 struct JSONRenderer {
   func write(_ report: Report, to sink: OutputSink) {
     let run = report.run
     let f = report.findings
     let a = report.analysis
-    let w = JSONWriter(sink: sink)
+    let w = JSONWriter(sink: sink, compact: true)
+    let inputs = run.inputs.map(\.path)
     sink.write("{\n")
     top("schema", w) { w.string(ReportSchema.version) }
     top("run_id", w) { w.string(report.meta.runID) }
@@ -18,7 +20,7 @@ struct JSONRenderer {
     top("failures_by_category", w) {
       sink.write("{")
       for (i, (category, n)) in f.countsByCategory.enumerated() {
-        sink.write(i == 0 ? "" : ", "); w.key(category.rawValue); sink.write("\(n)")
+        sink.write(i == 0 ? "" : ","); w.key(category.rawValue); sink.write("\(n)")
       }
       sink.write("}")
     }
@@ -29,7 +31,8 @@ struct JSONRenderer {
         if tests[i].status == .passed {
           ReportSchema.Test.writePassing(tests[i], to: w, seq: i)
         } else {
-          ReportSchema.Test(tests[i], f.classifications[i], f.clusterOf[i].map { f.clusters[$0].id }).write(to: w, seq: i)
+          ReportSchema.Test(tests[i], f.classifications[i], f.clusterOf[i].map { f.clusters[$0].id }).write(
+            to: w, seq: i, inputs: inputs)
         }
       }
       passedGroups(tests, w)
@@ -45,14 +48,15 @@ struct JSONRenderer {
     top("comparison", w) {
       if let c = a.comparison { ReportSchema.Comparison(c).write(to: w) } else { sink.write("null") }
     }
-    w.key("warnings", indent: 2)
+    w.key("warnings")
     w.array(run.warnings.map(ReportSchema.Warning.init))
     sink.write("\n}\n")
   }
 
   /// `passed`: the bulk of a run, one line per run of passing tests (in run order, listed tests
-  /// skipped) that share an id prefix: `{"prefix": ..., "names": [...], "durations_s": [...]}`.
-  /// No value is built per test.
+  /// skipped) that share an id prefix: `[shared, "rest", [names], [durations_s]]`, the prefix
+  /// being the previous group's first `shared` code points + `rest` (front coding). No value is
+  /// built per test.
   private func passedGroups(_ tests: UnsafeBufferPointer<TestResult>, _ w: JSONWriter) {
     var starts: [Int] = []  // where each group begins; it ends where the next one begins
     var last: TestGroup?
@@ -66,6 +70,8 @@ struct JSONRenderer {
       last = tests[i].group
     }
     var members: [Int] = []
+    var previous: [UInt8] = []  // the previous group's prefix
+    var prefix: [UInt8] = []
     list("passed", starts.count, w) { g in
       let end = g + 1 < starts.count ? starts[g + 1] : tests.count
       members.removeAll(keepingCapacity: true)
@@ -74,22 +80,26 @@ struct JSONRenderer {
       // `test_get[a]`, `test_get[b]`): test k is still prefix + names[k]. Names are read as
       // bytes where they are stored: no string or array is made per test.
       let shared = Self.sharedStart(of: members, in: tests)
-      w.sink.write("{\"prefix\": ")
-      tests[members[0]].withNameBytes { w.string(tests[starts[g]].idPrefix, UnsafeBufferPointer(rebasing: $0.prefix(shared))) }
-      w.field("names")
-      w.sink.write("[")
+      prefix.removeAll(keepingCapacity: true)
+      prefix.append(contentsOf: tests[starts[g]].idPrefix.utf8)
+      tests[members[0]].withNameBytes { prefix.append(contentsOf: $0.prefix(shared)) }
+      prefix.withUnsafeBufferPointer { p in
+        let lead = previous.withUnsafeBufferPointer { ReportSchema.sharedLead($0, p) }
+        w.sink.write("[\(lead.codePoints),")
+        w.string("", UnsafeBufferPointer(rebasing: p[lead.bytes...]))
+      }
+      swap(&previous, &prefix)
+      w.sink.write(",[")
       for (k, i) in members.enumerated() {
-        if k > 0 { w.sink.write(", ") }
+        if k > 0 { w.sink.write(",") }
         tests[i].withNameBytes { w.string("", UnsafeBufferPointer(rebasing: $0.dropFirst(shared))) }
       }
-      w.sink.write("]")
-      w.field("durations_s")
-      w.sink.write("[")
+      w.sink.write("],[")
       for (k, i) in members.enumerated() {
-        if k > 0 { w.sink.write(", ") }
+        if k > 0 { w.sink.write(",") }
         w.value(tests[i].durationSeconds)
       }
-      w.sink.write("]}")
+      w.sink.write("]]")
     }
   }
 
@@ -116,21 +126,21 @@ struct JSONRenderer {
     }
   }
 
-  /// `  "key": value,` on a line of its own.
+  /// `"key":value,` on a line of its own.
   private func top(_ key: String, _ w: JSONWriter, _ value: () -> Void) {
-    w.key(key, indent: 2)
+    w.key(key)
     value()
     w.sink.write(",\n")
   }
 
-  /// `  "key": [` then one item per line, indented by four.
+  /// `"key":[` then one item per line (not indented: a million lines would carry the spaces).
   private func list(_ key: String, _ count: Int, _ w: JSONWriter, _ item: (Int) -> Void) {
-    w.key(key, indent: 2)
+    w.key(key)
     w.sink.write("[")
     for i in 0..<count {
-      w.sink.write(i == 0 ? "\n    " : ",\n    ")
+      w.sink.write(i == 0 ? "\n" : ",\n")
       item(i)
     }
-    w.sink.write(count == 0 ? "],\n" : "\n  ],\n")
+    w.sink.write(count == 0 ? "],\n" : "\n],\n")
   }
 }

@@ -1,6 +1,11 @@
 /// Writes JSON values in a fixed key order (so equal runs give equal bytes) straight to a sink.
+/// `compact` (report.json) writes no space after `,` and `:`; the other files keep theirs.
 struct JSONWriter {
   let sink: OutputSink
+  var compact = false
+
+  /// `,` between items: `, ` unless compact.
+  var comma: String { compact ? "," : ", " }
 
   func string(_ s: String) {
     sink.byte(UInt8(ascii: "\""))
@@ -142,10 +147,10 @@ struct JSONWriter {
     return out
   }
 
-  /// `"key": ` with the indentation given.
+  /// `"key": ` with the indentation given (`"key":` when compact).
   func key(_ k: String, indent: Int = 0) {
     if indent > 0 { sink.write(String(repeating: " ", count: indent)) }
     string(k)
-    sink.write(": ")
+    sink.write(compact ? ":" : ": ")
   }
 }

@@ -10,7 +10,7 @@ extension ReportSchema.CI {
 
 extension ReportSchema.CI: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"provider\": "); w.string(provider)
+    w.sink.write("{\"provider\":"); w.string(provider)
     w.field("commit"); w.value(commit)
     w.field("branch"); w.value(branch)
     w.field("run_id"); w.value(run_id)

@@ -10,7 +10,7 @@ extension JSONWriter {
   func array<T>(_ items: [T], _ each: (T) -> Void) {
     sink.write("[")
     for (i, item) in items.enumerated() {
-      if i > 0 { sink.write(", ") }
+      if i > 0 { sink.write(comma) }
       each(item)
     }
     sink.write("]")
@@ -22,7 +22,7 @@ extension JSONWriter {
 
   /// `, "key": ` before a field that is not the first of its object.
   func field(_ k: String) {
-    sink.write(", ")
+    sink.write(comma)
     key(k)
   }
 
@@ -39,19 +39,29 @@ extension ReportSchema.Evidence: JSONStreamable {
   static func write(_ e: Evidence, to w: JSONWriter) { write(path: e.path, line: e.line, text: e.text, w) }
 
   private static func write(path: String, line: Int, text: String, _ w: JSONWriter) {
-    w.sink.write("{\"path\": "); w.string(path); w.sink.write(", \"line\": \(line), \"text\": "); w.string(text); w.sink.write("}")
+    w.sink.write("{\"path\":"); w.string(path); w.sink.write(",\"line\":\(line),\"text\":"); w.string(text); w.sink.write("}")
+  }
+
+  /// A test's evidence in report/3: `path` left out when it is the test's only source, `text`
+  /// when it is the test's message (a reader takes them from there).
+  func write(to w: JSONWriter, source: String?, message: String?) {
+    w.sink.write("{")
+    if path != source { w.sink.write("\"path\":"); w.string(path); w.sink.write(",") }
+    w.sink.write("\"line\":\(line)")
+    if text != message { w.sink.write(",\"text\":"); w.string(text) }
+    w.sink.write("}")
   }
 }
 
 extension ReportSchema.Input: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"path\": "); w.string(path)
+    w.sink.write("{\"path\":"); w.string(path)
     w.field("format"); w.string(format)
-    w.sink.write(", \"tests\": \(tests), \"requests\": \(requests)")
+    w.sink.write(",\"tests\":\(tests),\"requests\":\(requests)")
     w.field("environment"); w.evidence(environment)
     w.field("warnings")
     w.array(warnings) { warning in
-      w.sink.write("{\"line\": "); w.value(warning.line); w.field("message"); w.string(warning.message); w.sink.write("}")
+      w.sink.write("{\"line\":"); w.value(warning.line); w.field("message"); w.string(warning.message); w.sink.write("}")
     }
     w.sink.write("}")
   }
@@ -59,49 +69,56 @@ extension ReportSchema.Input: JSONStreamable {
 
 extension ReportSchema.Totals: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"tests\": \(tests), \"passed\": \(passed), \"failed\": \(failed), \"errors\": \(errors), ")
-    w.sink.write("\"skipped\": \(skipped), \"xfailed\": \(xfailed), \"xpassed\": \(xpassed), \"flaky\": \(flaky), ")
-    w.sink.write("\"pass_rate\": "); w.value(pass_rate, decimals: 4)
+    w.sink.write("{\"tests\":\(tests),\"passed\":\(passed),\"failed\":\(failed),\"errors\":\(errors),")
+    w.sink.write("\"skipped\":\(skipped),\"xfailed\":\(xfailed),\"xpassed\":\(xpassed),\"flaky\":\(flaky),")
+    w.sink.write("\"pass_rate\":"); w.value(pass_rate, decimals: 4)
     w.field("duration_s"); w.value(duration_s, decimals: 3); w.sink.write("}")
   }
 }
 
 extension ReportSchema.Test: JSONStreamable {
   /// A passing test stops after its duration; a classified one adds its verdict and cluster.
-  func write(to w: JSONWriter) { write(to: w, seq: nil) }
+  func write(to w: JSONWriter) { write(to: w, seq: nil, inputs: []) }
 
-  /// With `seq`, the test's place in the run (report/2 lists failures apart from the passing
-  /// groups; a reader puts each back in its place).
-  func write(to w: JSONWriter, seq: Int?) {
-    w.sink.write("{\"id\": "); w.string(id)
+  /// With `seq`, the test's place in the run (report.json lists failures apart from the passing
+  /// groups; a reader puts each back in its place). `inputs` are the run's input paths: a test
+  /// whose sources are the only one lists none. What a reader works out again is left out
+  /// (`ReportSchema+Derived`); a null it would work out otherwise is written.
+  func write(to w: JSONWriter, seq: Int?, inputs: [String]) {
+    w.sink.write("{\"id\":"); w.string(id)
     if let seq { w.field("seq"); w.value(seq) }
     w.field("status"); w.string(status)
     if let duration_s { w.field("duration_s"); w.value(duration_s) }
-    if anonymous == true { w.sink.write(", \"anonymous\": true") }
+    if anonymous == true { w.sink.write(",\"anonymous\":true") }
     guard let name else { return w.sink.write("}") }
-    // Null fields are left out (report/2): a reader takes a missing key as null.
-    w.field("name"); w.string(name)
-    if let suite { w.field("suite"); w.string(suite) }
+    // Other null fields are left out (report/2): a reader takes a missing key as null.
+    if name != ReportSchema.derivedName(id: id) { w.field("name"); w.string(name) }
+    if suite != ReportSchema.derivedSuite(id: id) { w.field("suite"); w.value(suite) }
     if let phase { w.field("phase"); w.string(phase) }
-    if let message { w.field("message"); w.string(message) }
+    if message != ReportSchema.derivedMessage(detail: detail, exceptionType: exception_type) {
+      w.field("message"); w.value(message)
+    }
     if let exception_type { w.field("exception_type"); w.string(exception_type) }
     if let file { w.field("file"); w.string(file) }
     if let line { w.field("line"); w.value(line) }
     if let skip_reason { w.field("skip_reason"); w.string(skip_reason) }
     if let detail { w.field("detail"); w.string(detail) }
     if let output { w.field("output"); w.string(output) }
-    w.field("sources"); w.strings(sources ?? [])
+    let sources = sources ?? []
+    if sources != ReportSchema.defaultSources(inputs: inputs) { w.field("sources"); w.strings(sources) }
+    let source = sources.count == 1 ? sources[0] : nil
+    let cite = { (e: ReportSchema.Evidence) in e.write(to: w, source: source, message: message) }
     // The lines its verdict cites are most often its own: then they are written once, there.
     if category == nil || classification == nil || classification?.evidence != (evidence ?? []) {
-      w.field("evidence"); w.array(evidence ?? [])
+      w.field("evidence"); w.array(evidence ?? [], cite)
     }
     if let category, let classification {
       w.field("category"); w.string(category)
       w.field("classification")
-      w.sink.write("{\"rule\": "); w.string(classification.rule)
+      w.sink.write("{\"rule\":"); w.string(classification.rule)
       w.field("confidence"); w.string(classification.confidence)
       if let r = classification.request { w.field("request"); w.value(r) }
-      w.field("evidence"); w.array(classification.evidence)
+      w.field("evidence"); w.array(classification.evidence, cite)
       if let s = classification.symptom_of { w.field("symptom_of"); w.string(s) }
       w.sink.write("}")
       if let cluster { w.field("cluster"); w.string(cluster) }
@@ -114,11 +131,11 @@ extension ReportSchema.Test {
   /// What `ReportSchema.Test(t, nil, nil).write(to:)` writes for a passing test, written from the
   /// test itself: its id from the shared prefix and the name, without joining them.
   static func writePassing(_ t: borrowing TestResult, to w: JSONWriter, seq: Int? = nil) {
-    w.sink.write("{\"id\": "); w.string(t.idPrefix, t.nameSlice)
+    w.sink.write("{\"id\":"); w.string(t.idPrefix, t.nameSlice)
     if let seq { w.field("seq"); w.value(seq) }
-    w.sink.write(", \"status\": \"passed\"")
+    w.sink.write(",\"status\":\"passed\"")
     if let d = t.durationSeconds { w.field("duration_s"); w.value(d) }
-    if t.anonymous { w.sink.write(", \"anonymous\": true") }
+    if t.anonymous { w.sink.write(",\"anonymous\":true") }
     w.sink.write("}")
   }
 }
@@ -144,7 +161,7 @@ extension ReportSchema.Request: JSONStreamable {
     method: String?, url: String?, host: String?, status: Int?, reason: String?, curlExit: Int?, error: String?, timings: [String: Double],
     bodyExcerpt: String?, evidence: Int, _ w: JSONWriter, _ item: (Int) -> Void
   ) {
-    w.sink.write("{\"method\": "); w.value(method)
+    w.sink.write("{\"method\":"); w.value(method)
     w.field("url"); w.value(url)
     w.field("host"); w.value(host)
     w.field("status"); w.value(status)
@@ -153,13 +170,13 @@ extension ReportSchema.Request: JSONStreamable {
     w.field("error"); w.value(error)
     w.field("timings_ms"); w.sink.write("{")
     for (i, k) in timings.keys.sorted(by: timingOrder).enumerated() {
-      w.sink.write(i == 0 ? "" : ", "); w.key(k); w.value(timings[k], decimals: 3)
+      w.sink.write(i == 0 ? "" : ","); w.key(k); w.value(timings[k], decimals: 3)
     }
     w.sink.write("}")
     w.field("body_excerpt"); w.value(bodyExcerpt)
     w.field("evidence"); w.sink.write("[")
     for i in 0..<evidence {
-      if i > 0 { w.sink.write(", ") }
+      if i > 0 { w.sink.write(",") }
       item(i)
     }
     w.sink.write("]}")
@@ -174,18 +191,18 @@ extension ReportSchema.Request: JSONStreamable {
 
 extension ReportSchema.Cluster: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"id\": "); w.string(id)
+    w.sink.write("{\"id\":"); w.string(id)
     w.field("title"); w.value(title)
     w.field("category"); w.string(category)
     w.field("severity"); w.string(severity)
     w.field("signature"); w.string(signature)
-    w.sink.write(", \"count\": \(count)")
-    if let flaky { w.sink.write(", \"flaky\": \(flaky)") }
+    w.sink.write(",\"count\":\(count)")
+    if let flaky { w.sink.write(",\"flaky\":\(flaky)") }
     w.field("rules"); w.strings(rules)
     w.field("owner"); w.string(owner)
     w.field("known_issue")
     if let k = known_issue {
-      w.sink.write("{\"url\": "); w.string(k.url); w.field("title"); w.value(k.title); w.sink.write("}")
+      w.sink.write("{\"url\":"); w.string(k.url); w.field("title"); w.value(k.title); w.sink.write("}")
     } else {
       w.sink.write("null")
     }
@@ -193,15 +210,15 @@ extension ReportSchema.Cluster: JSONStreamable {
     w.field("first_evidence"); w.array(first_evidence)
     w.field("five_whys")
     w.array(five_whys) { why in
-      w.sink.write("{\"question\": "); w.string(why.question)
-      w.sink.write(", \"observed\": \(why.observed)")
+      w.sink.write("{\"question\":"); w.string(why.question)
+      w.sink.write(",\"observed\":\(why.observed)")
       w.field("answer"); w.value(why.answer)
       w.field("citations"); w.evidence(why.citations)
       w.field("prompts"); w.strings(why.prompts); w.sink.write("}")
     }
     w.field("hypotheses")
     w.array(hypotheses) { h in
-      w.sink.write("{\"statement\": "); w.string(h.statement)
+      w.sink.write("{\"statement\":"); w.string(h.statement)
       w.field("for"); w.array(h.for)
       w.field("against"); w.array(h.against); w.sink.write("}")
     }
@@ -211,7 +228,7 @@ extension ReportSchema.Cluster: JSONStreamable {
 
 extension ReportSchema.Suspicion: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"kind\": "); w.string(kind)
+    w.sink.write("{\"kind\":"); w.string(kind)
     w.field("category"); w.value(category)
     w.field("summary"); w.string(summary)
     w.field("tests"); w.strings(tests)
@@ -221,24 +238,24 @@ extension ReportSchema.Suspicion: JSONStreamable {
 
 extension ReportSchema.Metrics: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"pass_rate\": "); w.value(pass_rate, decimals: 4)
+    w.sink.write("{\"pass_rate\":"); w.value(pass_rate, decimals: 4)
     w.field("execution_rate"); w.value(execution_rate, decimals: 4)
     w.field("files")
     w.array(files) { f in
-      w.sink.write("{\"file\": "); w.string(f.file); w.sink.write(", \"tests\": \(f.tests), \"failing\": \(f.failing)}")
+      w.sink.write("{\"file\":"); w.string(f.file); w.sink.write(",\"tests\":\(f.tests),\"failing\":\(f.failing)}")
     }
     w.field("slowest")
     w.array(slowest) { t in
-      w.sink.write("{\"id\": "); w.string(t.id); w.field("duration_s"); w.value(t.duration_s, decimals: 3); w.sink.write("}")
+      w.sink.write("{\"id\":"); w.string(t.id); w.field("duration_s"); w.value(t.duration_s, decimals: 3); w.sink.write("}")
     }
     w.field("endpoints")
     w.array(endpoints) { e in
-      w.sink.write("{\"name\": "); w.string(e.name)
+      w.sink.write("{\"name\":"); w.string(e.name)
       w.field("host"); w.string(e.host)
-      w.sink.write(", \"requests\": \(e.requests)")
+      w.sink.write(",\"requests\":\(e.requests)")
       w.field("statuses"); w.sink.write("{")
       for (k, (status, n)) in e.statuses.sorted(by: { $0.key < $1.key }).enumerated() {
-        w.sink.write(k == 0 ? "" : ", "); w.key(status); w.sink.write("\(n)")
+        w.sink.write(k == 0 ? "" : ","); w.key(status); w.sink.write("\(n)")
       }
       w.sink.write("}")
       w.field("p50_ms"); w.value(e.p50_ms, decimals: 3)
@@ -247,9 +264,9 @@ extension ReportSchema.Metrics: JSONStreamable {
     }
     w.field("targets")
     w.array(targets) { t in
-      w.sink.write("{\"name\": "); w.string(t.name)
+      w.sink.write("{\"name\":"); w.string(t.name)
       w.field("goal"); w.string(t.goal)
-      w.field("actual"); w.string(t.actual); w.sink.write(", \"met\": \(t.met)}")
+      w.field("actual"); w.string(t.actual); w.sink.write(",\"met\":\(t.met)}")
     }
     w.sink.write("}")
   }
@@ -257,7 +274,7 @@ extension ReportSchema.Metrics: JSONStreamable {
 
 extension ReportSchema.Action: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"priority\": "); w.string(priority)
+    w.sink.write("{\"priority\":"); w.string(priority)
     w.field("title"); w.string(title)
     w.field("type"); w.string(type)
     w.field("owner"); w.string(owner)
@@ -269,10 +286,10 @@ extension ReportSchema.Action: JSONStreamable {
 
 extension ReportSchema.Comparison: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"baseline\": "); w.string(baseline)
+    w.sink.write("{\"baseline\":"); w.string(baseline)
     w.field("rows")
     w.array(rows) { r in
-      w.sink.write("{\"metric\": "); w.string(r.metric)
+      w.sink.write("{\"metric\":"); w.string(r.metric)
       w.field("before"); w.string(r.before)
       w.field("after"); w.string(r.after)
       w.field("change"); w.string(r.change); w.sink.write("}")
@@ -281,12 +298,12 @@ extension ReportSchema.Comparison: JSONStreamable {
     w.field("clusters"); object(ReportKit.Comparison.ClusterTransition.allCases.map(MetricText.label), clusters, w)
     w.field("cluster_titles"); w.sink.write("{")
     for (i, (id, title)) in (cluster_titles ?? [:]).sorted(by: { $0.key < $1.key }).enumerated() {
-      w.sink.write(i == 0 ? "" : ", "); w.key(id); w.string(title)
+      w.sink.write(i == 0 ? "" : ","); w.key(id); w.string(title)
     }
     w.sink.write("}")
     w.field("shifts")
     w.array(shifts ?? []) { s in
-      w.sink.write("{\"from\": "); w.string(s.from); w.field("to"); w.string(s.to); w.field("tests"); w.strings(s.tests); w.sink.write("}")
+      w.sink.write("{\"from\":"); w.string(s.from); w.field("to"); w.string(s.to); w.field("tests"); w.strings(s.tests); w.sink.write("}")
     }
     w.sink.write("}")
   }
@@ -295,7 +312,7 @@ extension ReportSchema.Comparison: JSONStreamable {
   private func object(_ keys: [String], _ values: [String: [String]], _ w: JSONWriter) {
     w.sink.write("{")
     for (i, k) in keys.enumerated() {
-      w.sink.write(i == 0 ? "" : ", "); w.key(k); w.strings(values[k] ?? [])
+      w.sink.write(i == 0 ? "" : ","); w.key(k); w.strings(values[k] ?? [])
     }
     w.sink.write("}")
   }
@@ -303,6 +320,6 @@ extension ReportSchema.Comparison: JSONStreamable {
 
 extension ReportSchema.Warning: JSONStreamable {
   func write(to w: JSONWriter) {
-    w.sink.write("{\"path\": "); w.string(path); w.field("line"); w.value(line); w.field("message"); w.string(message); w.sink.write("}")
+    w.sink.write("{\"path\":"); w.string(path); w.field("line"); w.value(line); w.field("message"); w.string(message); w.sink.write("}")
   }
 }
