@@ -7,6 +7,7 @@ Usage: scripts/bench_accuracy.py reports/<run>/report.json
 """
 import collections
 import json
+import os
 import re
 import sys
 
@@ -28,12 +29,13 @@ def truth(message):
 
 
 right, total, confusion = collections.Counter(), collections.Counter(), collections.Counter()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report_json  # noqa: E402 (the reference reader: report/3 leaves a derivable message out)
+
 with open(sys.argv[1]) as f:
-    for line in f:
-        line = line.strip().rstrip(",")
-        if '"classification"' not in line:
+    for t in report_json.tests(json.load(f)):
+        if "classification" not in t:
             continue
-        t = json.loads(line)
         want = truth(t.get("message"))
         if want is None:
             continue

@@ -11,6 +11,8 @@ import argparse, collections, json, os, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
+sys.path.insert(0, os.path.join(root, "../../scripts"))
+import report_json  # the reference reader: report/3 leaves an evidence's text to its test's message
 ap = argparse.ArgumentParser()
 ap.add_argument("--report", default=os.path.join(root, "../../.build/release/report"))
 ap.add_argument("--logs", default=None, help="unpacked logs (default: logs/, else logs.tar.xz unpacked to a temp dir)")
@@ -40,7 +42,7 @@ with tempfile.TemporaryDirectory() as out:
         subprocess.run([a.report, "build", *files, "--out", out, "--run-id", d, "--format", "json", "--quiet"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         doc = json.load(open(os.path.join(out, d, "report.json")))
-        tests = {t["id"]: t for t in doc["tests"]}
+        tests = {t["id"]: t for t in report_json.tests(doc)}
         suite = d.split("-")[0]
         for tid, (want, reason) in labels[d].items():
             t = tests.get(tid)
