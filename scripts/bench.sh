@@ -86,4 +86,7 @@ for c in "${cases[@]}"; do
   fi
   ratio=$(awk -v a="$rt" -v b="$ft" 'BEGIN{printf "%.1fx", (b > 0 ? a / b : 0)}')
   printf '%-11s %7sMB | %-28s %9s %9s %8s | %-22s %9s %9s | %s\n' "$c" "$size" "report build" "$rt" "$rm" "$warnings" "$floor" "$ft" "$fm" "$ratio"
+  # report.json against its input (issue 11's target on JUnit 1M: <= 0.5x).
+  awk -v j="$(stat -c %s "$dir/out/$c/report.json")" -v i="$(stat -c %s "$dir/$file")" \
+    'BEGIN{printf "%-11s report.json %.1f MB = %.3fx the input (%.1f MB)\n", "", j / 1e6, j / i, i / 1e6}'
 done
