@@ -2,12 +2,14 @@
 """A reference reader of report.json (report/1, report/2 and report/3; docs/report-json.md).
 
     python3 scripts/report_json.py tests report.json
+    python3 scripts/report_json.py requests report.json
 
 prints every test of the run, whole, one JSON object per line (keys sorted), in run order: what
 report/3 leaves out (a name, suite or message the test's own fields give, its only source, an
 evidence's path and text) filled in again, the passing groups expanded; null fields left out at
-every depth. The Swift reader (ReportSchema.Document) gives the same tests, and a report/2 and a
-report/3 file of the same run print the same lines; SchemaTests checks both.
+every depth. `requests` prints every curl exchange the same way. The Swift reader
+(ReportSchema.Document) gives the same tests, and a report/2 and a report/3 file of the same run
+print the same lines; SchemaTests checks both.
 """
 import json
 import sys
@@ -110,9 +112,22 @@ def without_nulls(value):
     return value
 
 
+def requests(doc):
+    """Every request, each evidence with its path (report/3 leaves out the run's only input)."""
+    inputs = [i["path"] for i in doc["inputs"]]
+    only = inputs[0] if len(inputs) == 1 else None
+    out = []
+    for r in doc["requests"]:
+        r = dict(r, evidence=[dict(e, path=e.get("path", only)) for e in r["evidence"]])
+        r.setdefault("timings_ms", {})
+        out.append(without_nulls(r))
+    return out
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "tests":
-        sys.exit("usage: report_json.py tests report.json")
+    if len(sys.argv) != 3 or sys.argv[1] not in ("tests", "requests"):
+        sys.exit("usage: report_json.py tests|requests report.json")
     with open(sys.argv[2], encoding="utf-8") as f:
-        for t in tests(json.load(f)):
-            print(json.dumps(t, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+        doc = json.load(f)
+    for item in (tests if sys.argv[1] == "tests" else requests)(doc):
+        print(json.dumps(item, ensure_ascii=False, separators=(",", ":"), sort_keys=True))

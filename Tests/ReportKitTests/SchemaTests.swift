@@ -49,6 +49,23 @@ import Testing
     #expect(decoded.tests.contains { $0.classification != nil } && decoded.tests.contains { $0.status == "passed" && $0.name == nil })
   }
 
+  /// A run of one input: its tests' and requests' evidence name no file (report/3), and read
+  /// back whole.
+  @Test(arguments: ["ci-curl-verbose.log", "curl-timings.jsonl", "junit.xml", "pytest-console.log"])
+  func aSingleInputReadsBackAsTheSameDocument(file: String) throws {
+    let r = try report(Self.examples + "/logs/" + file)
+    let data = try written(r)
+    let dir = TempDir()
+    try referenceReaderReadsTheSameTests(dir.file("report.json", bytes: [UInt8](data)))
+    let decoded = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
+    #expect(decoded.requests == ReportSchema.document(r).requests)
+    #expect(decoded == ReportSchema.document(r))
+    #expect(decoded.requests.count + decoded.tests.count > 3)
+    let text = String(decoding: data, as: UTF8.self)
+    let lines = text.split(separator: "\n").filter { $0.hasPrefix("{\"method\"") || $0.contains("\",\"seq\":") }
+    #expect(!lines.isEmpty && lines.allSatisfy { !$0.contains("\"path\":") }, "\(file)")
+  }
+
   @Test func theCIObjectReadsBackAndIsLeftOutOutsideCI() throws {
     var r = try report(Self.examples + "/logs")
     let plain = try written(r)
@@ -87,13 +104,21 @@ import Testing
     let r = try report(Self.examples + "/logs")
     #expect(r.run.requests.count >= 10)
     for x in r.run.requests {
-      let dir = TempDir()
-      let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
-      let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
-      ReportSchema.Request.write(x, to: JSONWriter(sink: a))
-      ReportSchema.Request(x).write(to: JSONWriter(sink: b))
-      #expect(a.finish() && b.finish())
-      #expect(try String(contentsOfFile: fast, encoding: .utf8) == String(contentsOfFile: slow, encoding: .utf8))
+      for input in [nil, x.evidence.first?.path] {
+        let dir = TempDir()
+        let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
+        let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
+        ReportSchema.Request.write(x, to: JSONWriter(sink: a, compact: true), input: input)
+        ReportSchema.Request(x).write(to: JSONWriter(sink: b, compact: true), input: input)
+        #expect(a.finish() && b.finish())
+        let text = try String(contentsOfFile: fast, encoding: .utf8)
+        #expect(try text == String(contentsOfFile: slow, encoding: .utf8))
+        let named = x.evidence.contains { $0.path != input }
+        #expect(text.contains("\"path\":") == named, "the only input's path is left out: \(text)")
+        for key in ["method", "url", "host", "status", "reason", "curl_exit", "error", "body_excerpt"] {
+          #expect(!text.contains("\"\(key)\":null"), "null fields are left out: \(text)")
+        }
+      }
     }
   }
 
@@ -225,23 +250,28 @@ import Testing
   }
 
   func referenceReaderReadsTheSameTests(_ path: String) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", Fixtures.root + "/../../scripts/report_json.py", "tests", path]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0)
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
     let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    #expect(lines.count == doc.tests.count && !lines.isEmpty, "\(path)")
-    for (line, t) in zip(lines, doc.tests) {
-      let python = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
-      let swift = try JSONSerialization.jsonObject(with: JSONEncoder().encode(t)) as? NSDictionary
-      #expect(python == swift, "\(path): \(line)")
+    func same(_ command: String, _ items: [some Encodable]) throws {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      p.arguments = ["python3", Fixtures.root + "/../../scripts/report_json.py", command, path]
+      let out = Pipe()
+      p.standardOutput = out
+      try p.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 0)
+      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+      #expect(lines.count == items.count, "\(path) \(command)")
+      for (line, item) in zip(lines, items) {
+        let python = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
+        let swift = try JSONSerialization.jsonObject(with: JSONEncoder().encode(item)) as? NSDictionary
+        #expect(python == swift, "\(path): \(line)")
+      }
     }
+    #expect(!doc.tests.isEmpty || !doc.requests.isEmpty)
+    try same("tests", doc.tests)
+    try same("requests", doc.requests)
   }
 
   /// A report/2 file whose groups or places do not add up is refused, not misread. Hand-written:

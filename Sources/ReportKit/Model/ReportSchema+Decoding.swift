@@ -41,7 +41,14 @@ extension ReportSchema.Document {
     for k in tests.indices where tests[k].evidence == nil && tests[k].classification != nil {
       tests[k].evidence = tests[k].classification?.evidence
     }
-    requests = try c.decode([ReportSchema.Request].self, forKey: .requests)
+    let only = inputs.count == 1 ? inputs.first?.path : nil
+    requests = try c.decode([WireRequest].self, forKey: .requests).map { r in
+      guard let request = r.resolved(input: only) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .requests, in: c, debugDescription: "a request's evidence names no file or has no text, and the run has no single input")
+      }
+      return request
+    }
     warnings = try c.decode([ReportSchema.Warning].self, forKey: .warnings)
     failures_by_category = try c.decodeIfPresent([String: Int].self, forKey: .failures_by_category)
     clusters = try c.decodeIfPresent([ReportSchema.Cluster].self, forKey: .clusters)
@@ -97,6 +104,33 @@ extension ReportSchema.Document {
         forKey: .passed, in: c, debugDescription: "a passed group of \(names.count) names has \(durations.count) durations")
     }
     for (name, d) in zip(names, durations) { passing.append(ReportSchema.Test(passing: prefix + name, duration: d)) }
+  }
+}
+
+/// A request as written: report/3 leaves out null fields, empty timings and each evidence's path
+/// when it is the run's only input.
+private struct WireRequest: Decodable {
+  var method: String?
+  var url: String?
+  var host: String?
+  var status: Int?
+  var reason: String?
+  var curl_exit: Int?
+  var error: String?
+  var timings_ms: [String: Double]?
+  var body_excerpt: String?
+  var evidence: [Listed.Cite]
+
+  /// The request whole; nil when an evidence has no path and the run no single input, or no text.
+  func resolved(input: String?) -> ReportSchema.Request? {
+    var whole: [ReportSchema.Evidence] = []
+    for e in evidence {
+      guard let path = e.path ?? input, let text = e.text else { return nil }
+      whole.append(ReportSchema.Evidence(path: path, line: e.line, text: text))
+    }
+    return ReportSchema.Request(
+      method: method, url: url, host: host, status: status, reason: reason, curl_exit: curl_exit, error: error,
+      timings_ms: timings_ms ?? [:], body_excerpt: body_excerpt, evidence: whole)
   }
 }
 

@@ -37,7 +37,8 @@ struct JSONRenderer {
       }
       passedGroups(tests, w)
     }
-    list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w) }  // no value per request
+    let only = inputs.count == 1 ? inputs.first : nil
+    list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w, input: only) }  // no value per request
     list("clusters", f.clusters.count, w) { k in
       ReportSchema.Cluster(f.clusters[k], title: a.stories[k].title.description, whys: a.whys[k], hypotheses: a.hypotheses[k], run).write(
         to: w)

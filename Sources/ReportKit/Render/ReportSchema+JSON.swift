@@ -38,6 +38,13 @@ extension ReportSchema.Evidence: JSONStreamable {
   /// Evidence of the model, written without a value of the schema.
   static func write(_ e: Evidence, to w: JSONWriter) { write(path: e.path, line: e.line, text: e.text, w) }
 
+  /// Evidence of the model as `write(to:source:message:)` writes it, without a message.
+  static func write(_ e: Evidence, to w: JSONWriter, source: String?) {
+    w.sink.write("{")
+    if e.path != source { w.sink.write("\"path\":"); w.string(e.path); w.sink.write(",") }
+    w.sink.write("\"line\":\(e.line),\"text\":"); w.string(e.text); w.sink.write("}")
+  }
+
   private static func write(path: String, line: Int, text: String, _ w: JSONWriter) {
     w.sink.write("{\"path\":"); w.string(path); w.sink.write(",\"line\":\(line),\"text\":"); w.string(text); w.sink.write("}")
   }
@@ -141,40 +148,53 @@ extension ReportSchema.Test {
 }
 
 extension ReportSchema.Request: JSONStreamable {
-  func write(to w: JSONWriter) {
+  func write(to w: JSONWriter) { write(to: w, input: nil) }
+
+  /// report/3: null fields and empty timings left out, and each evidence's path when it is
+  /// `input`, the run's only input.
+  func write(to w: JSONWriter, input: String?) {
     Self.write(
       method: method, url: url, host: host, status: status, reason: reason, curlExit: curl_exit, error: error, timings: timings_ms,
       bodyExcerpt: body_excerpt, evidence: evidence.count, w
-    ) { evidence[$0].write(to: w) }
+    ) { evidence[$0].write(to: w, source: input, message: nil) }
   }
 
-  /// What `ReportSchema.Request(r).write(to:)` writes, written from the exchange itself: a curl
-  /// trace of 100k requests builds no value per request.
-  static func write(_ r: HTTPExchange, to w: JSONWriter) {
+  /// What `ReportSchema.Request(r).write(to:input:)` writes, written from the exchange itself: a
+  /// curl trace of 100k requests builds no value per request.
+  static func write(_ r: HTTPExchange, to w: JSONWriter, input: String?) {
     write(
       method: r.method, url: r.url, host: r.host, status: r.status, reason: r.reason, curlExit: r.curlExit, error: r.error,
       timings: r.timingsMs, bodyExcerpt: r.bodyExcerpt, evidence: r.evidence.count, w
-    ) { ReportSchema.Evidence.write(r.evidence[$0], to: w) }
+    ) { ReportSchema.Evidence.write(r.evidence[$0], to: w, source: input) }
   }
 
   private static func write(
     method: String?, url: String?, host: String?, status: Int?, reason: String?, curlExit: Int?, error: String?, timings: [String: Double],
     bodyExcerpt: String?, evidence: Int, _ w: JSONWriter, _ item: (Int) -> Void
   ) {
-    w.sink.write("{\"method\":"); w.value(method)
-    w.field("url"); w.value(url)
-    w.field("host"); w.value(host)
-    w.field("status"); w.value(status)
-    w.field("reason"); w.value(reason)
-    w.field("curl_exit"); w.value(curlExit)
-    w.field("error"); w.value(error)
-    w.field("timings_ms"); w.sink.write("{")
-    for (i, k) in timings.keys.sorted(by: timingOrder).enumerated() {
-      w.sink.write(i == 0 ? "" : ","); w.key(k); w.value(timings[k], decimals: 3)
+    var first = true
+    func key(_ k: String) {
+      if !first { w.sink.write(",") }
+      first = false
+      w.key(k)
     }
-    w.sink.write("}")
-    w.field("body_excerpt"); w.value(bodyExcerpt)
-    w.field("evidence"); w.sink.write("[")
+    w.sink.write("{")
+    if let method { key("method"); w.string(method) }
+    if let url { key("url"); w.string(url) }
+    if let host { key("host"); w.string(host) }
+    if let status { key("status"); w.value(status) }
+    if let reason { key("reason"); w.string(reason) }
+    if let curlExit { key("curl_exit"); w.value(curlExit) }
+    if let error { key("error"); w.string(error) }
+    if !timings.isEmpty {
+      key("timings_ms"); w.sink.write("{")
+      for (i, k) in timings.keys.sorted(by: timingOrder).enumerated() {
+        w.sink.write(i == 0 ? "" : ","); w.key(k); w.value(timings[k], decimals: 3)
+      }
+      w.sink.write("}")
+    }
+    if let bodyExcerpt { key("body_excerpt"); w.string(bodyExcerpt) }
+    key("evidence"); w.sink.write("[")
     for i in 0..<evidence {
       if i > 0 { w.sink.write(",") }
       item(i)
