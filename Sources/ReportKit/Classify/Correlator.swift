@@ -38,8 +38,9 @@ struct Correlator: Sendable {
   /// URLs (`http://host:port/path`) and bare paths after a method or `url:` in a failure text.
   static func endpoints(in text: String) -> [(host: String?, path: String)] {
     var out: [(String?, String)] = []
-    for (url, lead) in urlPattern.allCapturesWithLead(in: text, lead: URLParts.leadLength)
-    where !URLParts.isReference(url, lead: lead) {
+    // The URL pattern cannot match without `://`: a byte search first, ICU only then.
+    let urls = text.utf8Contains("://") ? urlPattern.allCapturesWithLead(in: text, lead: URLParts.leadLength) : []
+    for (url, lead) in urls where !URLParts.isReference(url, lead: lead) {
       if let path = path(ofURL: url) { out.append((URLParts.host(url)?.lowercased(), path)) }
     }
     for p in barePathPattern.allCaptures(in: text) {

@@ -78,20 +78,27 @@ public struct ReportBuilder {
     progress.enter("classifying")
     let findings = Triage(config: options.config).findings(of: run)
     progress.enter("writing the report")
-    var timer = PhaseTimer()
-    let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
-    timer.lap("analysis (whys, actions, metrics)")
-    let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
     let writer = ReportWriter(
       formats: options.formats, templates: options.templates, issueLimit: options.issueLimit, reportURL: options.reportURL ?? meta.ci?.url)
+    var made: Report?
     let placed: [Diagnostic]
     do {
-      placed = try files.write { dir in try writer.write(report, into: dir) }
+      placed = try files.write { dir in
+        // report.json's tests are written on a second thread while the analysis is made here.
+        let json = try writer.beginJSON(run, findings, meta, into: dir)
+        var timer = PhaseTimer()
+        let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
+        timer.lap("analysis (whys, actions, metrics)")
+        let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
+        made = report
+        try writer.write(report, into: dir, json: json)
+      }
     } catch {
       throw BuildError.cannotWrite(ReportFiles.explain(error, options.outDir))
     }
+    guard let report = made else { throw BuildError.cannotWrite("\(options.outDir): the report was not made") }
     // The report is written first: a history that cannot take the run does not cost the report.
     if recorder != nil {
       var recording = PhaseTimer()

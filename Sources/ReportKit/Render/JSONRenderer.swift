@@ -4,17 +4,21 @@
 /// space after `,` and `:` (docs/report-json.md).
 struct JSONRenderer {
   func write(_ report: Report, to sink: OutputSink) {
-    let run = report.run
-    let f = report.findings
-    let a = report.analysis
+    writeRun(report.run, report.findings, report.meta, to: sink)
+    writeAnalysis(report, to: sink)
+  }
+
+  /// The first part, up to and with the requests: what the run and its findings hold, so it can
+  /// be written while the analysis is made (`writeAnalysis` then adds the rest).
+  func writeRun(_ run: Run, _ f: Findings, _ meta: RunMeta, to sink: OutputSink) {
     let w = JSONWriter(sink: sink, compact: true)
     let inputs = run.inputs.map(\.path)
     sink.write("{\n")
     top("schema", w) { w.string(ReportSchema.version) }
-    top("run_id", w) { w.string(report.meta.runID) }
-    top("generated_at", w) { w.string(report.meta.generatedAt) }
+    top("run_id", w) { w.string(meta.runID) }
+    top("generated_at", w) { w.string(meta.generatedAt) }
     // Only in CI: a report made elsewhere keeps the bytes it always had.
-    if let ci = report.meta.ci { top("ci", w) { ReportSchema.CI(ci).write(to: w) } }
+    if let ci = meta.ci { top("ci", w) { ReportSchema.CI(ci).write(to: w) } }
     list("inputs", run.inputs.count, w) { ReportSchema.Input(run.inputs[$0]).write(to: w) }
     top("totals", w) { ReportSchema.Totals(run.totals).write(to: w) }
     top("failures_by_category", w) {
@@ -39,6 +43,14 @@ struct JSONRenderer {
     }
     let only = inputs.count == 1 ? inputs.first : nil
     list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w, input: only) }  // no value per request
+  }
+
+  /// The rest, from the clusters on: what the analysis adds, and the findings' suspicions.
+  func writeAnalysis(_ report: Report, to sink: OutputSink) {
+    let run = report.run
+    let f = report.findings
+    let a = report.analysis
+    let w = JSONWriter(sink: sink, compact: true)
     list("clusters", f.clusters.count, w) { k in
       ReportSchema.Cluster(f.clusters[k], title: a.stories[k].title.description, whys: a.whys[k], hypotheses: a.hypotheses[k], run).write(
         to: w)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes the chosen files of a report into a folder: report.json on a second thread while the
-/// Markdown, HTML and issue body are made on this one.
+/// Writes the chosen files of a report into a folder: report.json on a second thread, begun
+/// before the analysis (`beginJSON`), while the analysis and then the Markdown, HTML and issue
+/// body are made on this one.
 struct ReportWriter {
   var formats: Set<OutputFormat>
   var templates: TemplateSet
@@ -15,16 +16,21 @@ struct ReportWriter {
     var description: String
   }
 
-  func write(_ report: Report, into dir: String) throws {
+  /// Starts report.json on a second thread: the part the run and its findings hold is written
+  /// now, the rest once `write(_:into:json:)` hands it the report. Nil when json is not chosen.
+  func beginJSON(_ run: Run, _ findings: Findings, _ meta: RunMeta, into dir: String) throws -> JSONJob? {
+    guard formats.contains(.json) else { return nil }
+    guard let sink = OutputSink(path: dir + "/report.json") else { throw Self.cannotCreate(dir + "/report.json") }
+    let job = JSONJob(sink: sink)
+    DispatchQueue.global().async(group: job.done) { job.render(run, findings, meta) }
+    return job
+  }
+
+  /// Writes the chosen files; `json` is report.json as `beginJSON` started it (nil: started here).
+  func write(_ report: Report, into dir: String, json begun: JSONJob? = nil) throws {
     var timer = PhaseTimer()
-    let group = DispatchGroup()
-    var json: JSONJob?
-    if formats.contains(.json) {
-      guard let sink = OutputSink(path: dir + "/report.json") else { throw Self.cannotCreate(dir + "/report.json") }
-      let job = JSONJob(report: report, sink: sink)
-      json = job
-      DispatchQueue.global().async(group: group) { job.render() }
-    }
+    let json = try begun ?? beginJSON(report.run, report.findings, report.meta, into: dir)
+    json?.finish(with: report)
     let views = ReportViewBuilder(report: report, reportURL: reportURL)
     var full: ReportView?
     if formats.contains(.markdown) || formats.contains(.html) {
@@ -44,7 +50,7 @@ struct ReportWriter {
     timer.lap("report.md + report.html + issue.md")
     if formats.contains(.ctrf) { try stream(.ctrf, into: dir) { CTRFWriter().write(report, to: $0) } }
     if formats.contains(.codeQuality) { try stream(.codeQuality, into: dir) { CodeQualityWriter().write(report, to: $0) } }
-    group.wait()
+    json?.done.wait()
     timer.lap("report.json (after)")
     if let json, !json.succeeded { throw Failure(description: "\(dir)/report.json: \(json.sink.errorText)") }
   }
@@ -69,20 +75,31 @@ struct ReportWriter {
   }
 }
 
-/// Renders report.json on another thread. The report is only read (never mutated) while it
-/// runs, and the caller waits for it before touching the result.
-private final class JSONJob: @unchecked Sendable {
-  let report: Report
+/// Renders report.json on another thread: begun with the run and its findings, finished once
+/// handed the report (`finish(with:)`, which every `beginJSON` is followed by). They are only
+/// read (never mutated) while it runs, and the caller waits for `done` before touching the
+/// result.
+final class JSONJob: @unchecked Sendable {
   let sink: OutputSink
+  /// Left when the file is written.
+  let done = DispatchGroup()
   private(set) var succeeded = false
+  private var report: Report?
+  private let ready = DispatchSemaphore(value: 0)
 
-  init(report: Report, sink: OutputSink) {
-    self.report = report
-    self.sink = sink
+  init(sink: OutputSink) { self.sink = sink }
+
+  /// On the job's thread: the run's part, then, once the report is handed over, the rest.
+  func render(_ run: Run, _ findings: Findings, _ meta: RunMeta) {
+    JSONRenderer().writeRun(run, findings, meta, to: sink)
+    ready.wait()
+    if let report { JSONRenderer().writeAnalysis(report, to: sink) }
+    succeeded = report != nil && sink.finish()
   }
 
-  func render() {
-    JSONRenderer().write(report, to: sink)
-    succeeded = sink.finish()
+  /// Hands over the report (the semaphore orders the write before the job reads it).
+  func finish(with report: Report) {
+    self.report = report
+    ready.signal()
   }
 }
