@@ -76,8 +76,6 @@ public struct ReportBuilder {
     }
     let run = try read(options.inputs)
     progress.enter("classifying")
-    let findings = Triage(config: options.config).findings(of: run)
-    progress.enter("writing the report")
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
     let writer = ReportWriter(
@@ -86,8 +84,15 @@ public struct ReportBuilder {
     let placed: [Diagnostic]
     do {
       placed = try files.write { dir in
-        // report.json's tests are written on a second thread while the analysis is made here.
-        let json = try writer.beginJSON(run, findings, meta, into: dir)
+        // report.json's tests are written on a second thread, from the verdicts and clusters,
+        // while the false greens and the analysis are made here.
+        var json: JSONJob?
+        var failure: (any Error)?
+        let findings = Triage(config: options.config).findings(of: run) { clustered in
+          do { json = try writer.beginJSON(run, clustered, meta, into: dir) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        progress.enter("writing the report")
         var timer = PhaseTimer()
         let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
         timer.lap("analysis (whys, actions, metrics)")
