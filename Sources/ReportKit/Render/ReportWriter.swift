@@ -32,21 +32,21 @@ struct ReportWriter {
     let json = try begun ?? beginJSON(report.run, report.findings, report.meta, into: dir)
     json?.finish(with: report)
     let views = ReportViewBuilder(report: report, reportURL: reportURL)
-    var full: ReportView?
-    if formats.contains(.markdown) || formats.contains(.html) {
-      let view = views.view()
-      full = view  // issue.md starts from the same view
-      let markdown = templates.render("report.md", view)
+    let page = formats.contains(.markdown) || formats.contains(.html)
+    let full = page ? views.view() : nil  // issue.md starts from the same view
+    // issue.md is made on another thread while report.md and report.html are made here.
+    let (templates, limit) = (templates, issueLimit)
+    let issue =
+      formats.contains(.issue) ? Background { IssueBody(views: views, templates: templates, limit: limit).render(full: full) } : nil
+    if let full {
+      let markdown = templates.render("report.md", full)
       if formats.contains(.markdown) { try save(markdown, dir + "/report.md") }
       if formats.contains(.html) {
         let html = PageRenderer(templates: templates).page(markdown: markdown, report: report)
         try save(html, dir + "/report.html")
       }
     }
-    if formats.contains(.issue) {
-      let issue = IssueBody(views: views, templates: templates, limit: issueLimit).render(full: full)
-      try save(issue, dir + "/issue.md")
-    }
+    if let issue { try save(issue.wait(), dir + "/issue.md") }
     timer.lap("report.md + report.html + issue.md")
     if formats.contains(.ctrf) { try stream(.ctrf, into: dir) { CTRFWriter().write(report, to: $0) } }
     if formats.contains(.codeQuality) { try stream(.codeQuality, into: dir) { CodeQualityWriter().write(report, to: $0) } }
