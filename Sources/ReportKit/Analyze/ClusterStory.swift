@@ -199,9 +199,7 @@ extension ClusterStory {
 
   /// The first URL the text names that is not documentation (`URLParts.isReference`).
   static func firstURL(in text: String) -> String? {
-    // The pattern cannot match without `://` (a byte search is far cheaper than ICU's).
-    guard text.utf8Contains("://") else { return nil }
-    return urlPattern.allCapturesWithLead(in: text, lead: URLParts.leadLength).first { !URLParts.isReference($0.capture, lead: $0.lead) }?
+    URLScan.matches(in: text, websockets: true, lead: URLParts.leadLength).first { !URLParts.isReference($0.capture, lead: $0.lead) }?
       .capture
   }
 
@@ -218,7 +216,6 @@ extension ClusterStory {
     return table.first { $0.1.contains { lowered.utf8Contains($0) } }?.0
   }
 
-  private static let urlPattern = Pattern(builtIn: #"((?:https?|wss?)://[^\s'"<>)\]]+)"#)
   private static let urllibPool = Pattern(
     builtIn: #"host='([^']+)', port=(\d+)\)(?:[^\n]*?url: (/[^\s'"()]*))?"#)
 }

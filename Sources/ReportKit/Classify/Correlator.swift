@@ -38,9 +38,8 @@ struct Correlator: Sendable {
   /// URLs (`http://host:port/path`) and bare paths after a method or `url:` in a failure text.
   static func endpoints(in text: String) -> [(host: String?, path: String)] {
     var out: [(String?, String)] = []
-    // The URL pattern cannot match without `://`: a byte search first, ICU only then.
-    let urls = text.utf8Contains("://") ? urlPattern.allCapturesWithLead(in: text, lead: URLParts.leadLength) : []
-    for (url, lead) in urls where !URLParts.isReference(url, lead: lead) {
+    for (url, lead) in URLScan.matches(in: text, websockets: false, lead: URLParts.leadLength) where !URLParts.isReference(url, lead: lead)
+    {
       if let path = path(ofURL: url) { out.append((URLParts.host(url)?.lowercased(), path)) }
     }
     for p in barePathPattern.allCaptures(in: text) {
@@ -121,7 +120,6 @@ struct Correlator: Sendable {
     return String(path)
   }
 
-  private static let urlPattern = Pattern(builtIn: #"(https?://[^\s'"<>)\]]+)"#)
   private static let barePathPattern = Pattern(
     builtIn: #"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|url:?|path:?)\s+['"]?(/[A-Za-z0-9_\-./%~]+)"#)
 }

@@ -47,7 +47,8 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
   /// Every match's first capture, with the text of its line before it (at most `lead` UTF-16
-  /// units: the cost stays linear however many matches a long text holds).
+  /// units: the cost stays linear however many matches a long text holds). URLs are found by
+  /// `URLScan`, which its tests hold against this.
   func allCapturesWithLead(in text: String, lead: Int) -> [(capture: String, lead: String)] {
     let ns = text as NSString
     return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in

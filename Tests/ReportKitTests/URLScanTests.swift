@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// `URLScan` finds what the ICU patterns it stands in for find, with the same lead before each:
+/// checked side by side on texts built from the pieces that could tell them apart (schemes in
+/// any case, `ſ`, every kind of space ICU's `\s` takes, the stop characters, line breaks,
+/// characters beyond U+FFFF where the lead is cut, long leads).
+@Suite struct URLScanTests {
+  static let both = Pattern(builtIn: #"((?:https?|wss?)://[^\s'"<>)\]]+)"#)
+  static let http = Pattern(builtIn: #"(https?://[^\s'"<>)\]]+)"#)
+
+  static let pieces = [
+    "http://", "https://h.x/p?q", "WSS://s", "http", "https", "HTTP", "hTtPs", "ws", "wss", "WsS", "ſ", "httpſ", "ẞ", "ß", "://", ":/", "/",
+    ":", "a", "x1", "é", "😀", "中",
+    " ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{2029}",
+    "\u{202F}", "\u{205F}", "\u{3000}", "\u{200B}", "'", "\"", "<", ">", ")", "]", "(", "[", "see ", "docs: ", "?q=1&b",
+    String(repeating: "a", count: 70), String(repeating: "😀", count: 39), "E   requests.exceptions.HTTPError: 503 for url: ",
+  ]
+
+  func same(_ text: String, _ note: String = "") {
+    for (pattern, websockets) in [(Self.both, true), (Self.http, false)] {
+      let regex = pattern.allCapturesWithLead(in: text, lead: URLParts.leadLength)
+      let scan = URLScan.matches(in: text, websockets: websockets, lead: URLParts.leadLength)
+      #expect(regex.map(\.capture) == scan.map(\.capture), "\(text.debugDescription) \(note)")
+      #expect(regex.map(\.lead) == scan.map(\.lead), "\(text.debugDescription) \(note)")
+    }
+  }
+
+  @Test func realFailureTexts() {
+    for text in [
+      "requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: /ping",
+      "503 Server Error: Service Unavailable for url: http://127.0.0.1:34517/api/orders",
+      "see https://docs.python.org/3/library/ssl.html (ssl) and wss://stream.example.com/v1?x=1]",
+      "GET https://api.example.internal/v2/items/42?page=3\nE   AssertionError: expected 200, got 503 from HTTPS://API.EXAMPLE/x",
+      "", "://", "http://", "http:// x", "xhttps://a", "httpss://a", "wshttp://b", "ahttp://bhttp://c",
+    ] {
+      same(text)
+    }
+    // The 80 units before the URL start in the middle of the first emoji: its half reads as U+FFFD.
+    let cut = "a" + String(repeating: "😀", count: 40) + "bhttp://x"
+    same(cut)
+    #expect(URLScan.matches(in: cut, websockets: true, lead: 80).first?.lead.hasPrefix("\u{FFFD}😀") == true)
+    same("x\r\nhttp://a \r\nhttps://b\n\rws://c")
+  }
+
+  @Test func generatedTexts() {
+    var rng = SystemRandomNumberGenerator()
+    var seed = UInt64.random(in: 0...UInt64.max, using: &rng)
+    let first = seed
+    func next(_ n: Int) -> Int {  // splitmix64: the seed is printed with a failure
+      seed &+= 0x9E37_79B9_7F4A_7C15
+      var z = seed
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % UInt64(n))
+    }
+    var found = 0
+    for _ in 0..<4000 {
+      var text = ""
+      for _ in 0..<(1 + next(24)) { text += Self.pieces[next(Self.pieces.count)] }
+      same(text, "(seed \(first))")
+      found += URLScan.matches(in: text, websockets: true, lead: 80).count
+    }
+    #expect(found > 400, "the texts hold URLs to find: \(found)")
+  }
+}
