@@ -4,6 +4,17 @@ public struct Classifier: Sendable {
   /// Every rule in the order it is tried: user rules as written, then built-ins by signal.
   let ranked: [Rule]
   let phrases: PhraseSet
+  /// `ranked`'s matchers, each behind one reference: a rule tried against a failure is read in
+  /// place, where a matcher read out of an array was copied (its strings, sets and patterns
+  /// retained and released) for each of the rules a failure is tried against.
+  private let matchers: [Tried]
+
+  private final class Tried: Sendable {
+    let matcher: Matcher
+    init(_ matcher: Matcher) { self.matcher = matcher }
+
+    func match(_ f: borrowing FailureFacts) -> Matcher.Hit? { matcher.match(f) }
+  }
 
   public init(userRules: [Rule] = []) {
     let builtIn = BuiltInRules.all.enumerated()
@@ -16,6 +27,7 @@ public struct Classifier: Sendable {
     let phrases = PhraseSet(words)
     self.phrases = phrases
     ranked = all.map { $0.resolved(in: phrases) }
+    matchers = ranked.map { Tried($0.matcher) }
   }
 
   /// The facts of a test as rules see them, with the exchanges its text links to.
@@ -27,11 +39,12 @@ public struct Classifier: Sendable {
 
   /// The first rule that matches, in precedence order; `unclassified` matches anything.
   func decide(_ f: FailureFacts) -> (rule: Rule, hit: Matcher.Hit) {
-    // Through the buffer: a rule is looked at in place, not copied (with all its strings and
-    // patterns retained and released) for each of the ~40 rules a failure may be tried against.
-    let found = ranked.withUnsafeBufferPointer { rules -> (Int, Matcher.Hit)? in
-      for i in rules.indices { if let hit = rules[i].matcher.match(f) { return (i, hit) } }
-      return nil
+    var found: (Int, Matcher.Hit)?
+    for i in matchers.indices {
+      if let hit = matchers[i].match(f) {
+        found = (i, hit)
+        break
+      }
     }
     guard let (i, hit) = found else { preconditionFailure("the fallback rule matches every failure") }
     return (ranked[i], hit)
