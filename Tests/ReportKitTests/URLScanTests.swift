@@ -45,6 +45,29 @@ import Testing
     same("x\r\nhttp://a \r\nhttps://b\n\rws://c")
   }
 
+  /// `URLParts.host` reads an ASCII URL by bytes: the same host as the general path by
+  /// characters, on URLs built from the parts that decide it (userinfo, ports, brackets, `?`,
+  /// `#`, paths, a missing host or scheme); a URL that is not ASCII takes the general path.
+  @Test func hostsOfASCIIURLsByBytes() {
+    let parts = [
+      "http", "://", "user:pw@", "@", "api.example.com", "127.0.0.1", "[::1]", "[fe80::1", ":", ":8080", ":x", "/", "/p/q", "?a=1", "#f",
+      "", "\r\n", "]",
+    ]
+    for a in parts {
+      for b in parts {
+        for c in parts {
+          for d in ["", "/x", ":443", "@h", "?q", "://z"] {
+            let url = a + b + c + d
+            #expect(URLParts.asciiHost(url) == .some(URLParts.hostByCharacters(url)), "\(url.debugDescription)")
+          }
+        }
+      }
+    }
+    #expect(URLParts.asciiHost("https://é.example/x") == .none)
+    #expect(URLParts.host("https://é.example:8443/x") == "é.example")
+    #expect(URLParts.host("https://u:p@[2001:db8::1]:8443/x?y#z") == "2001:db8::1")
+  }
+
   @Test func generatedTexts() {
     var rng = SystemRandomNumberGenerator()
     var seed = UInt64.random(in: 0...UInt64.max, using: &rng)

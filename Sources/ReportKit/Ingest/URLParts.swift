@@ -1,11 +1,46 @@
 /// Host names out of URLs, without pulling in URL parsing for every line.
 enum URLParts {
   static func host(_ url: String) -> String? {
+    if case .some(let host) = asciiHost(url) { return host }
+    return hostByCharacters(url)
+  }
+
+  /// `host(_:)` for any URL, by characters.
+  static func hostByCharacters(_ url: String) -> String? {
     guard let r = url.range(of: "://") else { return nil }
     var rest = url[r.upperBound...]
     if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
     if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
     return rest.isEmpty ? nil : stripPort(String(rest))
+  }
+
+  /// `host(_:)` over the bytes of an all-ASCII URL (every URL curl prints), where a byte is a
+  /// character (CR LF aside, which none of the bytes looked for is part of) and Foundation's
+  /// search finds what a byte search finds. Nil when the URL is not ASCII: the general path then.
+  static func asciiHost(_ url: String) -> String?? {
+    var url = url
+    return url.withUTF8 { b -> String?? in
+      guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var sep = 0
+      while sep + 2 < b.count && !(b[sep] == 0x3A && b[sep + 1] == 0x2F && b[sep + 2] == 0x2F) { sep += 1 }
+      guard sep + 2 < b.count else { return .some(nil) }
+      var start = sep + 3
+      var end = start
+      while end < b.count && b[end] != 0x2F && b[end] != 0x3F && b[end] != 0x23 { end += 1 }  // / ? #
+      var at = end
+      while at > start && b[at - 1] != 0x40 { at -= 1 }  // after the last @
+      if at > start { start = at }
+      guard end > start else { return .some(nil) }
+      var host = UnsafeBufferPointer(rebasing: b[start..<end])
+      if host[0] == 0x5B {  // [v6]: up to the bracket
+        var k = 1
+        while k < host.count && host[k] != 0x5D { k += 1 }
+        host = UnsafeBufferPointer(rebasing: host[1..<k])
+      } else if let colon = host.lastIndex(of: 0x3A), host[(colon + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        host = UnsafeBufferPointer(rebasing: host[..<colon])
+      }
+      return .some(String(decoding: host, as: UTF8.self))
+    }
   }
 
   static func stripPort(_ hostPort: String) -> String {

@@ -36,10 +36,18 @@ public struct HTTPExchange: Sendable {
 
   /// The lower-cased name and the value of a header line (`Retry-After: 30`), when it is a telling one.
   public static func tellingHeader(_ line: String) -> (name: String, value: String)? {
+    guard let name = tellingName(line), let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    return (name, String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+  }
+
+  /// Whether a header line is a telling one: `tellingHeader` without making its value (a curl
+  /// trace asks this of every header line it reads).
+  static func isTellingHeader(_ line: String) -> Bool { tellingName(line) != nil }
+
+  private static func tellingName(_ line: String) -> String? {
     guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
     let name = line[..<colon].lowercased()
-    guard tellingHeaders.contains(name) else { return nil }
-    return (name, String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+    return tellingHeaders.contains(name) ? name : nil
   }
 
   /// The telling headers of the response, each with the line that shows it.

@@ -41,7 +41,7 @@ struct CurlExchangeBuilder {
         current.status = status
         current.reason = reason
         current.evidence.append(evidence(e))
-      } else if HTTPExchange.tellingHeader(e.text) != nil {
+      } else if HTTPExchange.isTellingHeader(e.text) {
         current.evidence.append(evidence(e))
       }
     case .body:
