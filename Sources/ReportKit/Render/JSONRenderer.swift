@@ -29,7 +29,7 @@ struct JSONRenderer {
       sink.write("}")
     }
     run.tests.withUnsafeBufferPointer { tests in
-      let listed = tests.indices.filter { ReportSchema.listed(tests[$0]) }
+      let listed = tests.indices.filter { ReportSchema.listed(tests, $0) }
       list("tests", listed.count, w) { k in
         let i = listed[k]
         if tests[i].status == .passed {
@@ -73,7 +73,7 @@ struct JSONRenderer {
   private func passedGroups(_ tests: UnsafeBufferPointer<TestResult>, _ w: JSONWriter) {
     var starts: [Int] = []  // where each group begins; it ends where the next one begins
     var last: TestGroup?
-    for i in tests.indices where !ReportSchema.listed(tests[i]) {
+    for i in tests.indices where !ReportSchema.listed(tests, i) {
       // Tests of one class share their group: the prefixes are compared only where it changes.
       if let last, tests[i].group === last || tests[i].idPrefix == last.idPrefix {
         // same prefix: the group goes on
@@ -88,7 +88,7 @@ struct JSONRenderer {
     list("passed", starts.count, w) { g in
       let end = g + 1 < starts.count ? starts[g + 1] : tests.count
       members.removeAll(keepingCapacity: true)
-      for i in starts[g]..<end where !ReportSchema.listed(tests[i]) { members.append(i) }
+      for i in starts[g]..<end where !ReportSchema.listed(tests, i) { members.append(i) }
       // What every name of the group starts with joins the prefix (`test_get[` of
       // `test_get[a]`, `test_get[b]`): test k is still prefix + names[k]. Names are read as
       // bytes where they are stored: no string or array is made per test.
