@@ -46,21 +46,6 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
 
   func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
-  /// Every match's first capture, with the text of its line before it (at most `lead` UTF-16
-  /// units: the cost stays linear however many matches a long text holds). URLs are found by
-  /// `URLScan`, which its tests hold against this.
-  func allCapturesWithLead(in text: String, lead: Int) -> [(capture: String, lead: String)] {
-    let ns = text as NSString
-    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
-      guard m.numberOfRanges > 1, m.range(at: 1).location != NSNotFound else { return nil }
-      let start = m.range.location
-      let from = max(0, start - lead)
-      let before = ns.substring(with: NSRange(location: from, length: start - from))
-      let line = before.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? before
-      return (ns.substring(with: m.range(at: 1)), line)
-    }
-  }
-
   /// Every match, as the text of each of its capture groups (nil when a group took no part).
   func allMatches(in text: String) -> [[String?]] {
     let ns = text as NSString

@@ -11,9 +11,12 @@ public struct Triage: Sendable {
     classifier = Classifier(userRules: config.rules)
   }
 
-  /// `clustered`, when given, is called with the verdicts and clusters before the false greens
-  /// are looked for (report.json's tests are written from them meanwhile).
-  public func findings(of run: Run, clustered: ((Findings) -> Void)? = nil) -> Findings {
+  /// What triage finds in `run`: verdicts, clusters, false greens and host drift.
+  public func findings(of run: Run) -> Findings { findings(of: run) { _ in } }
+
+  /// `clustered` is called with the verdicts and clusters before the false greens are looked for
+  /// (report.json's tests are written from them meanwhile).
+  public func findings(of run: Run, clustered: (Findings) throws -> Void) rethrows -> Findings {
     var timer = PhaseTimer()
     var findings = Findings()
     // Failures, and flaky tests by their failing attempt: each gets a verdict and a cluster.
@@ -54,7 +57,7 @@ public struct Triage: Sendable {
       run, failing: failing, signatures: signatures, findings.classifications, flaky: findings.flaky)
     findings.clusters += requestClusters(run, failing: findings.failingInOrder, findings)
     timer.lap("cluster")
-    clustered?(findings)
+    try clustered(findings)
     findings.suspicious = FalseGreenDetector(classifier: classifier).detect(run) + hostDrift(run, failing)
     timer.lap("false greens")
     return findings

@@ -1,10 +1,10 @@
 /// URLs in a text, found over its UTF-8 bytes: what the ICU pattern
 /// `((?:https?|wss?)://[^\s'"<>)\]]+)` (case-insensitive) finds, with the same text before each
-/// (`Pattern.allCapturesWithLead`), at a fraction of the cost: no UTF-16 copy of the text, no
+/// (of its line, as the regex callers took it), at a fraction of the cost: no UTF-16 copy of the text, no
 /// regex engine. `URLScanTests` holds the two side by side on texts built to tell them apart.
 enum URLScan {
   /// Every match, left to right, with the text of its line before it (at most `lead` UTF-16
-  /// units back, as `Pattern.allCapturesWithLead` counts). `websockets: false` takes `http` and
+  /// units back, counted as NSString counts them). `websockets: false` takes `http` and
   /// `https` only.
   static func matches(in text: String, websockets: Bool, lead: Int) -> [(capture: String, lead: String)] {
     var text = text

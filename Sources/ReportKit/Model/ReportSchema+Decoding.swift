@@ -41,7 +41,7 @@ extension ReportSchema.Document {
     for k in tests.indices where tests[k].evidence == nil && tests[k].classification != nil {
       tests[k].evidence = tests[k].classification?.evidence
     }
-    let only = inputs.count == 1 ? inputs.first?.path : nil
+    let only = ReportSchema.sole(paths)
     requests = try c.decode([WireRequest].self, forKey: .requests).map { r in
       guard let request = r.resolved(input: only) else {
         throw DecodingError.dataCorruptedError(
@@ -125,8 +125,8 @@ private struct WireRequest: Decodable {
   func resolved(input: String?) -> ReportSchema.Request? {
     var whole: [ReportSchema.Evidence] = []
     for e in evidence {
-      guard let path = e.path ?? input, let text = e.text else { return nil }
-      whole.append(ReportSchema.Evidence(path: path, line: e.line, text: text))
+      guard let full = e.whole(source: input, message: nil) else { return nil }
+      whole.append(full)
     }
     return ReportSchema.Request(
       method: method, url: url, host: host, status: status, reason: reason, curl_exit: curl_exit, error: error,
@@ -153,11 +153,18 @@ private struct FrontCodedGroup: Decodable {
 /// A listed test as written, and its place in the run (`seq`, a key `Test` itself does not
 /// have): what report/3 left out is filled in by `resolved`, once the run's inputs are known.
 private struct Listed: Decodable {
-  /// Evidence as report/3 writes it: `path` and `text` may be left to the test.
+  /// Evidence as report/3 writes it: `path` and `text` may be left to the test (or the run).
   struct Cite: Decodable {
     var path: String?
     var line: Int
     var text: String?
+
+    /// The evidence with what was left out taken from `source` and `message`; nil when one
+    /// was left out that they do not give.
+    func whole(source: String?, message: String?) -> ReportSchema.Evidence? {
+      guard let path = path ?? source, let text = text ?? message else { return nil }
+      return ReportSchema.Evidence(path: path, line: line, text: text)
+    }
   }
 
   struct Verdict: Decodable {
@@ -216,16 +223,13 @@ private struct Listed: Decodable {
       if !has.message { t.message = ReportSchema.derivedMessage(detail: t.detail, exceptionType: t.exception_type) }
       if !has.sources { t.sources = ReportSchema.defaultSources(inputs: inputs) }
     }
-    let source = t.sources?.count == 1 ? t.sources?.first : nil
-    let message = t.message
+    let source = ReportSchema.sole(t.sources ?? [])
+    let (id, message) = (t.id, t.message)
     func whole(_ e: Cite) throws -> ReportSchema.Evidence {
-      guard let path = e.path ?? source else {
-        throw Unresolvable(description: "test \(t.id): evidence at line \(e.line) names no file and the test has no single source")
+      guard let full = e.whole(source: source, message: message) else {
+        throw Unresolvable(description: "test \(id): evidence at line \(e.line) names no file or has no text, and the test gives none")
       }
-      guard let text = e.text ?? message else {
-        throw Unresolvable(description: "test \(t.id): evidence at line \(e.line) has no text and the test no message")
-      }
-      return ReportSchema.Evidence(path: path, line: e.line, text: text)
+      return full
     }
     t.evidence = try evidence?.map(whole)
     if let v = verdict {

@@ -81,6 +81,10 @@ extension ReportSchema {
   private static let space = UInt8(ascii: " ")
   private static let newline = UInt8(ascii: "\n")
 
+  /// The path of a list of one (a run's only input, a test's only source): report/3 leaves it
+  /// out of the evidence that names it. Nil for none or several.
+  static func sole(_ paths: [String]) -> String? { paths.count == 1 ? paths[0] : nil }
+
   /// The sources of a test that lists none in report/3: the run's only input, or none.
   static func defaultSources(inputs: [String]) -> [String] { inputs.count == 1 ? inputs : [] }
 

@@ -80,30 +80,25 @@ public struct ReportBuilder {
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
     let writer = ReportWriter(
       formats: options.formats, templates: options.templates, issueLimit: options.issueLimit, reportURL: options.reportURL ?? meta.ci?.url)
-    var made: Report?
+    let report: Report
     let placed: [Diagnostic]
     do {
-      placed = try files.write { dir in
+      (report, placed) = try files.write { dir in
         // report.json's tests are written on a second thread, from the verdicts and clusters,
         // while the false greens and the analysis are made here.
         var json: JSONJob?
-        var failure: (any Error)?
-        let findings = Triage(config: options.config).findings(of: run) { clustered in
-          do { json = try writer.beginJSON(run, clustered, meta, into: dir) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        let findings = try Triage(config: options.config).findings(of: run) { json = try writer.beginJSON(run, $0, meta, into: dir) }
         progress.enter("writing the report")
         var timer = PhaseTimer()
         let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
         timer.lap("analysis (whys, actions, metrics)")
         let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
-        made = report
         try writer.write(report, into: dir, json: json)
+        return report
       }
     } catch {
       throw BuildError.cannotWrite(ReportFiles.explain(error, options.outDir))
     }
-    guard let report = made else { throw BuildError.cannotWrite("\(options.outDir): the report was not made") }
     // The report is written first: a history that cannot take the run does not cost the report.
     if recorder != nil {
       var recording = PhaseTimer()

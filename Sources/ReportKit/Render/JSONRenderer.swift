@@ -41,7 +41,7 @@ struct JSONRenderer {
       }
       passedGroups(tests, w)
     }
-    let only = inputs.count == 1 ? inputs.first : nil
+    let only = ReportSchema.sole(inputs)
     list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w, input: only) }  // no value per request
   }
 

@@ -15,10 +15,9 @@ struct ReportFiles {
     var description: String
   }
 
-  /// Creates the work folder and lets `write` fill it; then moves it into place. Returns warnings
-  /// (a `latest` that is not ours, left alone).
-  @discardableResult
-  func write(_ fill: (String) throws -> Void) throws -> [Diagnostic] {
+  /// Creates the work folder and lets `fill` fill it; then moves it into place. Returns what
+  /// `fill` returned, and warnings (a `latest` that is not ours, left alone).
+  func write<T>(_ fill: (String) throws -> T) throws -> (value: T, warnings: [Diagnostic]) {
     let fm = FileManager.default
     do { try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
       throw Failure(description: Self.explain(error, outDir))
@@ -29,8 +28,9 @@ struct ReportFiles {
     do { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) } catch {
       throw Failure(description: Self.explain(error, staging))
     }
+    let value: T
     do {
-      try fill(staging)
+      value = try fill(staging)
     } catch {
       try? fm.removeItem(atPath: staging)
       throw error
@@ -48,7 +48,7 @@ struct ReportFiles {
       try? fm.removeItem(atPath: staging)
       throw Failure(description: Self.explain(error, finalPath))
     }
-    return pointLatest()
+    return (value, pointLatest())
   }
 
   /// `outDir/latest` → the run folder (a relative symlink, replaced atomically by rename). A

@@ -33,25 +33,20 @@ extension JSONWriter {
 }
 
 extension ReportSchema.Evidence: JSONStreamable {
-  func write(to w: JSONWriter) { Self.write(path: path, line: line, text: text, w) }
+  func write(to w: JSONWriter) { write(to: w, source: nil, message: nil) }
+
+  /// report/3's evidence: `path` left out when it is `source` (the test's only source, the
+  /// run's only input), `text` when it is `message` (the test's): a reader takes them from there.
+  func write(to w: JSONWriter, source: String?, message: String?) {
+    Self.write(path: path, line: line, text: text, source: source, message: message, w)
+  }
 
   /// Evidence of the model, written without a value of the schema.
-  static func write(_ e: Evidence, to w: JSONWriter) { write(path: e.path, line: e.line, text: e.text, w) }
-
-  /// Evidence of the model as `write(to:source:message:)` writes it, without a message.
   static func write(_ e: Evidence, to w: JSONWriter, source: String?) {
-    w.sink.write("{")
-    if e.path != source { w.sink.write("\"path\":"); w.string(e.path); w.sink.write(",") }
-    w.sink.write("\"line\":\(e.line),\"text\":"); w.string(e.text); w.sink.write("}")
+    write(path: e.path, line: e.line, text: e.text, source: source, message: nil, w)
   }
 
-  private static func write(path: String, line: Int, text: String, _ w: JSONWriter) {
-    w.sink.write("{\"path\":"); w.string(path); w.sink.write(",\"line\":\(line),\"text\":"); w.string(text); w.sink.write("}")
-  }
-
-  /// A test's evidence in report/3: `path` left out when it is the test's only source, `text`
-  /// when it is the test's message (a reader takes them from there).
-  func write(to w: JSONWriter, source: String?, message: String?) {
+  private static func write(path: String, line: Int, text: String, source: String?, message: String?, _ w: JSONWriter) {
     w.sink.write("{")
     if path != source { w.sink.write("\"path\":"); w.string(path); w.sink.write(",") }
     w.sink.write("\"line\":\(line)")
@@ -113,7 +108,7 @@ extension ReportSchema.Test: JSONStreamable {
     if let output { w.field("output"); w.string(output) }
     let sources = sources ?? []
     if sources != ReportSchema.defaultSources(inputs: inputs) { w.field("sources"); w.strings(sources) }
-    let source = sources.count == 1 ? sources[0] : nil
+    let source = ReportSchema.sole(sources)
     let cite = { (e: ReportSchema.Evidence) in e.write(to: w, source: source, message: message) }
     // The lines its verdict cites are most often its own: then they are written once, there.
     if category == nil || classification == nil || classification?.evidence != (evidence ?? []) {

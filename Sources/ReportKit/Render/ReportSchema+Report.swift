@@ -162,12 +162,9 @@ extension ReportSchema.Warning {
 }
 
 extension ReportSchema {
-  /// Whether report.json lists a test in `tests` (every test but a passing one with an id of
-  /// its own, which goes into a `passed` group).
-  static func listed(_ t: borrowing TestResult) -> Bool { t.status != .passed || t.anonymous }
-
-  /// `listed(tests[i])`, read through the buffer: two fields, where passing the element to a
-  /// function copied it (and retained its three references) once per test.
+  /// Whether report.json lists test `i` in `tests` (every test but a passing one with an id of
+  /// its own, which goes into a `passed` group). Read through the buffer, two fields: passing the
+  /// element to a function copied it (and retained its three references) once per test.
   @inline(__always)
   static func listed(_ tests: UnsafeBufferPointer<TestResult>, _ i: Int) -> Bool {
     tests[i].status != .passed || tests[i].anonymous
