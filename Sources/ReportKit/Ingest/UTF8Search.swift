@@ -17,6 +17,12 @@ extension StringProtocol {
     let n = needle.utf8CodeUnitCount
     let base = needle.utf8Start
     guard n > 0 else { return nil }
+    // Native text is searched through its buffer, by offsets: no index walk per byte.
+    if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: needle) }) {
+      guard let offset = found else { return nil }
+      let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+      return lower..<utf8.index(lower, offsetBy: n)
+    }
     var i = utf8.startIndex
     while i < utf8.endIndex {
       if utf8[i] == base[0] {

@@ -163,6 +163,9 @@ struct CurlExchangeBuilder {
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").
   static func requestLine(_ s: String) -> (String, String)? {
+    // Most `> ` lines are headers: without the bytes `HTTP/` no third word can begin with them
+    // (no other spelling is canonically equal), so the split below is made for request lines only.
+    guard s.utf8Contains("HTTP/") else { return nil }
     let parts = s.split(separator: " ")
     guard parts.count == 3, parts[2].hasPrefix("HTTP/"), parts[0].allSatisfy({ $0.isUppercase }) else { return nil }
     return (String(parts[0]), String(parts[1]))

@@ -35,6 +35,12 @@ enum PytestLines {
   /// `tests/a.py::T::t[x y] PASSED [ 10%]`, `[gw0] [ 10%] PASSED tests/a.py::t`, or a node id alone
   /// (its outcome printed on a later line when the test writes to stdout).
   static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?)? {
+    if let answer = PytestVerboseBytes.verbose(line) { return answer }
+    return verboseByCharacters(line)
+  }
+
+  /// `verbose` read by Characters: every line the byte path leaves (non-ASCII, xdist's `[gw0]`).
+  static func verboseByCharacters(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?)? {
     var rest = line
     if rest.utf8HasPrefix("[gw") {
       guard let close = rest.firstIndex(of: "]") else { return nil }

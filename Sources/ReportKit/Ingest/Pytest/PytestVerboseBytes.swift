@@ -1,0 +1,119 @@
+/// `PytestLines.verbose` for an all-ASCII line, read as bytes in place: a million `-v` result
+/// lines are read without a Character, an index walk or a String per field.
+///
+/// For ASCII text a Character is one byte (a line holds no CR or LF), so every step of the
+/// Character path has its byte twin here; a line with any other byte, or xdist's `[gw0]` form,
+/// is left to that path (nil). `PytestVerboseBytesTests` holds the two side by side.
+enum PytestVerboseBytes {
+  /// What the line says: nil when the byte path does not decide (not ASCII, `[gw`), else the
+  /// answer the Character path gives (itself nil for a line that is no verbose result).
+  static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?)?? {
+    var copy = line
+    return copy.withUTF8 { p -> (id: String, status: TestStatus?, reason: String?)?? in
+      guard let parts = read(p) else { return nil }
+      guard let parts = parts else { return .some(nil) }
+      let id = String(decoding: UnsafeBufferPointer(rebasing: p[parts.id]), as: UTF8.self)
+      let reason = parts.reason.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
+      return .some((id, parts.status, reason))
+    }
+  }
+
+  /// The ranges of the id and the reason, and the status (nil: the id stands alone).
+  typealias Parts = (id: Range<Int>, status: TestStatus?, reason: Range<Int>?)
+
+  static func read(_ p: UnsafeBufferPointer<UInt8>) -> Parts?? {
+    guard isASCII(p) else { return nil }
+    let n = p.count
+    let space = UInt8(ascii: " ")
+    if n >= 3, p[0] == UInt8(ascii: "["), p[1] == UInt8(ascii: "g"), p[2] == UInt8(ascii: "w") { return nil }
+    // The node id: up to the first space outside brackets (`PytestLines.nodeID`).
+    var depth = 0
+    var idEnd = n
+    for i in 0..<n {
+      let c = p[i]
+      if c == UInt8(ascii: "[") {
+        depth += 1
+      } else if c == UInt8(ascii: "]") {
+        depth -= 1
+      } else if c == space && depth <= 0 {
+        idEnd = i
+        break
+      }
+    }
+    guard idEnd > 0, looksLikeNodeID(p, idEnd) else { return .some(nil) }
+    var i = idEnd
+    while i < n && p[i] == space { i += 1 }
+    if i == n { return .some((0..<idEnd, nil, nil)) }
+    guard let (status, after) = statusPrefix(p, i) else { return .some(nil) }
+    return .some((0..<idEnd, status, reason(p, after)))
+  }
+
+  /// Whether every byte is below 0x80 (eight at a time).
+  static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = UnsafeRawPointer(p.baseAddress) else { return true }
+    var i = 0
+    while i + 8 <= p.count {
+      if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i += 8
+    }
+    while i < p.count {
+      if p[i] >= 0x80 { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// `PytestLines.looksLikeNodeID` on the id's bytes `0..<end`.
+  static func looksLikeNodeID(_ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    let first = p[0]
+    guard first != UInt8(ascii: "-"), first != UInt8(ascii: "="), first != UInt8(ascii: "[") else { return false }
+    var pathEnd = end
+    var sawColons = false
+    var i = 0
+    while i < end {
+      let c = p[i]
+      if c == UInt8(ascii: ":") && i + 1 < end && p[i + 1] == UInt8(ascii: ":") { pathEnd = i; sawColons = true; break }
+      if c == 0x20 { return false }
+      i += 1
+    }
+    guard pathEnd > 3 else { return false }
+    if !sawColons {
+      return p[pathEnd - 3] == UInt8(ascii: ".") && p[pathEnd - 2] == UInt8(ascii: "p") && p[pathEnd - 1] == UInt8(ascii: "y")
+    }
+    var k = 0
+    while k + 3 <= pathEnd {
+      if p[k] == UInt8(ascii: "."), p[k + 1] == UInt8(ascii: "p"), p[k + 2] == UInt8(ascii: "y") { return true }
+      k += 1
+    }
+    return false
+  }
+
+  /// `PytestLines.statusPrefix` at `i`: the status and where the text after its word begins.
+  static func statusPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (TestStatus, Int)? {
+    let first = p[i]
+    guard first >= UInt8(ascii: "E"), first <= UInt8(ascii: "X") else { return nil }
+    for (word, status) in PytestLines.statusWords {
+      let w = word.utf8
+      guard i + w.count <= p.count, w.elementsEqual(UnsafeBufferPointer(rebasing: p[i..<(i + w.count)])) else { continue }
+      let after = i + w.count
+      if after == p.count || p[after] == 0x20 { return (status, after) }
+    }
+    return nil
+  }
+
+  /// `PytestLines.reason` of the bytes from `start`: `(reason text) [ 25%]` → the text's range.
+  static func reason(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Range<Int>? {
+    var from = start
+    var to = p.count
+    while from < to && p[from] == 0x20 { from += 1 }
+    guard from < to, p[from] == UInt8(ascii: "(") else { return nil }
+    if p[to - 1] == UInt8(ascii: "]") {
+      var k = to - 1
+      while k >= from && p[k] != UInt8(ascii: "[") { k -= 1 }
+      if k >= from { to = k }
+    }
+    while to > from && p[to - 1] == 0x20 { to -= 1 }
+    guard to - from >= 2, p[to - 1] == UInt8(ascii: ")") else { return nil }
+    return (from + 1)..<(to - 1)
+  }
+}
