@@ -36,6 +36,21 @@ import Testing
     #expect(Signature.clusterID(a) != Signature.clusterID(b))
   }
 
+  /// The byte scan gives the first line that splitting at `\n` Characters gave (what signatures
+  /// were made from before), CR LF pairs, leading blank lines and combining marks included.
+  @Test func firstLineIsTheCharacterSplitsFirstLine() {
+    let pieces = ["a", "\n", "\r", "\r\n", "\n\n", " ", "é", "\u{301}", "😀", "x y", "\t"]
+    var rng = SystemRandomNumberGenerator()
+    var texts = ["", "\n", "\r\n", "\n\r\nabc", "\r\r\nb", "a\n\u{301}b", "\n\nlast"]
+    for _ in 0..<5_000 {
+      texts.append((0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for text in texts {
+      let reference = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
+      #expect(Signature.firstLine(text) == reference, "\(text.debugDescription)")
+    }
+  }
+
   @Test func clusterIDsAreStableAcrossRunsAndVersioned() {
     // FNV-1a of "sig/1:" + signature: the same on every machine and every run, unlike Swift's Hasher.
     #expect(Signature.clusterID("logic|AssertionError|assert <n> == <n>") == "f9ddf89f1f36")

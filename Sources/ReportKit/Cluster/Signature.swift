@@ -5,8 +5,20 @@ enum Signature {
 
   /// `category|exception|normalized first message line`.
   static func of(category: Category, exceptionType: String?, message: String, keep: Set<Int>) -> String {
-    let firstLine = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
-    return "\(category.rawValue)|\(exceptionType ?? "-")|\(normalize(firstLine, keep: keep))"
+    return "\(category.rawValue)|\(exceptionType ?? "-")|\(normalize(firstLine(message), keep: keep))"
+  }
+
+  /// The first non-empty line of `message`, split at `\n` Characters (a CR LF pair is one
+  /// Character, not a `\n`: it does not end a line here), read by bytes.
+  static func firstLine(_ message: String) -> String {
+    var text = message
+    return text.withUTF8 { p in
+      var start = 0
+      while start < p.count && p[start] == 0x0A { start += 1 }
+      var end = start
+      while end < p.count && !(p[end] == 0x0A && p[end - 1] != 0x0D) { end += 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+    }
   }
 
   /// The signature of a classified test: its first message line (or exception type).

@@ -5,12 +5,17 @@ import Foundation
 /// key blocks, and random-looking values assigned to a variable (pytest `-l` locals). Each check
 /// reads a few bytes and gives up early: it runs wherever a word starts, on every line read.
 enum SecretShapes {
+  // The prefix lists, made once (an array literal in `token` was allocated per word start).
+  private static let githubPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+  private static let awsPrefixes = ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"]
+  private static let stripePrefixes = ["sk_live_", "rk_live_", "pk_live_", "sk_test_", "rk_test_"]
+
   /// A token that starts at `i` (a word start): the range to mask (the issuer's prefix is kept, so
   /// the reader sees `ghp_[REDACTED]` and knows what leaked), or nil.
   static func token(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Range<Int>? {
     switch p[i] {
     case UInt8(ascii: "g"):
-      for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where has(p, i, prefix) { return body(p, i + 4, min: 30, extra: "") }
+      for prefix in githubPrefixes where has(p, i, prefix) { return body(p, i + 4, min: 30, extra: "") }
       if has(p, i, "github_pat_") { return body(p, i + 11, min: 22, extra: "_") }
       if has(p, i, "glpat-") { return body(p, i + 6, min: 20, extra: "_-") }
     case UInt8(ascii: "x"):
@@ -20,14 +25,16 @@ enum SecretShapes {
       if has(p, i, "xapp-") { return body(p, i + 5, min: 10, extra: "-") }
     case UInt8(ascii: "A"):
       if has(p, i, "AIza") { return body(p, i + 4, min: 35, extra: "_-") }
-      for prefix in ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"] where has(p, i, prefix) {
+      for prefix in awsPrefixes where has(p, i, prefix) {
         // Exactly 16 upper-case letters and digits, then the word ends.
         var j = i + 4
         while j < p.count && (isUpper(p[j]) || isDigit(p[j])) { j += 1 }
         if j - i == 20 && (j == p.count || !isWord(p[j])) { return (i + 4)..<j }
       }
     case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "p"):
-      for prefix in ["sk_live_", "rk_live_", "pk_live_", "sk_test_", "rk_test_"] where has(p, i, prefix) {
+      // Every prefix of these letters goes on with `k` or `y`: most words are out after one byte.
+      guard i + 1 < p.count, p[i + 1] == UInt8(ascii: "k") || p[i + 1] == UInt8(ascii: "y") else { return nil }
+      for prefix in stripePrefixes where has(p, i, prefix) {
         return body(p, i + 8, min: 16, extra: "")
       }
       if has(p, i, "pypi-AgE") { return body(p, i + 5, min: 50, extra: "_-") }

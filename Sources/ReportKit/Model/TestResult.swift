@@ -174,12 +174,16 @@ enum NameCompactor {
       // Stored fields only, through the buffer: no test is copied (no retain/release storm).
       var bytes = 0
       for i in start..<buf.count { bytes += Int(buf[i].nameLength) }
-      var chunk = ""
-      chunk.reserveCapacity(bytes)
-      for i in start..<buf.count {
-        let u = buf[i].nameBase.utf8
-        let from = u.index(u.startIndex, offsetBy: Int(buf[i].nameOffset))
-        chunk += buf[i].nameBase[from..<u.index(from, offsetBy: Int(buf[i].nameLength))]
+      // The names' bytes copied into the chunk where they are stored (no Substring per name).
+      let chunk = String(unsafeUninitializedCapacity: bytes) { out in
+        var at = 0
+        for i in start..<buf.count {
+          buf[i].withNameBytes { name in
+            _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + name.count)]).initialize(from: name)
+            at += name.count
+          }
+        }
+        return at
       }
       let storage = NameStorage(chunk)
       var offset = 0
