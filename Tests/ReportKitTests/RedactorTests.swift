@@ -36,6 +36,7 @@ import Testing
     "E   KeyError: 'token'",
     "GET /v3/tokens/123 HTTP/1.1",
     "password = None",
+    "password: NULL", "token=True", "secret = 'false'", "api_key: ******", "Authorization: [REDACTED]",
     "https://api.staging.example.com/health",
     "tests/test_auth.py::test_token_refresh PASSED [ 50%]",
     "tests/billing/test_tokens.py::TestTokensCache::test_patch_token[region-eu-0] PASSED [  0%]",

@@ -270,14 +270,14 @@ public enum Redactor {
 
   private static func lowerByte(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
+  /// `none`, `null`, `true`, `false` in any case, or only `*`: compared in place (no copy).
   private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
-    let v = lower(p, a, b)
-    return v == Array("none".utf8) || v == Array("null".utf8) || v == Array("true".utf8) || v == Array("false".utf8)
-      || v.allSatisfy { $0 == UInt8(ascii: "*") }
+    placeholders.contains { equalsCI(p, a, b, $0) } || p[a..<b].allSatisfy { $0 == UInt8(ascii: "*") }
   }
+  private static let placeholders: [[UInt8]] = ["none", "null", "true", "false"].map { Array($0.utf8) }
 
   private static func isMasked(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-    at + maskBytes.count <= p.count && Array(p[at..<(at + maskBytes.count)]) == maskBytes
+    at + maskBytes.count <= p.count && p[at..<(at + maskBytes.count)].elementsEqual(maskBytes)
   }
 
   private static func lower(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> [UInt8] {

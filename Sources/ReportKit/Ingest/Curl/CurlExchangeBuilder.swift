@@ -90,7 +90,8 @@ struct CurlExchangeBuilder {
     } else if t.utf8HasPrefix("Connected to ") {
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
-      if t.hasSuffix("port 443") || t.contains("port 443 ") { scheme = scheme ?? "https" }
+      // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
+      if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.contains("port 443 ")) { scheme = scheme ?? "https" }
     } else if t.utf8HasPrefix("SSL connection") || t.utf8HasPrefix("ALPN") || t.utf8HasPrefix("TLS") {
       scheme = "https"
     } else if Self.isFailureNote(t) {
@@ -156,16 +157,58 @@ struct CurlExchangeBuilder {
   private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }
 
   static func isFailureNote(_ t: String) -> Bool {
-    t.utf8Contains("Could not resolve") || t.utf8Contains("Failed to connect") || t.utf8Contains("Connection refused")
-      || t.utf8Contains("timed out") || t.utf8Contains("Connection reset") || t.utf8Contains("SSL certificate problem")
-      || t.utf8Contains("Recv failure") || t.utf8Contains("Empty reply")
+    var text = t
+    return text.withUTF8 { p in
+      // One pass: a phrase is tried only where its first byte is.
+      for i in 0..<p.count {
+        let c = p[i]
+        guard
+          c == UInt8(ascii: "C") || c == UInt8(ascii: "F") || c == UInt8(ascii: "t") || c == UInt8(ascii: "S")
+            || c == UInt8(ascii: "R") || c == UInt8(ascii: "E")
+        else { continue }
+        for phrase in failureNotes where p.has(phrase, at: i) { return true }
+      }
+      return false
+    }
   }
+
+  private static let failureNotes: [StaticString] = [
+    "Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset", "SSL certificate problem",
+    "Recv failure", "Empty reply",
+  ]
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").
   static func requestLine(_ s: String) -> (String, String)? {
     // Most `> ` lines are headers: without the bytes `HTTP/` no third word can begin with them
     // (no other spelling is canonically equal), so the split below is made for request lines only.
     guard s.utf8Contains("HTTP/") else { return nil }
+    var text = s
+    if let ascii = text.withUTF8({ requestLineASCII($0) }) { return ascii }
+    return requestLineByCharacters(s)
+  }
+
+  /// `requestLine` of an ASCII line, by bytes (a Character is a byte there: `A`-`Z` are the
+  /// upper-case ones); nil: not ASCII, left to the Character path.
+  static func requestLineASCII(_ p: UnsafeBufferPointer<UInt8>) -> (String, String)?? {
+    guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
+    var words: [Range<Int>] = []
+    var start = 0
+    for i in 0...p.count where i == p.count || p[i] == 0x20 {
+      if i > start {
+        guard words.count < 3 else { return .some(nil) }
+        words.append(start..<i)
+      }
+      start = i + 1
+    }
+    guard words.count == 3, p.has("HTTP/", at: words[2].lowerBound),
+      p[words[0]].allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+    else { return .some(nil) }
+    let word = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
+    return .some((word(words[0]), word(words[1])))
+  }
+
+  /// `requestLine` by Characters, for lines that are not ASCII.
+  static func requestLineByCharacters(_ s: String) -> (String, String)? {
     let parts = s.split(separator: " ")
     guard parts.count == 3, parts[2].hasPrefix("HTTP/"), parts[0].allSatisfy({ $0.isUppercase }) else { return nil }
     return (String(parts[0]), String(parts[1]))
@@ -182,6 +225,8 @@ struct CurlExchangeBuilder {
   static func commandURL(_ s: String) -> String? {
     for token in commandTokens(s) {
       let t = unquoted(token)
+      // Each scheme begins with the byte `h` or `w`: other words are out without a Character.
+      guard let first = t.utf8.first, first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { continue }
       if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("ws://") || t.hasPrefix("wss://") { return String(t) }
     }
     return nil

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import ReportKit
+
+/// The curl reader's byte paths give what the Character paths they stand for give: request lines
+/// split at spaces, failure notes found by one pass instead of eight searches.
+@Suite struct CurlBytePathsTests {
+  static let pieces = [
+    "GET", "POST", "get", "PoST", "M-SEARCH", "/", "/v1/items?x=1", "HTTP/1.1", "HTTP/2", "HTTP", "http/1.1", " ", "  ", "Host:",
+    "x", "é", "\u{301}", "\t", "1", "_", "A", "Z", "HTTP/",
+  ]
+
+  @Test func requestLinesSplitAsByCharacters() {
+    var lines = [
+      "GET /path HTTP/1.1", "PUT /v3/items/492077?page=19&size=100 HTTP/1.1", "Host: example.com", "GET  /a   HTTP/2 ",
+      "GET /a HTTP/1.1 extra", "get /a HTTP/1.1", "GET /é HTTP/1.1", "GÉT /a HTTP/1.1", "GET /a \u{301}HTTP/1.1", "", " HTTP/",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<10_000 {
+      lines.append((0..<Int.random(in: 1...6, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for line in lines {
+      let bytes = CurlExchangeBuilder.requestLine(line)
+      let characters = CurlExchangeBuilder.requestLineByCharacters(line)
+      #expect(bytes?.0 == characters?.0 && bytes?.1 == characters?.1, "\(line.debugDescription)")
+    }
+    #expect(CurlExchangeBuilder.requestLine("DELETE /v2/routes/5 HTTP/1.1")! == ("DELETE", "/v2/routes/5"))
+  }
+
+  @Test func failureNotesAsByEightSearches() {
+    let phrases = [
+      "Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset", "SSL certificate problem",
+      "Recv failure", "Empty reply",
+    ]
+    let pieces = phrases + ["Could not", "Connection", "C", "t", "timed", " ", "x", "é", "SSL", "Recv", "Empty", "E", "R", "F"]
+    var notes = ["", "Connected to host", "Failed to connect to 127.0.0.1 port 1: Connection refused", "Operation timed out after 5000 ms"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<10_000 {
+      notes.append((0..<Int.random(in: 1...5, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for note in notes {
+      #expect(CurlExchangeBuilder.isFailureNote(note) == phrases.contains { note.utf8Contains($0) }, "\(note.debugDescription)")
+    }
+  }
+}
