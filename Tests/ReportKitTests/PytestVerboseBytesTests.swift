@@ -23,6 +23,12 @@ import Testing
     #expect(bytes?.status == expected?.status, "\(line.debugDescription)")
     #expect(bytes?.reason == expected?.reason, "\(line.debugDescription)")
     #expect((bytes == nil) == (expected == nil), "\(line.debugDescription)")
+    // The split found in the same pass is `TestID.split`'s.
+    if let b = bytes {
+      let (prefix, name) = TestID.split(b.id, at: b.cut)
+      let reference = TestID.split(b.id)
+      #expect(prefix == reference.prefix && name == reference.name, "\(line.debugDescription)")
+    }
   }
 
   @Test func realLines() {
@@ -33,6 +39,8 @@ import Testing
       "tests/a.py::t ", "tests/a.py::t", "tests/a.py", "tests/a.py ..F.s [ 50%]", "collected 12 items", "",
       "[gw0] [ 10%] PASSED tests/a.py::t", "tests/é.py::t PASSED", "tests/a.py::t \u{301}PASSED", "a.py::t]] PASSED",
       "E   assert 1 == 2", "==== FAILURES ====", "tests/a.py::t SKIPPED (a [b] c) [ 3%]", "tests/a.py::t SKIPPED ([x])",
+      "a.py::::b PASSED", "a.py:::b PASSED", "a.py::T]]::t[x::y] PASSED", "a.py::t[a]]::b] PASSED", "a.py::t[x::y]::u PASSED",
+      "a.py:: PASSED",
     ] {
       same(line)
     }
@@ -54,5 +62,22 @@ import Testing
       let fast = copy.withUTF8 { PytestVerboseBytes.isASCII($0) }
       #expect(fast == text.utf8.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
     }
+  }
+}
+
+/// A block's exception type read by bytes is the one read by Characters.
+@Suite struct PytestMessageTypeTests {
+  @Test func asByCharacters() {
+    let pieces = ["requests", ".", "exceptions", "HTTPError", ":", " ", "404", "_", "é", "\u{301}", "x", "Ä", "٣", "\r\n", "-", "E"]
+    var texts = ["requests.exceptions.HTTPError: 404 Not Found", "AssertionError", "assert 1 == 2", ":", "", "a:\u{301}b:c", "Ünï: x"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<10_000 {
+      texts.append((0..<Int.random(in: 1...7, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for text in texts {
+      let reference = PytestBlock.messageTypeByCharacters(text)
+      #expect((PytestBlock.messageTypeASCII(text) ?? reference) == reference, "\(text.debugDescription)")
+    }
+    #expect(PytestBlock.messageTypeASCII("requests.exceptions.HTTPError: 404") == .some("requests.exceptions.HTTPError"))
   }
 }

@@ -28,6 +28,12 @@ enum TestID {
     return (id[..<index], id[index...])
   }
 
+  /// `id` split at the UTF-8 offset `cut` that `split` would find (0: no prefix).
+  static func split(_ id: String, at cut: Int) -> (prefix: Substring, name: Substring) {
+    let index = id.utf8.index(id.utf8.startIndex, offsetBy: cut)
+    return (id[..<index], id[index...])
+  }
+
   /// The pytest node id for a JUnit testcase written by pytest: `tests.api.test_users.TestX` +
   /// `test_get` → `tests/api/test_users.py::TestX::test_get`.
   static func pytestNodeID(classname: String, name: String, file: String?) -> String {

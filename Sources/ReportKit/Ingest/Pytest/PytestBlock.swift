@@ -167,7 +167,35 @@ struct PytestBlock {
 
   /// `requests.exceptions.HTTPError` from `E   requests.exceptions.HTTPError: 404 ...`.
   private var messageType: String? {
-    guard let first = eGroups.last?.first?.text, let colon = first.firstIndex(of: ":") else { return nil }
+    guard let first = eGroups.last?.first?.text else { return nil }
+    return Self.messageTypeASCII(first) ?? Self.messageTypeByCharacters(first)
+  }
+
+  /// `messageType` by bytes when the text up to its first `:` (and the byte after it) is ASCII,
+  /// where a Character is a byte; nil: left to the Character path.
+  static func messageTypeASCII(_ text: String) -> String?? {
+    var text = text
+    return text.withUTF8 { p -> String?? in
+      var i = 0
+      while i < p.count && p[i] != UInt8(ascii: ":") {
+        if p[i] >= 0x80 { return nil }
+        i += 1
+      }
+      guard i < p.count else { return .some(nil) }
+      if i + 1 < p.count && p[i + 1] >= 0x80 { return nil }  // a combining mark would join the colon
+      let t = UnsafeBufferPointer(rebasing: p[0..<i])
+      let word = { (c: UInt8) in
+        (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: ".")
+          || c == UInt8(ascii: "_")
+      }
+      guard !t.isEmpty, t.allSatisfy(word) else { return .some(nil) }
+      return .some(String(decoding: t, as: UTF8.self))
+    }
+  }
+
+  /// `messageType` by Characters (the reference of `messageTypeASCII`).
+  static func messageTypeByCharacters(_ first: String) -> String? {
+    guard let colon = first.firstIndex(of: ":") else { return nil }
     let t = first[..<colon]
     return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } && !t.isEmpty ? String(t) : nil
   }

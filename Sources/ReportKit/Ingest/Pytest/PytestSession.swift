@@ -143,10 +143,10 @@ struct PytestSession {
       pending = nil
       return
     }
-    if let v = PytestLines.verbose(s) {
+    if let v = PytestLines.verboseSplit(s) {
       started = true
       if let status = v.status {
-        record(v.id, status, line: line, reason: v.reason)
+        record(v.id, status, line: line, reason: v.reason, cut: v.cut)
       } else {
         pending = (v.id, line)
       }
@@ -184,8 +184,9 @@ struct PytestSession {
 
   /// Adds or updates a test; one test seen twice in a session keeps its worse outcome.
   @discardableResult
-  mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil) -> Int {
-    let (prefix, name) = TestID.split(id)
+  /// `cut`: where `id` splits into prefix and name, when the reader found it (else it is looked for).
+  mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil, cut: Int? = nil) -> Int {
+    let (prefix, name) = cut.map { TestID.split(id, at: $0) } ?? TestID.split(id)
     let hash = TestKey.hash(prefix: prefix, name: name)
     ensureIndex()
     var found: Int?

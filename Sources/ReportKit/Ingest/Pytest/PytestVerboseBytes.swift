@@ -7,45 +7,58 @@
 enum PytestVerboseBytes {
   /// What the line says: nil when the byte path does not decide (not ASCII, `[gw`), else the
   /// answer the Character path gives (itself nil for a line that is no verbose result).
-  static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?)?? {
+  /// `cut` is where the id splits into prefix and name (`TestID.split`'s, as a UTF-8 offset).
+  static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?, cut: Int)?? {
     var copy = line
-    return copy.withUTF8 { p -> (id: String, status: TestStatus?, reason: String?)?? in
+    return copy.withUTF8 { p -> (id: String, status: TestStatus?, reason: String?, cut: Int)?? in
       guard let parts = read(p) else { return nil }
       guard let parts = parts else { return .some(nil) }
       let id = String(decoding: UnsafeBufferPointer(rebasing: p[parts.id]), as: UTF8.self)
       let reason = parts.reason.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
-      return .some((id, parts.status, reason))
+      return .some((id, parts.status, reason, parts.cut))
     }
   }
 
-  /// The ranges of the id and the reason, and the status (nil: the id stands alone).
-  typealias Parts = (id: Range<Int>, status: TestStatus?, reason: Range<Int>?)
+  /// The ranges of the id and the reason, the status (nil: the id stands alone), and where the
+  /// id's name begins (0: it has no prefix).
+  typealias Parts = (id: Range<Int>, status: TestStatus?, reason: Range<Int>?, cut: Int)
 
   static func read(_ p: UnsafeBufferPointer<UInt8>) -> Parts?? {
     guard isASCII(p) else { return nil }
     let n = p.count
     let space = UInt8(ascii: " ")
     if n >= 3, p[0] == UInt8(ascii: "["), p[1] == UInt8(ascii: "g"), p[2] == UInt8(ascii: "w") { return nil }
-    // The node id: up to the first space outside brackets (`PytestLines.nodeID`).
+    // The node id: up to the first space outside brackets (`PytestLines.nodeID`); in the same
+    // pass, its last `::` outside brackets (`TestID.split`, whose depth never goes below 0, and
+    // which steps over the second `:` of a pair).
     var depth = 0
+    var splitDepth = 0
+    var cut = 0
     var idEnd = n
-    for i in 0..<n {
+    var i = 0
+    while i < n {
       let c = p[i]
       if c == UInt8(ascii: "[") {
         depth += 1
+        splitDepth += 1
       } else if c == UInt8(ascii: "]") {
         depth -= 1
+        splitDepth = max(0, splitDepth - 1)
       } else if c == space && depth <= 0 {
         idEnd = i
         break
+      } else if splitDepth == 0 && c == UInt8(ascii: ":") && i + 1 < n && p[i + 1] == UInt8(ascii: ":") {
+        cut = i + 2
+        i += 1
       }
+      i += 1
     }
     guard idEnd > 0, looksLikeNodeID(p, idEnd) else { return .some(nil) }
-    var i = idEnd
+    i = idEnd
     while i < n && p[i] == space { i += 1 }
-    if i == n { return .some((0..<idEnd, nil, nil)) }
+    if i == n { return .some((0..<idEnd, nil, nil, cut)) }
     guard let (status, after) = statusPrefix(p, i) else { return .some(nil) }
-    return .some((0..<idEnd, status, reason(p, after)))
+    return .some((0..<idEnd, status, reason(p, after), cut))
   }
 
   /// Whether every byte is below 0x80 (eight at a time).
