@@ -20,12 +20,15 @@ struct Signals: Sendable, Equatable {
   /// that each pattern runs only when a word it needs is there.
   static func extract(from text: String, has: (String) -> Bool) -> Signals {
     var s = Signals()
-    guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || gates.grpc.contains(where: has) || gates.ws.contains(where: has) else {
+    // Each gate is asked once (a phrase lookup per word: 40 of them per failure when asked twice).
+    let grpc = gates.grpc.contains(where: has)
+    let ws = gates.ws.contains(where: has)
+    guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || grpc || ws else {
       return s
     }
     s.httpStatus = httpStatus(in: text)
-    if gates.grpc.contains(where: has) { s.grpcStatus = grpcStatus(in: text) }
-    if gates.ws.contains(where: has) {
+    if grpc { s.grpcStatus = grpcStatus(in: text) }
+    if ws {
       if let m = wsClose.firstMatch(in: text), let code = m.groups.compactMap({ $0 }).first.flatMap({ Int($0) }) {
         s.wsCloseCode = code
       } else if has("no close frame received") {
