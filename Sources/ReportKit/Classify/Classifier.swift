@@ -108,7 +108,7 @@ public struct Classifier: Sendable {
     var picked: [Evidence] = []
     if let needle, !needle.isEmpty {
       let n = needle.lowercased()
-      picked = own.filter { $0.text.lowercased().utf8Contains(n) }
+      picked = own.filter { $0.text.lowercasedContains(n) }
     }
     if picked.isEmpty, let first = own.first { picked = [first] }
     picked = Array(picked.prefix(3))

@@ -73,6 +73,29 @@ extension String {
 }
 
 extension String {
+  /// `lowercased().utf8Contains(needle)`, without the lower-cased copy when the text is ASCII
+  /// (its bytes are lowered as they are compared).
+  func lowercasedContains(_ needle: String) -> Bool {
+    var text = self
+    var pin = needle
+    let ascii = text.withUTF8 { h -> Bool? in
+      guard PytestVerboseBytes.isASCII(h) else { return nil }
+      return pin.withUTF8 { p in
+        let n = p.count
+        guard n > 0 else { return true }
+        guard h.count >= n else { return false }
+        let lower = { (c: UInt8) in c >= 65 && c <= 90 ? c | 0x20 : c }
+        for i in 0...(h.count - n) where lower(h[i]) == p[0] {
+          var k = 1
+          while k < n && lower(h[i + k]) == p[k] { k += 1 }
+          if k == n { return true }
+        }
+        return false
+      }
+    }
+    return ascii ?? lowercased().utf8Contains(needle)
+  }
+
   /// Byte-wise substring test, no Unicode equivalence: for lower-cased literal phrases.
   func utf8Contains(_ needle: String) -> Bool {
     let n = needle.utf8.count

@@ -1,0 +1,33 @@
+import Testing
+
+@testable import ReportKit
+
+/// The byte searches give what the String operations they stand for give.
+@Suite struct UTF8SearchTests {
+  @Test func lowercasedContainsAsLowercasedCopy() {
+    let pieces = ["Connection", "REFUSED", "refused", "curl", "CURL", " ", "é", "É", "İ", "ß", "ẞ", "x", "X", "[", "@", "`", "{", "Z", "z"]
+    let needles = ["", "connection refused", "curl", "é", "i̇", "ß", "x", "z", "[", "@", "`", "{", "connection", "xx"]
+    var rng = SystemRandomNumberGenerator()
+    var texts = ["", "Connection REFUSED by host", "CURL: (7)"]
+    for _ in 0..<5_000 {
+      texts.append((0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for text in texts {
+      for needle in needles {
+        #expect(text.lowercasedContains(needle) == text.lowercased().utf8Contains(needle), "\(text.debugDescription) \(needle)")
+      }
+    }
+  }
+
+  @Test func rangeOfNeedleInSubstrings() {
+    let text = "xx: HTTP/1.1 200 OK HTTP/"
+    let slice = text.dropFirst(4)
+    let r = slice.utf8Range(of: "HTTP/")
+    #expect(r.map { String(slice[$0]) } == "HTTP/")
+    #expect(r?.lowerBound == slice.startIndex)
+    #expect(text.utf8Range(of: "HTTP/").map { text.distance(from: text.startIndex, to: $0.lowerBound) } == 4)
+    #expect(slice.dropFirst(1).utf8Range(of: "HTTP/").map { slice.distance(from: slice.startIndex, to: $0.lowerBound) } == 16)
+    #expect(text.utf8Range(of: "nope") == nil)
+    #expect("".utf8Range(of: "a") == nil)
+  }
+}
