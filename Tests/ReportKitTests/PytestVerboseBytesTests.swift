@@ -55,14 +55,6 @@ import Testing
       same((0..<count).map { _ in Self.pieces.randomElement(using: &rng) ?? "" }.joined())
     }
   }
-
-  @Test func asciiCheck() {
-    for text in ["", "a", "abcdefgh", "abcdefghi", "abcdefgé", "éabcdefgh", "abcdefghijklmnop\u{7F}"] {
-      var copy = text
-      let fast = copy.withUTF8 { PytestVerboseBytes.isASCII($0) }
-      #expect(fast == text.utf8.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
-    }
-  }
 }
 
 /// A block's exception type read by bytes is the one read by Characters.

@@ -19,6 +19,14 @@ import Testing
     }
   }
 
+  @Test func asciiCheckEightBytesAtATime() {
+    for text in ["", "a", "abcdefgh", "abcdefghi", "abcdefgé", "éabcdefgh", "abcdefghijklmnop\u{7F}"] {
+      var copy = text
+      let fast = copy.withUTF8 { $0.isASCII }
+      #expect(fast == text.utf8.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
+    }
+  }
+
   @Test func rangeOfNeedleInSubstrings() {
     let text = "xx: HTTP/1.1 200 OK HTTP/"
     let slice = text.dropFirst(4)

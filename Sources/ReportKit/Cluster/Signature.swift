@@ -5,7 +5,7 @@ enum Signature {
 
   /// `category|exception|normalized first message line`.
   static func of(category: Category, exceptionType: String?, message: String, keep: Set<Int>) -> String {
-    return "\(category.rawValue)|\(exceptionType ?? "-")|\(normalize(firstLine(message), keep: keep))"
+    "\(category.rawValue)|\(exceptionType ?? "-")|\(normalize(firstLine(message), keep: keep))"
   }
 
   /// The first non-empty line of `message`, split at `\n` Characters (a CR LF pair is one

@@ -79,7 +79,7 @@ extension String {
     var text = self
     var pin = needle
     let ascii = text.withUTF8 { h -> Bool? in
-      guard PytestVerboseBytes.isASCII(h) else { return nil }
+      guard h.isASCII else { return nil }
       return pin.withUTF8 { p in
         let n = p.count
         guard n > 0 else { return true }
@@ -123,6 +123,21 @@ extension String {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+  /// Whether every byte is below 0x80 (eight at a time): where a Character is one byte.
+  var isASCII: Bool {
+    guard let base = UnsafeRawPointer(baseAddress) else { return true }
+    var i = 0
+    while i + 8 <= count {
+      if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i += 8
+    }
+    while i < count {
+      if self[i] >= 0x80 { return false }
+      i += 1
+    }
+    return true
+  }
+
   /// Whether the bytes from `at` are `s`.
   func has(_ s: StaticString, at: Int) -> Bool {
     let n = s.utf8CodeUnitCount

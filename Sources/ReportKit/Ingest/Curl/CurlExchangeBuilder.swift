@@ -190,7 +190,7 @@ struct CurlExchangeBuilder {
   /// `requestLine` of an ASCII line, by bytes (a Character is a byte there: `A`-`Z` are the
   /// upper-case ones); nil: not ASCII, left to the Character path.
   static func requestLineASCII(_ p: UnsafeBufferPointer<UInt8>) -> (String, String)?? {
-    guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
+    guard p.isASCII else { return nil }
     var words: [Range<Int>] = []
     var start = 0
     for i in 0...p.count where i == p.count || p[i] == 0x20 {

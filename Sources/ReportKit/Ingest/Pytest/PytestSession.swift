@@ -183,8 +183,8 @@ struct PytestSession {
   }
 
   /// Adds or updates a test; one test seen twice in a session keeps its worse outcome.
-  @discardableResult
   /// `cut`: where `id` splits into prefix and name, when the reader found it (else it is looked for).
+  @discardableResult
   mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil, cut: Int? = nil) -> Int {
     let (prefix, name) = cut.map { TestID.split(id, at: $0) } ?? TestID.split(id)
     let hash = TestKey.hash(prefix: prefix, name: name)

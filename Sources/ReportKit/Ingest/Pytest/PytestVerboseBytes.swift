@@ -24,7 +24,7 @@ enum PytestVerboseBytes {
   typealias Parts = (id: Range<Int>, status: TestStatus?, reason: Range<Int>?, cut: Int)
 
   static func read(_ p: UnsafeBufferPointer<UInt8>) -> Parts?? {
-    guard isASCII(p) else { return nil }
+    guard p.isASCII else { return nil }
     let n = p.count
     let space = UInt8(ascii: " ")
     if n >= 3, p[0] == UInt8(ascii: "["), p[1] == UInt8(ascii: "g"), p[2] == UInt8(ascii: "w") { return nil }
@@ -59,21 +59,6 @@ enum PytestVerboseBytes {
     if i == n { return .some((0..<idEnd, nil, nil, cut)) }
     guard let (status, after) = statusPrefix(p, i) else { return .some(nil) }
     return .some((0..<idEnd, status, reason(p, after), cut))
-  }
-
-  /// Whether every byte is below 0x80 (eight at a time).
-  static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = UnsafeRawPointer(p.baseAddress) else { return true }
-    var i = 0
-    while i + 8 <= p.count {
-      if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-      i += 8
-    }
-    while i < p.count {
-      if p[i] >= 0x80 { return false }
-      i += 1
-    }
-    return true
   }
 
   /// `PytestLines.looksLikeNodeID` on the id's bytes `0..<end`.
