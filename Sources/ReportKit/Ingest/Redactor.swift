@@ -148,10 +148,10 @@ public enum Redactor {
       if j - wordStart >= 20 { return wordStart..<j }
       return nil
     }
-    if length == 5 && p[wordStart] | 0x20 == UInt8(ascii: "b") && lower(p, wordStart, wordEnd) == Array("basic".utf8) {
+    if length == 5 && p[wordStart] | 0x20 == UInt8(ascii: "b") && equalsCI(p, wordStart, wordEnd, basicWord) {
       return SecretShapes.basic(p, afterWord: wordEnd)
     }
-    if length == 6 && p[wordStart] | 0x20 == UInt8(ascii: "b") && lower(p, wordStart, wordEnd) == Array("bearer".utf8) {
+    if length == 6 && p[wordStart] | 0x20 == UInt8(ascii: "b") && equalsCI(p, wordStart, wordEnd, bearerWord) {
       var j = wordEnd
       while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
       guard j > wordEnd else { return nil }
@@ -177,13 +177,12 @@ public enum Redactor {
     // lower-cased copy is made for them.
     let header = isAuthHeader(p, wordStart, wordEnd)
     guard header || isSecretName(p, wordStart, wordEnd) else { return nil }
-    let word = lower(p, wordStart, wordEnd)
     j += 1
     while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
     guard j < p.count else { return nil }
     var quote: UInt8? = nil
     if p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'") { quote = p[j]; j += 1 }
-    if header && word != Array("cookie".utf8) && word != Array("set-cookie".utf8) {
+    if header && !equalsCI(p, wordStart, wordEnd, cookieWord) && !equalsCI(p, wordStart, wordEnd, setCookieWord) {
       // Keep the scheme word ("Bearer", "Basic") when a credential follows it.
       var k = j
       while k < p.count && isAlpha(p[k]) { k += 1 }
@@ -245,6 +244,10 @@ public enum Redactor {
   private static let secretWords: [[UInt8]] = ["key", "auth", "sig", "sessionid", "session_id"].map { Array($0.utf8) }
   private static let notSecretSuffixes: [[UInt8]] = ["error", "exception", "warning"].map { Array($0.utf8) }
   private static let underscoreKey = Array("_key".utf8)
+  private static let basicWord = Array("basic".utf8)
+  private static let bearerWord = Array("bearer".utf8)
+  private static let cookieWord = Array("cookie".utf8)
+  private static let setCookieWord = Array("set-cookie".utf8)
   private static let dashKey = Array("-key".utf8)
 
   /// Case-insensitive comparisons of `p[a..<b]` with lower-case ASCII `w`.
@@ -280,9 +283,6 @@ public enum Redactor {
     at + maskBytes.count <= p.count && p[at..<(at + maskBytes.count)].elementsEqual(maskBytes)
   }
 
-  private static func lower(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> [UInt8] {
-    p[a..<b].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
-  }
   private static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
   private static func isIdentStart(_ c: UInt8) -> Bool { isAlpha(c) || c == UInt8(ascii: "_") }
   private static func isIdent(_ c: UInt8) -> Bool {

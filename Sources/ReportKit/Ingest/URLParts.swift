@@ -20,10 +20,8 @@ enum URLParts {
   static func asciiHost(_ url: String) -> String?? {
     var url = url
     return url.withUTF8 { b -> String?? in
-      guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
-      var sep = 0
-      while sep + 2 < b.count && !(b[sep] == 0x3A && b[sep + 1] == 0x2F && b[sep + 2] == 0x2F) { sep += 1 }
-      guard sep + 2 < b.count else { return .some(nil) }
+      guard b.isASCII else { return nil }
+      guard let sep = b.firstIndex(of: "://") else { return .some(nil) }
       var start = sep + 3
       var end = start
       while end < b.count && b[end] != 0x2F && b[end] != 0x3F && b[end] != 0x23 { end += 1 }  // / ? #

@@ -11,7 +11,7 @@ enum URLScan {
     return text.withUTF8 { b in
       var out: [(capture: String, lead: String)] = []
       var from = 0
-      while let p = separator(in: b, from: from) {
+      while let p = b.firstIndex(of: "://", from: from) {
         guard let start = schemeStart(in: b, before: p, floor: from, websockets: websockets) else {
           from = p + 1
           continue
@@ -28,16 +28,6 @@ enum URLScan {
       }
       return out
     }
-  }
-
-  /// The first `://` at or after `from`.
-  private static func separator(in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    var i = from
-    while i + 2 < b.count {
-      if b[i] == UInt8(ascii: ":") && b[i + 1] == UInt8(ascii: "/") && b[i + 2] == UInt8(ascii: "/") { return i }
-      i += 1
-    }
-    return nil
   }
 
   /// Where the scheme that ends at `p` starts, if one does (case-insensitive, `ſ` folding to

@@ -80,18 +80,7 @@ extension String {
     var pin = needle
     let ascii = text.withUTF8 { h -> Bool? in
       guard h.isASCII else { return nil }
-      return pin.withUTF8 { p in
-        let n = p.count
-        guard n > 0 else { return true }
-        guard h.count >= n else { return false }
-        let lower = { (c: UInt8) in c >= 65 && c <= 90 ? c | 0x20 : c }
-        for i in 0...(h.count - n) where lower(h[i]) == p[0] {
-          var k = 1
-          while k < n && lower(h[i + k]) == p[k] { k += 1 }
-          if k == n { return true }
-        }
-        return false
-      }
+      return pin.withUTF8 { Self.contains($0, in: h, lowering: true) }
     }
     return ascii ?? lowercased().utf8Contains(needle)
   }
@@ -102,23 +91,21 @@ extension String {
     guard n > 0 else { return true }
     var hay = self
     var pin = needle
-    return hay.withUTF8 { h in
-      pin.withUTF8 { p in
-        guard h.count >= n else { return false }
-        let first = p[0]
-        var i = 0
-        let last = h.count - n
-        while i <= last {
-          if h[i] == first {
-            var k = 1
-            while k < n && h[i + k] == p[k] { k += 1 }
-            if k == n { return true }
-          }
-          i += 1
-        }
-        return false
-      }
+    return hay.withUTF8 { h in pin.withUTF8 { Self.contains($0, in: h, lowering: false) } }
+  }
+
+  /// Whether `p` occurs in `h`, byte for byte; with `lowering`, `h`'s `A`-`Z` read as `a`-`z`.
+  private static func contains(_ p: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
+    let n = p.count
+    guard n > 0 else { return true }
+    guard h.count >= n else { return false }
+    let byte = { (c: UInt8) in lowering && c >= 65 && c <= 90 ? c | 0x20 : c }
+    for i in 0...(h.count - n) where byte(h[i]) == p[0] {
+      var k = 1
+      while k < n && byte(h[i + k]) == p[k] { k += 1 }
+      if k == n { return true }
     }
+    return false
   }
 }
 

@@ -75,15 +75,8 @@ enum PytestVerboseBytes {
       i += 1
     }
     guard pathEnd > 3 else { return false }
-    if !sawColons {
-      return p[pathEnd - 3] == UInt8(ascii: ".") && p[pathEnd - 2] == UInt8(ascii: "p") && p[pathEnd - 1] == UInt8(ascii: "y")
-    }
-    var k = 0
-    while k + 3 <= pathEnd {
-      if p[k] == UInt8(ascii: "."), p[k + 1] == UInt8(ascii: "p"), p[k + 2] == UInt8(ascii: "y") { return true }
-      k += 1
-    }
-    return false
+    let path = UnsafeBufferPointer(rebasing: p[0..<pathEnd])
+    return sawColons ? path.firstIndex(of: ".py") != nil : path.has(".py", at: pathEnd - 3)
   }
 
   /// `PytestLines.statusPrefix` at `i`: the status and where the text after its word begins.
