@@ -90,4 +90,24 @@ import Testing
     let literal: Classifications = [4: verdict("x")]
     #expect(literal[4]?.rule == "x" && literal.count == 1)
   }
+
+  /// Counts per category, read in place, are the counts of the (test, verdict) pairs, with and
+  /// without tests left out (flaky), each category at its `allCases` position.
+  @Test func categoryCountsAreThePairsCounted() {
+    #expect(Category.allCases.map(\.position) == Array(0..<Category.allCases.count))
+    var findings = Findings()
+    for t in 0..<3000 {
+      let category = Category.allCases[(t * 7 + t / 11) % Category.allCases.count]
+      findings.classifications[t * 3] = Classification(category: category, rule: "r", confidence: .high, evidence: [])
+    }
+    for excluded in [Set<Int>(), Set(stride(from: 0, to: 9000, by: 15)), Set([3, 6, 8])] {
+      findings.flaky = excluded
+      var expected: [Category: Int] = [:]
+      for (t, c) in findings.classifications where !excluded.contains(t) { expected[c.category, default: 0] += 1 }
+      let counts = findings.countsByCategory
+      #expect(counts.map(\.0) == Category.allCases)
+      #expect(counts.allSatisfy { $0.1 == expected[$0.0] ?? 0 })
+      #expect(counts.reduce(0) { $0 + $1.1 } == 3000 - excluded.filter { $0 % 3 == 0 && $0 < 9000 }.count)
+    }
+  }
 }

@@ -3,7 +3,7 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
   case infrastructure, auth, routing, logic
 
   /// Position in `allCases`: the order categories are listed in.
-  private var rank: Int {
+  var position: Int {
     switch self {
     case .infrastructure: 0
     case .auth: 1
@@ -12,7 +12,7 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (a: Category, b: Category) -> Bool { a.rank < b.rank }
+  public static func < (a: Category, b: Category) -> Bool { a.position < b.position }
 }
 
 /// How sure a verdict is; low verdicts are listed for triage.

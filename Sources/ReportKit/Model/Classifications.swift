@@ -55,6 +55,16 @@ public struct Classifications: Sendable, Sequence, ExpressibleByDictionaryLitera
     }
   }
 
+  /// How many verdicts fall in each category (in `Category.allCases` order), skipping the tests
+  /// `excluded` holds. Read in place: iterating pairs copies each verdict (its rule, its evidence).
+  func categoryCounts(excluding excluded: Set<Int>) -> [Int] {
+    var counts = [Int](repeating: 0, count: Category.allCases.count)
+    for k in verdicts.indices where excluded.isEmpty || !excluded.contains(owners[k]) {
+      counts[verdicts[k].category.position] += 1
+    }
+    return counts
+  }
+
   /// (test, verdict) pairs in the order they were given.
   public func makeIterator() -> Zip2Sequence<[Int], [Classification]>.Iterator { zip(owners, verdicts).makeIterator() }
 

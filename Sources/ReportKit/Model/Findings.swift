@@ -18,9 +18,8 @@ public struct Findings: Sendable {
 
   /// Failures per category, every category present (zero when none).
   public var countsByCategory: [(Category, Int)] {
-    var counts: [Category: Int] = [:]
-    for (i, c) in classifications where !flaky.contains(i) { counts[c.category, default: 0] += 1 }
-    return Category.allCases.map { ($0, counts[$0] ?? 0) }
+    let counts = classifications.categoryCounts(excluding: flaky)
+    return Category.allCases.map { ($0, counts[$0.position]) }
   }
 }
 
