@@ -71,6 +71,13 @@ extension PytestSession {
         of: title, name: { Self.displayName(prefix: tests[$0].idPrefix, name: tests[$0].nameSlice) }),
         !all.isEmpty
       {
+        // A title that names one test (the usual case) names it in every block: a title's
+        // positions never change once it has any (`add` is for titles that had none), so no
+        // turn is counted for it.
+        if all.count == 1 {
+          apply(b, to: all[0])
+          continue
+        }
         // One title can name tests in several files: prefer the one whose file the traceback
         // passes through, then one whose outcome fits the section, then take them in turn.
         let files = Set(b.locations.map(\.file))
