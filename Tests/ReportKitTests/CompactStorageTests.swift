@@ -91,6 +91,37 @@ import Testing
     #expect(literal[4]?.rule == "x" && literal.count == 1)
   }
 
+  /// Names a reader keeps in its arena read back as they were given, whatever they hold (empty,
+  /// non-ASCII, a combining mark first, longer than a chunk), after any number of names were
+  /// added behind them; id, hash and bytes are those of the same test made alone.
+  @Test func namesInTheArenaReadBackAsGiven() {
+    var rng = DamagedInputTests.SplitMix(state: 5)
+    let pieces = ["t", "test_get", "[a-1]", "é", "\u{301}", "𝔘", "", "::", " ", String(repeating: "x", count: 700)]
+    var names: [String] = []
+    for k in 0..<20_000 {
+      var name = ""
+      for _ in 0..<Int(rng.next() % 5) { name += pieces[Int(rng.next() % UInt64(pieces.count))] }
+      names.append(k % 997 == 0 ? String(repeating: "long", count: NameArena.chunkBytes / 3) : name)
+    }
+    var arena = NameArena()
+    var tests: [TestResult] = []
+    let group = TestGroup(idPrefix: "a.py::T::", suite: "a.py::T")
+    for (k, name) in names.enumerated() {
+      tests.append(TestResult(group: group, name: name[...], in: &arena, status: .passed))
+      // Read while names are still appended behind it: it stays what it was.
+      if k % 50 == 0 { #expect(tests[k / 2].name == names[k / 2]) }
+    }
+    for (test, name) in zip(tests, names) {
+      let alone = TestResult(group: group, name: name, status: .passed)
+      #expect(test.name == name)
+      #expect(test.nameSlice.utf8.elementsEqual(name.utf8))
+      #expect(test.withNameBytes { Array($0) } == Array(name.utf8))
+      #expect(test.id == alone.id && test.keyHash == alone.keyHash)
+    }
+    let total = names.reduce(0) { $0 + $1.utf8.count }
+    #expect(total > 40 * NameArena.chunkBytes, "enough bytes to fill many chunks")
+  }
+
   /// Counts per category, read in place, are the counts of the (test, verdict) pairs, with and
   /// without tests left out (flaky), each category at its `allCases` position.
   @Test func categoryCountsAreThePairsCounted() {

@@ -333,8 +333,8 @@ import Testing
     let tests = names.map { TestResult(idPrefix: "a.py::", name: $0, suite: "a", status: .passed) }
     #expect(tests.withUnsafeBufferPointer { JSONRenderer.sharedStart(of: Array($0.indices), in: $0) } == shared)
     // Names kept as slices of one shared chunk (as readers store them) read the same.
-    var compacted = tests
-    NameCompactor.compact(&compacted, from: 0)
+    var arena = NameArena()
+    let compacted = names.map { TestResult(group: TestGroup(idPrefix: "a.py::", suite: "a"), name: $0[...], in: &arena, status: .passed) }
     #expect(compacted.withUnsafeBufferPointer { JSONRenderer.sharedStart(of: Array($0.indices), in: $0) } == shared)
   }
 }

@@ -35,13 +35,13 @@ import Testing
     let prefixes = ["a.py::", "a.py::T::", "a.py::T::U::", "b.py::", "a.p::", ""]
     let names = ["t", "t[1]", "t[10]", "t[2]", "u", "", "té", "t\u{301}"]
     var groups = GroupInterner()
+    var arena = NameArena()
     var tests: [TestResult] = []
     for _ in 0..<3000 {
       let p = prefixes[Int(rng.next() % UInt64(prefixes.count))]
       let status: TestStatus = [.failed, .error, .passed, .flaky][Int(rng.next() % 4)]
-      tests.append(TestResult(group: groups(p, "s"), name: names[Int(rng.next() % UInt64(names.count))], status: status))
+      tests.append(TestResult(group: groups(p, "s"), name: names[Int(rng.next() % UInt64(names.count))][...], in: &arena, status: status))
     }
-    NameCompactor.compact(&tests, from: 0)
     let keep: (TestStatus) -> Bool = { $0.isFailure || $0 == .flaky }
     let order = tests.indicesSortedByID(where: keep)
     #expect(order == reference(tests, keep))

@@ -41,9 +41,12 @@ final class JUnitHandler: XMLScannerDelegate {
   private var suiteInterner = Interner()
   private var groups = GroupInterner()
   private var prefixes = PrefixCache()
-  private var compacted = 0
+  private var names = NameArena()
   private var recent = RecentStrings()
   private var current: PendingTestCase?
+  /// Whether `current` holds a testcase: asked per element, where `current != nil` would copy
+  /// the pending testcase out of this object (a retain and a release per field).
+  private var inTestcase = false
   private var caseDepth = 0
   private var capture: PendingTestCase.Capture?
   private var captureDepth = 0
@@ -126,7 +129,7 @@ final class JUnitHandler: XMLScannerDelegate {
       declaredOnRoot = tag.attribute("tests").flatMap { Int($0) }
       if tag.attribute("name")?.hasPrefix("pytest") == true { pytestSuite = true }
     }
-    if current != nil {
+    if inTestcase {
       // Mutated in place: copying the pending testcase per child element costs a retain per field.
       if depth == caseDepth + 1, let kind = current?.child(name, tag, line: line) {
         capture = kind
@@ -159,31 +162,24 @@ final class JUnitHandler: XMLScannerDelegate {
       testcaseElements += 1
       caseDepth = depth
       current = PendingTestCase(tag, line: line, suite: suiteNames.last?.name ?? "", recent: &recent)
+      inTestcase = true
     }
   }
 
-  /// Moves the names of the last tests into a shared chunk (call once the document is done).
-  func finish() { NameCompactor.compact(&tests, from: compacted); compacted = tests.count }
-
-  func endElement(_ name: ArraySlice<UInt8>, line: Int) {
+  func endElement(_ name: UnsafeBufferPointer<UInt8>, line: Int) {
     defer { depth -= 1 }
     if let kind = capture, depth == captureDepth {
       current?.finishCapture(kind, text: textBuffer)
       capture = nil
     }
-    if depth == caseDepth, current != nil {
-      var pending: PendingTestCase? = nil
-      swap(&pending, &current)  // moved out, not copied
-      guard
-        let test = pending.map({
-          $0.result(
-            path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner,
-            groups: &groups, prefixes: &prefixes)
-        })
-      else { return }
+    if depth == caseDepth, inTestcase {
+      inTestcase = false
+      guard let pending = current.take() else { return }  // moved out, not copied
+      let test = pending.result(
+        path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner,
+        groups: &groups, prefixes: &prefixes, names: &names)
       hashes.append(test.keyHash)
       tests.append(consume test)
-      NameCompactor.compactIfDue(&tests, since: &compacted)
       return
     }
     if let last = suiteNames.last, last.depth == depth { suiteNames.removeLast() }

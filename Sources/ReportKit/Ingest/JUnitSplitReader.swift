@@ -38,14 +38,12 @@ struct JUnitSplitReader {
       guard let scanner = XMLScanner(path: path, range: split..<size, part: .tail) else { return nil }
       let handler = JUnitHandler(path: displayPath, context: assumed)
       let damage = scanner.scan(handler)
-      handler.finish()
       return (handler, damage, scanner.closedInherited)
     }
     guard let scanner = XMLScanner(path: path, range: 0..<split, part: .head) else { _ = second.wait(); return nil }
     let head = JUnitHandler(path: displayPath)
     head.reserve(expectedTests)
     let headDamage = scanner.scan(head)
-    head.finish()
     let tailRead = second.wait()
     guard headDamage == nil, head.context == assumed, let (tail, tailDamage, closed) = tailRead else { return nil }
     // The tail must close exactly what the head left open (or stop early, damaged).

@@ -28,7 +28,6 @@ struct JUnitXMLParser: ArtifactParser {
     }
     let handler = JUnitHandler(path: displayPath)
     let damage = scanner.scan(handler)
-    handler.finish()
     return artifact(
       .init(
         handler: handler, tests: handler.takeTests(), hashes: handler.takeHashes(), testcaseElements: handler.testcaseElements,

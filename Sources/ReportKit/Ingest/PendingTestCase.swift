@@ -54,7 +54,7 @@ struct PendingTestCase {
   }
 
   /// Takes in a child element of the testcase; returns which of its text to capture, if any.
-  mutating func child(_ name: ArraySlice<UInt8>, _ tag: XMLTag, line: Int) -> Capture? {
+  mutating func child(_ name: UnsafeBufferPointer<UInt8>, _ tag: XMLTag, line: Int) -> Capture? {
     guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return nil }
     switch kind {
     case "failure", "error":
@@ -127,12 +127,12 @@ struct PendingTestCase {
   /// `sources`: `[path]`, one array shared by every test of the file.
   func result(
     path: String, sources: [String], pytest: Bool, interner: inout Interner, suiteInterner: inout Interner,
-    groups: inout GroupInterner, prefixes: inout PrefixCache
+    groups: inout GroupInterner, prefixes: inout PrefixCache, names: inout NameArena
   ) -> TestResult {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
     var test = TestResult(
-      group: groups(interner(prefix), suiteInterner(classname.isEmpty ? suite : classname)), name: ownName,
+      group: groups(interner(prefix), suiteInterner(classname.isEmpty ? suite : classname)), name: ownName[...], in: &names,
       status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
     // A passing test's output was already judged (`finishCapture`): what is here is kept.
     let keepOutput = !output.isEmpty

@@ -4,8 +4,8 @@ struct RecentStrings {
   private var bytes: [UInt8]?
   private var value = ""
 
-  mutating func classname(_ raw: ArraySlice<UInt8>?, make: () -> String) -> String {
-    let raw = raw ?? []
+  mutating func classname(_ raw: UnsafeBufferPointer<UInt8>?, make: () -> String) -> String {
+    let raw = raw ?? UnsafeBufferPointer(start: nil, count: 0)
     if let bytes, raw.elementsEqual(bytes) { return value }
     bytes = Array(raw)
     value = make()

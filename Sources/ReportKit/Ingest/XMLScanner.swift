@@ -3,7 +3,8 @@ protocol XMLScannerDelegate: AnyObject {
   /// Whether text and CDATA inside the current element should be delivered.
   var wantsText: Bool { get }
   func startElement(_ tag: XMLTag, line: Int)
-  func endElement(_ name: ArraySlice<UInt8>, line: Int)
+  /// `name` points into the scanner's buffer: valid during the call only.
+  func endElement(_ name: UnsafeBufferPointer<UInt8>, line: Int)
   /// Character data with entities already decoded (CDATA delivered as is).
   func text(_ bytes: UnsafeBufferPointer<UInt8>)
 }
@@ -28,7 +29,7 @@ final class XMLScanner {
   /// The names of the open elements, flat: `openNames[openStarts[k]...]` is the k-th name.
   private var openNames: [UInt8] = []
   private var openStarts: [Int] = []
-  private var attributeScratch: [(name: Range<Int>, value: Range<Int>)] = []
+  private var attributeScratch: [XMLTag.Attribute] = []
 
   /// How much of a document this scanner sees.
   enum Part {
@@ -209,7 +210,7 @@ final class XMLScanner {
       let name = buf[(start + 2)..<i]
       if openStarts.isEmpty && part == .tail {
         closedInherited.append(String(decoding: name, as: UTF8.self))
-        delegate.endElement(name, line: line)
+        endElement(start + 2..<i, delegate)
         return nil
       }
       guard let openStart = openStarts.last else {
@@ -223,31 +224,45 @@ final class XMLScanner {
       }
       openNames.removeLast(openNames.count - openStart)
       openStarts.removeLast()
-      delegate.endElement(name, line: line)
+      endElement(start + 2..<i, delegate)
       return nil
     }
-    guard let tag = XMLTag(buf[start..<end], scratch: &attributeScratch) else {
-      return XMLDamage(line: line, message: "malformed tag")
+    let parsed = buf.withUnsafeBufferPointer { p in
+      XMLTag.parse(UnsafeBufferPointer(rebasing: p[start..<end]), scratch: &attributeScratch)
     }
+    guard let parsed else { return XMLDamage(line: line, message: "malformed tag") }
     if openStarts.isEmpty && sawRoot && part != .tail {
       return XMLDamage(line: line, message: "content after the root element")
     }
     sawRoot = true
-    delegate.startElement(tag, line: line)
-    if tag.selfClosing {
-      delegate.endElement(tag.name, line: line)
-    } else {
+    // The tag is read in place: the buffer and the attributes stay put while the delegate runs.
+    buf.withUnsafeBufferPointer { p in
+      attributeScratch.withUnsafeBufferPointer { attributes in
+        let tag = XMLTag(UnsafeBufferPointer(rebasing: p[start..<end]), parsed, attributes: attributes)
+        delegate.startElement(tag, line: line)
+        if tag.selfClosing { delegate.endElement(tag.name, line: line) }
+      }
+    }
+    if !parsed.selfClosing {
       openStarts.append(openNames.count)
-      openNames.append(contentsOf: tag.name)
+      openNames.append(contentsOf: buf[(start + parsed.name.lowerBound)..<(start + parsed.name.upperBound)])
     }
     return nil
   }
 
+  /// Tells the delegate that the element named by the bytes `name` of the buffer ends.
+  private func endElement(_ name: Range<Int>, _ delegate: some XMLScannerDelegate) {
+    buf.withUnsafeBufferPointer { p in delegate.endElement(UnsafeBufferPointer(rebasing: p[name]), line: line) }
+  }
+
   private func deliverText(_ a: Int, _ b: Int, _ delegate: some XMLScannerDelegate) {
-    if buf[a..<b].contains(UInt8(ascii: "&")) {
-      XMLEntities.decode(buf[a..<b]).withUnsafeBufferPointer { delegate.text($0) }
-    } else {
-      buf.withUnsafeBufferPointer { p in delegate.text(UnsafeBufferPointer(rebasing: p[a..<b])) }
+    buf.withUnsafeBufferPointer { p in
+      let text = UnsafeBufferPointer(rebasing: p[a..<b])
+      if text.contains(UInt8(ascii: "&")) {
+        XMLEntities.decode(text).withUnsafeBufferPointer { delegate.text($0) }
+      } else {
+        delegate.text(text)
+      }
     }
   }
 

@@ -1,24 +1,36 @@
-/// A start tag: its name and attributes, as slices of the scanner's buffer (valid during the
-/// delegate call only; copy what you keep).
+/// A start tag: its name and attributes, read in place from the scanner's buffer. Valid during
+/// the delegate call only (its pointers are the buffer's): copy what you keep. Nothing in it is
+/// reference counted, so passing or copying a tag costs no retain.
 struct XMLTag {
-  let name: ArraySlice<UInt8>
-  let selfClosing: Bool
-  private let raw: ArraySlice<UInt8>
-  private var attributes: [(name: Range<Int>, value: Range<Int>)]
+  /// An attribute's name and value, as offsets into the tag's bytes.
+  typealias Attribute = (name: Range<Int>, value: Range<Int>)
 
-  /// Parses `<name a="1" b='2' ...>` or `<name .../>`; nil when it is not a start tag.
-  /// `scratch` is reused from tag to tag so that no tag allocates.
-  init?(_ raw: ArraySlice<UInt8>, scratch: inout [(name: Range<Int>, value: Range<Int>)]) {
+  let name: UnsafeBufferPointer<UInt8>
+  let selfClosing: Bool
+  private let raw: UnsafeBufferPointer<UInt8>
+  private let attributes: UnsafeBufferPointer<Attribute>
+
+  /// The tag `raw` (`<name a="1" b='2' ...>` or `<name .../>`) with its attributes as `parse`
+  /// found them.
+  init(_ raw: UnsafeBufferPointer<UInt8>, _ parsed: (name: Range<Int>, selfClosing: Bool), attributes: UnsafeBufferPointer<Attribute>) {
     self.raw = raw
+    name = UnsafeBufferPointer(rebasing: raw[parsed.name])
+    selfClosing = parsed.selfClosing
+    self.attributes = attributes
+  }
+
+  /// Finds the name and the attributes (into `scratch`, reused from tag to tag so that no tag
+  /// allocates) of `<name a="1" b='2' ...>` or `<name .../>`; nil when it is not a start tag.
+  static func parse(_ raw: UnsafeBufferPointer<UInt8>, scratch: inout [Attribute]) -> (name: Range<Int>, selfClosing: Bool)? {
     scratch.removeAll(keepingCapacity: true)
-    var i = raw.startIndex + 1
-    let end = raw.endIndex - 1  // the '>'
-    selfClosing = end > i && raw[end - 1] == UInt8(ascii: "/")
+    var i = 1
+    let end = raw.count - 1  // the '>'
+    let selfClosing = end > i && raw[end - 1] == UInt8(ascii: "/")
     let limit = selfClosing ? end - 1 : end
     let nameStart = i
     while i < limit && !isSpace(raw[i]) { i += 1 }
-    guard i > nameStart else { attributes = []; return nil }
-    name = raw[nameStart..<i]
+    guard i > nameStart else { return nil }
+    let name = nameStart..<i
     while i < limit {
       while i < limit && isSpace(raw[i]) { i += 1 }
       let an = i
@@ -43,7 +55,7 @@ struct XMLTag {
       scratch.append((an..<anEnd, vs..<i))
       i += 1
     }
-    attributes = scratch
+    return (name, selfClosing)
   }
 
   /// The decoded value of attribute `key`, or nil when absent.
@@ -53,7 +65,7 @@ struct XMLTag {
     return String(decoding: XMLEntities.decode(bytes), as: UTF8.self)
   }
 
-  func attributeBytes(_ key: StaticString) -> ArraySlice<UInt8>? {
+  func attributeBytes(_ key: StaticString) -> UnsafeBufferPointer<UInt8>? {
     let n = key.utf8CodeUnitCount
     let k = key.utf8Start
     outer: for a in attributes where a.name.count == n {
@@ -62,21 +74,21 @@ struct XMLTag {
         if b != k[i] { continue outer }
         i += 1
       }
-      return raw[a.value]
+      return UnsafeBufferPointer(rebasing: raw[a.value])
     }
     return nil
   }
 
   /// The name without a namespace prefix (`ns2:test-suite` → `test-suite`).
-  var localName: ArraySlice<UInt8> {
-    if let colon = name.lastIndex(of: UInt8(ascii: ":")) { return name[(colon + 1)...] }
+  var localName: UnsafeBufferPointer<UInt8> {
+    if let colon = name.lastIndex(of: UInt8(ascii: ":")) { return UnsafeBufferPointer(rebasing: name[(colon + 1)...]) }
     return name
   }
 }
 
 /// Decodes the predefined entities and character references; leaves every other `&name;` as text.
 enum XMLEntities {
-  static func decode(_ s: ArraySlice<UInt8>) -> [UInt8] {
+  static func decode(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(s.count)
     var i = s.startIndex
@@ -99,7 +111,7 @@ enum XMLEntities {
     return out
   }
 
-  private static func reference(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+  private static func reference(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
     switch String(decoding: name, as: UTF8.self) {
     case "lt": return "<"
     case "gt": return ">"

@@ -7,11 +7,11 @@ public struct TestResult: Sendable {
   /// The id prefix and suite, shared with the other tests of the class (see `GroupInterner`).
   private(set) var group: TestGroup
   /// The test's own name, the last part of its id (`test_get[case-1]`), stored as a range of a
-  /// string that many names share (see `NameCompactor`): one allocation per chunk, not per name,
+  /// string that many names share (see `NameArena`): one allocation per chunk, not per name,
   /// held by one reference (8 bytes, not a String's 16: a million tests take 8 MB less).
-  fileprivate var names: NameStorage
-  fileprivate var nameOffset: UInt32 = 0
-  fileprivate var nameLength: UInt32
+  private var names: NameStorage
+  private var nameOffset: UInt32 = 0
+  private var nameLength: UInt32
   public var status: TestStatus
   public var phase: Phase?
   /// A placeholder for a test a log counted but did not name (pytest's `..F.` progress).
@@ -39,6 +39,21 @@ public struct TestResult: Sendable {
     self.status = status
     self.phase = phase
     self.details = details
+    self.durationSeconds = durationSeconds
+  }
+
+  /// A test whose name `arena` keeps (readers: one chunk for a few thousand names).
+  init(
+    group: TestGroup, name: Substring, in arena: inout NameArena, status: TestStatus, phase: Phase? = nil,
+    durationSeconds: Double? = nil
+  ) {
+    let (storage, offset) = arena.place(name)
+    self.group = group
+    self.names = storage
+    self.nameOffset = UInt32(clamping: offset)
+    self.nameLength = UInt32(clamping: name.utf8.count)
+    self.status = status
+    self.phase = phase
     self.durationSeconds = durationSeconds
   }
 
@@ -88,7 +103,7 @@ public struct TestResult: Sendable {
   var idFile: String { TestID.file(ofPrefix: idPrefix) }
 
   /// The string the name is a range of.
-  fileprivate var nameBase: String { names.text }
+  private var nameBase: String { names.text }
 
   /// Points the name at `length` bytes of `base` from `offset`.
   mutating func setName(_ base: String, offset: Int, length: Int) {
@@ -151,49 +166,21 @@ struct TestKey: Hashable {
   }
 }
 
-/// A string that test names are ranges of: a test's own name until `NameCompactor` gathers a
-/// few thousand into one.
-final class NameStorage: Sendable {
-  let text: String
+/// A string that test names are ranges of: a chunk a reader's `NameArena` fills, or a test's
+/// own name.
+final class NameStorage: @unchecked Sendable {
+  // Appended to only by the arena that made it, before any test pointing into it leaves its
+  // reader (see `NameArena`); only read after that.
+  private(set) var text: String
   init(_ text: String) { self.text = text }
-}
 
-/// Moves the names of tests into shared chunks: one allocation per few thousand names instead
-/// of one per name (a million names of 30 bytes cost ~80 MB one by one, ~30 MB in chunks).
-enum NameCompactor {
-  /// Compacts the names added since `compacted` once 4096 have gathered; moves `compacted` on.
-  static func compactIfDue(_ tests: inout [TestResult], since compacted: inout Int) {
-    guard tests.count - compacted >= 4096 else { return }
-    compact(&tests, from: compacted)
-    compacted = tests.count
+  /// An empty chunk with room for `capacity` bytes: appending up to that never moves it.
+  init(capacity: Int) {
+    text = ""
+    text.reserveCapacity(capacity)
   }
 
-  static func compact(_ tests: inout [TestResult], from start: Int) {
-    guard start < tests.count else { return }
-    tests.withUnsafeMutableBufferPointer { buf in
-      // Stored fields only, through the buffer: no test is copied (no retain/release storm).
-      var bytes = 0
-      for i in start..<buf.count { bytes += Int(buf[i].nameLength) }
-      // The names' bytes copied into the chunk where they are stored (no Substring per name).
-      let chunk = String(unsafeUninitializedCapacity: bytes) { out in
-        var at = 0
-        for i in start..<buf.count {
-          buf[i].withNameBytes { name in
-            _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + name.count)]).initialize(from: name)
-            at += name.count
-          }
-        }
-        return at
-      }
-      let storage = NameStorage(chunk)
-      var offset = 0
-      for i in start..<buf.count {
-        buf[i].names = storage
-        buf[i].nameOffset = UInt32(offset)
-        offset += Int(buf[i].nameLength)
-      }
-    }
-  }
+  func append(_ name: Substring) { text.append(contentsOf: name) }
 }
 
 /// What a report needs beyond the outcome: message, traceback, location, output, evidence.

@@ -21,6 +21,7 @@ struct CTRFTestReader {
   private let sources: [String]
   private var groups = GroupInterner()
   private var prefixes = Interner()
+  private var names = NameArena()
 
   init(outline: JSONOutline, path: String) {
     self.outline = outline
@@ -49,8 +50,8 @@ struct CTRFTestReader {
     let (status, phase) = Self.status(t)
     let shared = prefixes(prefix)
     var test = TestResult(
-      group: groups(shared, prefixes(shared.hasSuffix("::") ? String(shared.dropLast(2)) : shared)), name: own, status: status,
-      phase: phase,
+      group: groups(shared, prefixes(shared.hasSuffix("::") ? String(shared.dropLast(2)) : shared)), name: own[...], in: &names,
+      status: status, phase: phase,
       durationSeconds: t.duration.flatMap { $0.isFinite && $0 >= 0 ? $0 / 1000 : nil })
     // A flaky test passed in the end: why it failed first is in its last failed attempt.
     let failedAttempt = status == .flaky ? t.retryAttempts?.last { $0.status?.lowercased() == "failed" } : nil

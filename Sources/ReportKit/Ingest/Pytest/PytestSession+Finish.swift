@@ -189,7 +189,7 @@ extension PytestSession {
         guard missing > 0 else { continue }
         let group = groups(interner(file.isEmpty ? "" : file + "::"), file)
         for k in 1...missing {
-          var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>", status: status)
+          var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>"[...], in: &names, status: status)
           t.anonymous = true
           append(t, hash: t.keyHash)
         }
@@ -207,7 +207,7 @@ extension PytestSession {
       let n = summary.count(status)
       guard n > 0 else { continue }
       for k in 1...n {
-        var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>", status: status)
+        var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>"[...], in: &names, status: status)
         t.anonymous = true
         append(t, hash: t.keyHash)
       }

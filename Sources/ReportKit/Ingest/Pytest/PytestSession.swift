@@ -11,7 +11,8 @@ struct PytestSession {
   /// The index was let go while blocks are matched (the moment a big log's memory peaks); it is
   /// made again from `hashes` if a test is looked up after that (`ensureIndex`).
   var indexDropped = false
-  var compacted = 0
+  /// Where the tests' names are kept: a chunk per few thousand.
+  var names = NameArena()
   var pending: (id: String, line: Int)?
   var progress: [(file: String, chars: [Character])] = []
   var blocks: [PytestBlock] = []
@@ -202,7 +203,7 @@ struct PytestSession {
     }
     let suite = Self.suite(ofPrefix: prefix)
     let group = groups.last(matching: prefix, suite) ?? groups(interner(prefix), suiteInterner(suite))
-    var test = TestResult(group: group, name: String(name), status: status, phase: phase)
+    var test = TestResult(group: group, name: name, in: &names, status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
       let d = test.detailsForWriting()
@@ -233,7 +234,7 @@ struct PytestSession {
     namingLines = []
   }
 
-  /// Adds a new test with its key hash, keeping the index, the hashes and the name chunks in step.
+  /// Adds a new test with its key hash, keeping the index and the hashes in step.
   mutating func append(_ test: TestResult, hash: Int) {
     ensureIndex()
     do {
@@ -242,7 +243,6 @@ struct PytestSession {
     }
     hashes.append(hash)
     tests.append(test)
-    NameCompactor.compactIfDue(&tests, since: &compacted)
   }
 
   /// The suite of a node id's prefix: the prefix without its closing `::` (`a.py::T` of
