@@ -91,7 +91,9 @@ final class JSONJob: @unchecked Sendable {
 
   /// On the job's thread: the run's part, then, once the report is handed over, the rest.
   func render(_ run: Run, _ findings: Findings, _ meta: RunMeta) {
+    var timer = PhaseTimer()
     JSONRenderer().writeRun(run, findings, meta, to: sink)
+    timer.lap("report.json's tests (second thread)")
     ready.wait()
     if let report { JSONRenderer().writeAnalysis(report, to: sink) }
     succeeded = report != nil && sink.finish()
