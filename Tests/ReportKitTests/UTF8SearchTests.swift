@@ -27,6 +27,27 @@ import Testing
     }
   }
 
+  /// Buffer equality (eight bytes at a time) is `elementsEqual`, at every length around 8 and
+  /// 16, with the difference at each position, and against a StaticString.
+  @Test func equalBytesEightAtATime() {
+    for n in 0...20 {
+      let a = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 1) }
+      for k in -1..<n {
+        var b = a
+        if k >= 0 { b[k] ^= 0x40 }
+        for extra in [[], [UInt8(7)]] {
+          let other = b + extra
+          let equal = a.withUnsafeBufferPointer { x in other.withUnsafeBufferPointer { x.equals($0) } }
+          #expect(equal == a.elementsEqual(other), "\(n) \(k) \(extra)")
+        }
+      }
+    }
+    for (text, same) in [("testcase", true), ("testcases", false), ("testcas", false), ("testCase", false), ("", false)] {
+      var copy = text
+      #expect(copy.withUTF8 { $0.equals("testcase") } == same, "\(text)")
+    }
+  }
+
   @Test func rangeOfNeedleInSubstrings() {
     let text = "xx: HTTP/1.1 200 OK HTTP/"
     let slice = text.dropFirst(4)

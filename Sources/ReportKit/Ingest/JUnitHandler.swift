@@ -125,7 +125,7 @@ final class JUnitHandler: XMLScannerDelegate {
     if depth == 1 {
       rootName = String(decoding: tag.name, as: UTF8.self)
       rootLine = line
-      rootKnown = name.elementsEqual("testsuites".utf8) || name.elementsEqual("testsuite".utf8) || name.elementsEqual("testrun".utf8)
+      rootKnown = name.equals("testsuites") || name.equals("testsuite") || name.equals("testrun")
       declaredOnRoot = tag.attribute("tests").flatMap { Int($0) }
       if tag.attribute("name")?.hasPrefix("pytest") == true { pytestSuite = true }
     }
@@ -138,7 +138,7 @@ final class JUnitHandler: XMLScannerDelegate {
       }
       return
     }
-    if name.elementsEqual("testsuite".utf8) {
+    if name.equals("testsuite") {
       let suiteName = tag.attribute("name") ?? ""
       suiteNames.append(Suite(depth: depth, name: suiteName))
       if !openSuites.isEmpty { openSuites[openSuites.count - 1].holds = true }
@@ -156,7 +156,7 @@ final class JUnitHandler: XMLScannerDelegate {
       if depth == 2, declaredChildSum != nil {
         if let n = tag.attribute("tests").flatMap({ Int($0) }) { declaredChildSum? += n } else { declaredChildSum = nil }
       }
-    } else if name.elementsEqual("testcase".utf8) {
+    } else if name.equals("testcase") {
       if !openSuites.isEmpty { openSuites[openSuites.count - 1].holds = true }
       if firstTestcaseContext == nil { firstTestcaseContext = Context(depth: depth - 1, suites: suiteNames, pytest: pytestSuite) }
       testcaseElements += 1
@@ -175,10 +175,10 @@ final class JUnitHandler: XMLScannerDelegate {
     if depth == caseDepth, inTestcase {
       inTestcase = false
       guard let pending = current.take() else { return }  // moved out, not copied
-      let test = pending.result(
+      let (test, hash) = pending.result(
         path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner,
         groups: &groups, prefixes: &prefixes, names: &names)
-      hashes.append(test.keyHash)
+      hashes.append(hash)
       tests.append(consume test)
       return
     }

@@ -55,7 +55,7 @@ struct PendingTestCase {
 
   /// Takes in a child element of the testcase; returns which of its text to capture, if any.
   mutating func child(_ name: UnsafeBufferPointer<UInt8>, _ tag: XMLTag, line: Int) -> Capture? {
-    guard let kind = Self.childKinds.first(where: { name.elementsEqual($0.bytes) })?.name else { return nil }
+    guard let kind = Self.childKinds.first(where: { name.equals($0.bytes) })?.name else { return nil }
     switch kind {
     case "failure", "error":
       // Several results in one testcase: failure > error > flaky > skipped decides (pytest writes
@@ -106,9 +106,11 @@ struct PendingTestCase {
   }
 
   /// The child elements of `<testcase>` that matter, by their bytes (no String per element).
-  private static let childKinds: [(name: String, bytes: [UInt8])] = [
-    "failure", "error", "skipped", "system-out", "system-err", "flakyFailure", "flakyError", "rerunFailure", "rerunError",
-  ].map { ($0, Array($0.utf8)) }
+  private static let childKinds: [(name: String, bytes: StaticString)] = [
+    ("failure", "failure"), ("error", "error"), ("skipped", "skipped"), ("system-out", "system-out"),
+    ("system-err", "system-err"), ("flakyFailure", "flakyFailure"), ("flakyError", "flakyError"),
+    ("rerunFailure", "rerunFailure"), ("rerunError", "rerunError"),
+  ]
 
   mutating func finishCapture(_ kind: Capture, text: [UInt8]) {
     // Output of a test that passes is dropped unless it mentions a mock or fallback: decide on the
@@ -123,20 +125,22 @@ struct PendingTestCase {
     }
   }
 
-  /// The finished test; `pytest` derives a pytest node id from classname and name.
+  /// The finished test and the hash of its key; `pytest` derives a pytest node id from classname and name.
   /// `sources`: `[path]`, one array shared by every test of the file.
   func result(
     path: String, sources: [String], pytest: Bool, interner: inout Interner, suiteInterner: inout Interner,
     groups: inout GroupInterner, prefixes: inout PrefixCache, names: inout NameArena
-  ) -> TestResult {
+  ) -> (test: TestResult, keyHash: Int) {
     let status = self.status
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
+    // The hash of its key from the strings at hand (the test's would be read back from its storage).
+    let hash = TestKey.hash(prefix: prefix[...], name: ownName[...])
     var test = TestResult(
       group: groups(interner(prefix), suiteInterner(classname.isEmpty ? suite : classname)), name: ownName[...], in: &names,
       status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
     // A passing test's output was already judged (`finishCapture`): what is here is kept.
     let keepOutput = !output.isEmpty
-    guard status != .passed || keepOutput else { return test }
+    guard status != .passed || keepOutput else { return (test, hash) }
     let d = test.detailsForWriting()
     d.sources = sources
     d.file = file
@@ -161,7 +165,7 @@ struct PendingTestCase {
     if reruns > 0 {
       d.evidence.append(Evidence(path: path, line: elementLine, text: "failed again in \(reruns) rerun\(reruns == 1 ? "" : "s")"))
     }
-    return test
+    return (test, hash)
   }
 
   /// The id as prefix and name. The prefix depends only on the class (and file), so it is derived

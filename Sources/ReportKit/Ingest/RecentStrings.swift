@@ -6,7 +6,7 @@ struct RecentStrings {
 
   mutating func classname(_ raw: UnsafeBufferPointer<UInt8>?, make: () -> String) -> String {
     let raw = raw ?? UnsafeBufferPointer(start: nil, count: 0)
-    if let bytes, raw.elementsEqual(bytes) { return value }
+    if let bytes, bytes.withUnsafeBufferPointer({ raw.equals($0) }) { return value }
     bytes = Array(raw)
     value = make()
     return value

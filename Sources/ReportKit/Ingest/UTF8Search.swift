@@ -125,6 +125,26 @@ extension UnsafeBufferPointer<UInt8> {
     return true
   }
 
+  /// Whether the bytes are `s`, no more, no less.
+  func equals(_ s: StaticString) -> Bool { count == s.utf8CodeUnitCount && has(s, at: 0) }
+
+  /// Whether the bytes are those of `other` (eight at a time, not through a generic sequence).
+  func equals(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard count == other.count else { return false }
+    guard let a = baseAddress, let b = other.baseAddress else { return true }  // both empty
+    let (ra, rb) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+    var i = 0
+    while i + 8 <= count {
+      if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+      i += 8
+    }
+    while i < count {
+      if a[i] != b[i] { return false }
+      i += 1
+    }
+    return true
+  }
+
   /// Whether the bytes from `at` are `s`.
   func has(_ s: StaticString, at: Int) -> Bool {
     let n = s.utf8CodeUnitCount

@@ -207,24 +207,31 @@ final class XMLScanner {
     if second == UInt8(ascii: "/") {
       var i = start + 2
       while i < end - 1 && !isSpace(buf[i]) && buf[i] != UInt8(ascii: ">") { i += 1 }
-      let name = buf[(start + 2)..<i]
+      let name = start + 2..<i
       if openStarts.isEmpty && part == .tail {
-        closedInherited.append(String(decoding: name, as: UTF8.self))
-        endElement(start + 2..<i, delegate)
+        closedInherited.append(String(decoding: buf[name], as: UTF8.self))
+        endElement(name, delegate)
         return nil
       }
       guard let openStart = openStarts.last else {
-        return XMLDamage(line: line, message: "closing tag </\(String(decoding: name, as: UTF8.self))> with no open element")
+        return XMLDamage(line: line, message: "closing tag </\(String(decoding: buf[name], as: UTF8.self))> with no open element")
       }
-      let open = openNames[openStart...]
-      guard open.elementsEqual(name) else {
+      // Compared in place (slices of the two arrays would be retained and released per tag).
+      let matches = buf.withUnsafeBufferPointer { p in
+        openNames.withUnsafeBufferPointer { o in
+          UnsafeBufferPointer(rebasing: o[openStart...]).equals(UnsafeBufferPointer(rebasing: p[name]))
+        }
+      }
+      guard matches else {
         return XMLDamage(
           line: line,
-          message: "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(String(decoding: open, as: UTF8.self))>")
+          message:
+            "closing tag </\(String(decoding: buf[name], as: UTF8.self))> does not match <\(String(decoding: openNames[openStart...], as: UTF8.self))>"
+        )
       }
       openNames.removeLast(openNames.count - openStart)
       openStarts.removeLast()
-      endElement(start + 2..<i, delegate)
+      endElement(name, delegate)
       return nil
     }
     let parsed = buf.withUnsafeBufferPointer { p in
