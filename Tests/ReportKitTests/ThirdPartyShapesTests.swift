@@ -120,6 +120,37 @@ import Testing
     #expect(TooFastPasses.detect(run([2, 2, 2, 2, 2, 0.05])).isEmpty)  // 2.5%, not under 2%
   }
 
+  /// Peers are the passes of one file whichever class (group object) they come from: classes
+  /// interleaved, and equal groups made apart (two readers), count as one file's peers.
+  @Test func peersAreTheFilesPassesAcrossClassesAndGroupObjects() throws {
+    var r = Run(inputs: [], tests: [], requests: [], warnings: [])
+    let a = TestGroup(idPrefix: "t.py::A::", suite: "t.py::A")
+    let b = TestGroup(idPrefix: "t.py::B::", suite: "t.py::B")
+    let aAgain = TestGroup(idPrefix: "t.py::A::", suite: "t.py::A")
+    let other = TestGroup(idPrefix: "u.py::", suite: "u.py")
+    for (k, group) in [a, b, a, other, aAgain, b, a, other, b].enumerated() {
+      r.tests.append(TestResult(group: group, name: "t\(k)", status: .passed, durationSeconds: 2))
+    }
+    r.tests.append(TestResult(group: aAgain, name: "fast", status: .passed, durationSeconds: 0.01))
+    let s = try #require(TooFastPasses.detect(r).first)
+    #expect(s.tests == ["t.py::A::fast"])
+    #expect(s.evidence.first?.text.contains("the 7 other passing tests of t.py: median 2.00 s") == true)
+  }
+
+  /// The median found by selection is the sorted array's middle (or the mean of its middle two),
+  /// with repeats, at every count up to 40.
+  @Test func theMedianBySelectionIsTheSortedMiddle() {
+    var rng = DamagedInputTests.SplitMix(state: 3)
+    for n in 1...40 {
+      for _ in 0..<50 {
+        var values = (0..<n).map { _ in Double(rng.next() % 7) / 4 }
+        let sorted = values.sorted()
+        let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        #expect(TooFastPasses.median(&values) == expected, "\(sorted)")
+      }
+    }
+  }
+
   @Test func aDominantCauseLowersTheLogicVerdictsItMayExplain() {
     func verdict(_ c: Category, _ conf: Confidence) -> Classification {
       Classification(category: c, rule: c == .logic ? "code_exception" : "missing_executable", confidence: conf, evidence: [])

@@ -17,34 +17,81 @@ enum TooFastPasses {
 
   private static func seconds(_ v: Double) -> String { String(format: "%.2f s", v) }
 
+  /// The median of `values` (the mean of the middle two when their count is even), found by
+  /// selection rather than a full sort; `values` is reordered. Not empty.
+  static func median(_ values: inout [Double]) -> Double {
+    let n = values.count
+    let upper = select(&values, n / 2)
+    guard n % 2 == 0 else { return upper }
+    // The lower middle is the largest value left of the upper one.
+    var lower = values[0]
+    for k in 1..<(n / 2) where values[k] > lower { lower = values[k] }
+    return (lower + upper) / 2
+  }
+
+  /// The `k`-th smallest value (from 0): afterwards everything before `k` is at most it and
+  /// everything after at least it (Hoare's selection, middle pivot).
+  private static func select(_ a: inout [Double], _ k: Int) -> Double {
+    var (low, high) = (0, a.count - 1)
+    while low < high {
+      let pivot = a[low + (high - low) / 2]
+      var (i, j) = (low, high)
+      while i <= j {
+        while a[i] < pivot { i += 1 }
+        while a[j] > pivot { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j {
+        high = j
+      } else if k >= i {
+        low = i
+      } else {
+        break
+      }
+    }
+    return a[k]
+  }
+
   /// One suspicion per run when any pass is too fast, with the figures as its evidence.
   static func detect(_ run: Run) -> [Suspicion] {
-    // Tests of one file come one after another: the group is looked up again only when the
-    // id prefix or suite changes, not hashed per test.
+    // Tests of one class share one `TestGroup` (its prefix and suite): its peer group is found
+    // once per object, by identity, and again only when the object changes. Objects with the
+    // same prefix and suite (two files of one class) reach the same peer group by its name.
     var groupOf: [String: Int] = [:]
+    var groupOfObject: [ObjectIdentifier: Int] = [:]
     var groups: [(name: String, members: [Int32])] = []  // 4 bytes a test: a million passes
-    var last: (prefix: String, suite: String, group: Int)?
+    var last: (object: ObjectIdentifier, group: Int)?
     for i in run.tests.indices where run.tests[i].status == .passed && run.tests[i].durationSeconds != nil {
-      // Fields read in place: a copy of the test would retain its four references.
-      if let l = last, l.prefix == run.tests[i].idPrefix, l.suite == run.tests[i].suite {
+      let object = ObjectIdentifier(run.tests[i].group)
+      if let l = last, l.object == object {
         groups[l.group].members.append(Int32(i))
         continue
       }
-      let t = run.tests[i]
-      let file = t.idFile
-      let name = file.isEmpty ? "suite " + t.suite : file
-      let g = groupOf[name] ?? groups.count
-      if g == groups.count {
-        groupOf[name] = g
-        groups.append((name, []))
+      let g: Int
+      if let known = groupOfObject[object] {
+        g = known
+      } else {
+        let t = run.tests[i]
+        let file = t.idFile
+        let name = file.isEmpty ? "suite " + t.suite : file
+        g = groupOf[name] ?? groups.count
+        if g == groups.count {
+          groupOf[name] = g
+          groups.append((name, []))
+        }
+        groupOfObject[object] = g
       }
       groups[g].members.append(Int32(i))
-      last = (t.idPrefix, t.suite, g)
+      last = (object, g)
     }
     var flagged: [(index: Int, seconds: Double, median: Double, peers: Int, group: String)] = []
     for (group, members) in groups where members.count >= minimumPeers {
-      let times = members.compactMap { run.tests[Int($0)].durationSeconds }.sorted()
-      let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+      var times = members.compactMap { run.tests[Int($0)].durationSeconds }
+      let median = Self.median(&times)
       guard median > slowMedian else { continue }
       for m in members {
         let i = Int(m)
