@@ -41,13 +41,14 @@ struct Hypotheses {
   func ranked(for c: Cluster, story: ClusterStory) -> [Hypothesis] {
     // The evidence of a few hundred members is enough to rank; a 50,000-test cluster reads no more.
     let members = c.tests.prefix(200)
-    let texts = members.map { (run.tests[$0].details?.message ?? "").lowercased() }
+    // Searched without a lower-cased copy of each (`lowercasedContains` is `lowercased().contains`).
+    let texts = members.map { run.tests[$0].details?.message ?? "" }
     let said = [story.response?.reason, story.response?.challenge].compactMap { $0 }
     /// Lines of the members (their verdict's first line) and of what the service said that hold one of `words`.
     func lines(_ words: [String]) -> [Evidence] {
       var out: [Evidence] = []
       for fact in said where words.contains(where: { fact.text.lowercased().utf8Contains($0) }) { out.append(fact.evidence) }
-      for (k, t) in texts.enumerated() where words.contains(where: { t.utf8Contains($0) }) {
+      for (k, t) in texts.enumerated() where words.contains(where: { t.lowercasedContains($0) }) {
         if let e = findings.classifications[members[members.startIndex + k]]?.evidence.first, !out.contains(e) { out.append(e) }
         if out.count >= 3 { break }
       }
