@@ -170,4 +170,60 @@ import Testing
   func noStatusIsRead(text: String) {
     #expect(Signals.httpStatus(in: text) == nil)
   }
+
+  /// A pattern's required words only keep ICU from texts it cannot match: with them, every
+  /// match, capture and miss is what the same expression gives without them, on texts made of
+  /// the words in every case, near misses, and non-ASCII letters that fold to ASCII ones
+  /// (`ſ` is `s`, `K` is `k`) where the check must stand aside.
+  @Test func requiredWordsChangeNoMatch() throws {
+    let assertion = try #require(BuiltInRules.all.first { $0.id == "assertion_mismatch" }?.matcher.text)
+    let patterns = [Classifier.comparedStatus, ClusterStory.urllibPool, assertion]
+    let pieces = [
+      "404", "400", "200", " == ", " != ", " === ", "!==", "= =", "!", "=", "host='api', port=443)", "HOST='x', PORT=1)",
+      "hoſt='a', port=8)", "host=", "Max retries exceeded with url: /v1/items?x=1", "assert", "ASSERT", "asser", "AssertionError: ",
+      "\nE   assert ", "expected 3 but was 4", "EXPECTATION FAILED", "Did Not Raise", "not equal", "Actual:", "to equal", "toBe(",
+      "should be", "ShOuLd HaVe", "comparisonFailure", "é", "K", " ", "\n", "x", "ſhould be",
+    ]
+    var rng = DamagedInputTests.SplitMix(state: 17)
+    for _ in 0..<4000 {
+      let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      for p in patterns {
+        #expect(!p.required.isEmpty)
+        let plain = Pattern(builtIn: p.source)
+        #expect(p.firstMatch(in: text)?.whole == plain.firstMatch(in: text)?.whole, "\(p.source) \(text.debugDescription)")
+        #expect(p.allMatches(in: text) == plain.allMatches(in: text), "\(text.debugDescription)")
+        #expect(p.allCaptures(in: text) == plain.allCaptures(in: text), "\(text.debugDescription)")
+      }
+    }
+  }
+
+  /// Matches and captures cut from the bytes of ASCII text are NSString's cuts, and non-ASCII
+  /// text (astral letters: UTF-16 offsets differ from UTF-8 ones) is cut as before: every
+  /// pattern of the classifier's signals and rules, against NSRegularExpression read directly.
+  @Test func cutsAreNSStringsCuts() throws {
+    let sources =
+      [Signals.grpcPattern.source, Signals.wsClose.source, Signals.errnoPattern.source, Signals.curlExitPattern.source]
+      + BuiltInRules.all.compactMap { $0.matcher.text?.source }
+    let pieces = [
+      "StatusCode.UNAVAILABLE", "code = Unavailable desc", "14 UNAVAILABLE:", "[Errno 111]", "errno=-3", "curl: (7)",
+      "received 1011 (", "close code 1006", "assert 1 == 2", "KeyError: 'API_TOKEN'", "environment variable DB_URL", " ", "\n",
+      "é", "𝔘", "ſ", "x", "'", "E   assert ", "expected 3 but was 4", "dial tcp 10.0.0.1:5432: connect: connection refused",
+    ]
+    var rng = DamagedInputTests.SplitMix(state: 29)
+    for source in sources {
+      let pattern = Pattern(builtIn: source)
+      let regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
+      for _ in 0..<300 {
+        let text = (0..<Int(rng.next() % 7)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        let ns = text as NSString
+        let all = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        let cut = { (r: NSRange) in r.location == NSNotFound ? nil : ns.substring(with: r) }
+        let first = all.first.map { m in (cut(m.range), (1..<max(m.numberOfRanges, 1)).map { cut(m.range(at: $0)) }) }
+        let got = pattern.firstMatch(in: text)
+        #expect(got?.whole == first?.0 && (got?.groups ?? []) == (first?.1 ?? []), "\(source) \(text.debugDescription)")
+        #expect(pattern.allMatches(in: text) == all.map { m in (1..<max(m.numberOfRanges, 1)).map { cut(m.range(at: $0)) } })
+        #expect(pattern.matches(text) == !all.isEmpty)
+      }
+    }
+  }
 }

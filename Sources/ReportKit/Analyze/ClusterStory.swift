@@ -216,6 +216,6 @@ extension ClusterStory {
     return table.first { $0.1.contains { lowered.utf8Contains($0) } }?.0
   }
 
-  private static let urllibPool = Pattern(
-    builtIn: #"host='([^']+)', port=(\d+)\)(?:[^\n]*?url: (/[^\s'"()]*))?"#)
+  static let urllibPool = Pattern(
+    builtIn: #"host='([^']+)', port=(\d+)\)(?:[^\n]*?url: (/[^\s'"()]*))?"#, requiring: ["host='"])
 }

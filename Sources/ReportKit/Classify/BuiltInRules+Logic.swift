@@ -104,7 +104,9 @@ extension BuiltInRules {
         text: re(
           #"(?m)^\s*(E\s+)?(AssertionError: )?assert\b|ComparisonFailure|"#
             + #"\bexpected\b[\s\S]{0,200}\b(but (was|got|found|received)|to (equal|be|contain|have)|, got|received)\b|"#
-            + #"\bXCTAssert|\bExpectation failed|DID NOT RAISE|\bnot equal\b|\bExpected:|\bActual:|\bto equal\b|\btoBe\(|\bshould (be|equal|have)\b"#
+            + #"\bXCTAssert|\bExpectation failed|DID NOT RAISE|\bnot equal\b|\bExpected:|\bActual:|\bto equal\b|\btoBe\(|\bshould (be|equal|have)\b"#,
+          // One word of each alternative (`expect` stands for `expected` and `Expectation`).
+          requiring: ["assert", "comparisonfailure", "expect", "did not raise", "not equal", "actual:", "to equal", "tobe(", "should "]
         )),
       examples: [
         .yes("assert 99.5 == (3 * 33.0)"),

@@ -3,5 +3,5 @@ enum BuiltInRules {
   static let all: [Rule] = transport + status + auth + routing + environment + logic + skips
 
   /// Shorthand for a built-in pattern.
-  static func re(_ source: String) -> Pattern { Pattern(builtIn: source) }
+  static func re(_ source: String, requiring required: [String] = []) -> Pattern { Pattern(builtIn: source, requiring: required) }
 }

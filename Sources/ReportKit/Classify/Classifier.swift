@@ -88,7 +88,7 @@ public struct Classifier: Sendable {
     return nil
   }
 
-  private static let comparedStatus = Pattern(builtIn: #"\b([1-5]\d\d) (?:==|!=|===|!==) ([1-5]\d\d)\b"#)
+  static let comparedStatus = Pattern(builtIn: #"\b([1-5]\d\d) (?:==|!=|===|!==) ([1-5]\d\d)\b"#, requiring: ["==", "!="])
 
   /// Classifies a failed request by itself (no test names it): its status or curl error as the
   /// text, the exchange as its own correlated evidence; the trace states it, so at least medium.

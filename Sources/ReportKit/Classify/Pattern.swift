@@ -5,16 +5,21 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   // NSRegularExpression is immutable after creation and safe to use from several threads.
   let source: String
   private let regex: NSRegularExpression
+  /// Literal words of which every match holds one (lower-case ASCII, any case in the text):
+  /// ASCII text holding none of them cannot match and is not handed to ICU. Empty: no such list.
+  let required: [String]
 
   /// Compiles `source`; throws with ICU's reason when it is not a valid expression.
   init(_ source: String) throws {
     self.source = source
+    required = []
     regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
   }
 
   /// For built-in patterns, which a test compiles: a typo there is a programming error.
-  init(builtIn source: String) {
+  init(builtIn source: String, requiring required: [String] = []) {
     self.source = source
+    self.required = required
     do { regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive]) } catch {
       preconditionFailure("built-in pattern does not compile: \(source)")
     }
@@ -22,35 +27,66 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
 
   var description: String { source }
 
+  /// Whether `required` rules a match out: the text is ASCII and holds none of its words.
+  private func cannotMatch(_ text: String) -> Bool { !required.isEmpty && text.asciiLacksAll(required) }
+
   /// The first match: its text and the text of each capture group (nil when a group took no part).
   func firstMatch(in text: String) -> (whole: String, groups: [String?])? {
-    let ns = text as NSString
-    guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-    let groups = (0..<m.numberOfRanges).dropFirst().map { i -> String? in
-      let r = m.range(at: i)
-      return r.location == NSNotFound ? nil : ns.substring(with: r)
-    }
-    return (ns.substring(with: m.range), groups)
+    if cannotMatch(text) { return nil }
+    let cutter = Cutter(text)
+    guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: cutter.length)) else { return nil }
+    let groups = (0..<m.numberOfRanges).dropFirst().map { cutter.cut(m.range(at: $0)) }
+    return (cutter.cut(m.range) ?? "", groups)
   }
 
   /// Every match, each as the text of its first capture group that took part.
   func allCaptures(in text: String) -> [String] {
-    let ns = text as NSString
-    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+    if cannotMatch(text) { return [] }
+    let cutter = Cutter(text)
+    return regex.matches(in: text, range: NSRange(location: 0, length: cutter.length)).compactMap { m in
       for i in 1..<max(m.numberOfRanges, 1) where m.range(at: i).location != NSNotFound {
-        return ns.substring(with: m.range(at: i))
+        return cutter.cut(m.range(at: i))
       }
       return nil
     }
   }
 
-  func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+  func matches(_ text: String) -> Bool {
+    !cannotMatch(text) && regex.firstMatch(in: text, range: NSRange(location: 0, length: Cutter(text).length)) != nil
+  }
 
   /// Every match, as the text of each of its capture groups (nil when a group took no part).
   func allMatches(in text: String) -> [[String?]] {
-    let ns = text as NSString
-    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
-      (1..<max(m.numberOfRanges, 1)).map { i in m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
+    if cannotMatch(text) { return [] }
+    let cutter = Cutter(text)
+    return regex.matches(in: text, range: NSRange(location: 0, length: cutter.length)).map { m in
+      (1..<max(m.numberOfRanges, 1)).map { cutter.cut(m.range(at: $0)) }
+    }
+  }
+
+  /// Cuts match ranges (UTF-16 offsets) out of a text: from its UTF-8 bytes when it is ASCII,
+  /// where the offsets are the same, else through NSString (which maps the offsets on each cut:
+  /// a third of a match's cost on ASCII text).
+  private struct Cutter {
+    let text: String
+    /// The text as NSString, made only when it is not ASCII.
+    let ns: NSString?
+
+    init(_ text: String) {
+      self.text = text
+      var t = text
+      ns = t.withUTF8 { $0.isASCII } ? nil : text as NSString
+    }
+
+    /// The text's length in UTF-16 code units.
+    var length: Int { ns?.length ?? text.utf8.count }
+
+    /// The text of `r`; nil for a group that took no part.
+    func cut(_ r: NSRange) -> String? {
+      guard r.location != NSNotFound else { return nil }
+      if let ns { return ns.substring(with: r) }
+      var t = text
+      return t.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[r.location..<(r.location + r.length)]), as: UTF8.self) }
     }
   }
 }

@@ -85,6 +85,20 @@ extension String {
     return ascii ?? lowercased().utf8Contains(needle)
   }
 
+  /// Whether the text is ASCII and holds none of `needles` (lower-case ASCII), ignoring ASCII
+  /// case. False for any other text: there a case-insensitive match may fold other letters.
+  func asciiLacksAll(_ needles: [String]) -> Bool {
+    var text = self
+    return text.withUTF8 { h in
+      guard h.isASCII else { return false }
+      for needle in needles {
+        var pin = needle
+        if pin.withUTF8({ Self.contains($0, in: h, lowering: true) }) { return false }
+      }
+      return true
+    }
+  }
+
   /// Byte-wise substring test, no Unicode equivalence: for lower-cased literal phrases.
   func utf8Contains(_ needle: String) -> Bool {
     let n = needle.utf8.count
