@@ -12,6 +12,8 @@ import Testing
     #expect(a.requests.count == 6)
     #expect(a.requests.map(\.status) == [200, 401, 503, 404, nil, nil])
     #expect(a.requests.map(\.curlExit) == [nil, nil, nil, nil, 28, 7])
+    #expect(a.requests.failedCount == 5 && a.requests.failedCount == a.requests.filter(\.failed).count)
+    #expect(a.requests.allSatisfy { $0.evidence.allSatisfy { $0.path == a.path } }, "every line names the file as displayed")
     let refused = a.requests[5]
     #expect(refused.error?.contains("Couldn't connect to server") == true)
     #expect(refused.url?.hasSuffix("/search?q=staging") == true)

@@ -89,4 +89,17 @@ import Testing
     #expect(drift.evidence.count == 2)
     #expect(drift.hosts == ["api.staging.example.com", "api-staging.example.com"])
   }
+
+  /// Addresses (a port, an IP, localhost) are not host names that can drift; names are kept
+  /// once each, lower-cased, in the order first seen, whichever way the address test reads them.
+  @Test func hostDriftKeepsNamesNotAddresses() {
+    var drift = HostDrift()
+    let e = Evidence(path: "a.log", line: 1, text: "x")
+    for host in [
+      "API.example.com", "10.0.0.1", "localhost", "db:5432", "api.example.com", "[::1]", "ünï.example.com", "ünï:8080", "shop.example.com",
+    ] {
+      drift.add(host: host, evidence: e)
+    }
+    #expect(drift.hosts == ["api.example.com", "ünï.example.com", "shop.example.com"])
+  }
 }

@@ -28,8 +28,11 @@ struct Hypotheses {
     self.run = run
     self.findings = findings
     var index: [Place: [Evidence]] = [:]
-    for r in run.requests where (r.status ?? 999) < 400 {
-      guard let url = r.url, let e = Endpoint(url: url), let line = r.statusLine ?? r.evidence.last else { continue }
+    // By index: an exchange copied out of the array retains its nine references.
+    for i in run.requests.indices where (run.requests[i].status ?? 999) < 400 {
+      guard let url = run.requests[i].url, let e = Endpoint(url: url),
+        let line = run.requests[i].statusLine ?? run.requests[i].evidence.last
+      else { continue }
       for key in [Place(host: e.host, port: e.port), Place(host: e.host, port: e.port, path: e.path)]
       where index[key, default: []].count < 3 {
         index[key, default: []].append(line)

@@ -106,22 +106,24 @@ public struct Metrics: Sendable {
     var index: [String: Int] = [:]
     var list: [Endpoint] = []
     var times: [[Double]] = []
-    for r in requests {
-      let path = Correlator.route(r.url.flatMap { Correlator.path(ofURL: $0) } ?? "/")
-      let key = "\(r.method ?? "GET") \(r.host ?? "?") \(path)"
+    // Fields read in place: an exchange copied out of the array retains its nine references.
+    for i in requests.indices {
+      let (method, host) = (requests[i].method, requests[i].host)
+      let path = Correlator.route(requests[i].url.flatMap { Correlator.path(ofURL: $0) } ?? "/")
+      let key = "\(method ?? "GET") \(host ?? "?") \(path)"
       let k: Int
       if let found = index[key] {
         k = found
       } else {
         k = list.count
         index[key] = k
-        list.append(Endpoint(method: r.method ?? "GET", host: r.host ?? "?", path: path, requests: 0, statuses: [:]))
+        list.append(Endpoint(method: method ?? "GET", host: host ?? "?", path: path, requests: 0, statuses: [:]))
         times.append([])
       }
       list[k].requests += 1
-      let status = r.status.map(String.init) ?? r.curlExit.map { "curl \($0)" } ?? "no answer"
+      let status = requests[i].status.map(String.init) ?? requests[i].curlExit.map { "curl \($0)" } ?? "no answer"
       list[k].statuses[status, default: 0] += 1
-      if let total = r.timingsMs["total"] { times[k].append(total) }
+      if let total = requests[i].timingsMs["total"] { times[k].append(total) }
     }
     for k in list.indices where !times[k].isEmpty {
       let t = times[k].sorted()

@@ -7,7 +7,8 @@ struct HostDrift {
 
   mutating func add(host: String, evidence: Evidence) {
     let h = host.lowercased()
-    guard !h.isEmpty, !Self.isAddress(h), firstSeen[h] == nil else { return }
+    // A host seen before (most are) is settled by the table alone.
+    guard !h.isEmpty, firstSeen[h] == nil, !Self.isAddress(h) else { return }
     firstSeen[h] = evidence
     order.append(h)
   }
@@ -71,6 +72,8 @@ struct HostDrift {
   }
 
   private static func isAddress(_ h: String) -> Bool {
-    h == "localhost" || h.contains(":") || h.allSatisfy { $0.isNumber || $0 == "." }
+    // `contains(":")` is Foundation's Character search: an ASCII name is searched by its bytes.
+    let colon = h.utf8.allSatisfy { $0 < 0x80 } ? h.utf8.contains(UInt8(ascii: ":")) : h.contains(":")
+    return h == "localhost" || colon || h.allSatisfy { $0.isNumber || $0 == "." }
   }
 }

@@ -60,14 +60,14 @@ struct Clusterer {
   /// answer, or per host or answer where the failures spread wider (see `RequestGrouping`).
   func requestClusters(_ run: Run, _ requests: [Int], classifier: Classifier, totalFailures: Int) -> [Cluster] {
     var verdicts: [Int: Classification] = [:]
+    // Fields read in place: an exchange copied out of the array retains its nine references.
     let items = requests.map { r -> RequestGrouping.Item in
-      let x = run.requests[r]
-      let verdict = classifier.classify(request: x, index: r)
+      let verdict = classifier.classify(request: run.requests[r], index: r)
       verdicts[r] = verdict
       return RequestGrouping.Item(
-        index: r, category: verdict.category, method: x.method ?? "GET", host: x.host ?? "?",
-        route: Correlator.route(x.url.flatMap(Correlator.path(ofURL:)) ?? "/"),
-        answer: x.status.map(String.init) ?? x.curlExit.map { "curl \($0)" } ?? "no answer")
+        index: r, category: verdict.category, method: run.requests[r].method ?? "GET", host: run.requests[r].host ?? "?",
+        route: Correlator.route(run.requests[r].url.flatMap(Correlator.path(ofURL:)) ?? "/"),
+        answer: run.requests[r].status.map(String.init) ?? run.requests[r].curlExit.map { "curl \($0)" } ?? "no answer")
     }
     let out = RequestGrouping.groups(items).compactMap { g -> Cluster? in
       guard let verdict = verdicts[g.members[0]] else { return nil }  // every member was classified

@@ -1,6 +1,15 @@
 import Foundation
 
 /// One request made by curl, as its trace shows it.
+extension [HTTPExchange] {
+  /// How many failed, counted in place (`filter(\.failed).count` copies each failed exchange).
+  var failedCount: Int {
+    var n = 0
+    for i in indices where self[i].failed { n += 1 }
+    return n
+  }
+}
+
 public struct HTTPExchange: Sendable {
   public var method: String?
   public var url: String?

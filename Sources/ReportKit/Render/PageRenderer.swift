@@ -59,7 +59,7 @@ struct PageRenderer {
     }
     for (c, n) in report.findings.countsByCategory where n > 0 { out.append(.init(value: "\(n)", label: c.rawValue, kind: c.rawValue)) }
     if !report.run.requests.isEmpty {
-      let bad = report.run.requests.filter(\.failed).count
+      let bad = report.run.requests.failedCount
       out.append(.init(value: "\(bad) / \(report.run.requests.count)", label: "HTTP requests failed", kind: bad > 0 ? "bad" : "ok"))
     }
     let suspicious = report.findings.suspicious.count

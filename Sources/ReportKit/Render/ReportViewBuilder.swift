@@ -88,7 +88,7 @@ struct ReportViewBuilder {
     let t = run.totals
     let failing = t.failed + t.errors
     let ran = t.tests - t.skipped - t.xfailed
-    let badRequests = run.requests.filter(\.failed).count
+    let badRequests = run.requests.failedCount
     if t.tests == 0 && !run.requests.isEmpty {
       let icon = badRequests > 0 ? "🔴" : "🟢"
       return "\(icon) **\(badRequests) of \(run.requests.count) HTTP requests failed** (no test results in the inputs)."
@@ -112,7 +112,7 @@ struct ReportViewBuilder {
       "\(t.tests) tests: **\(t.passed) passed, \(failing) failed or errored**, \(t.skipped) skipped (pass rate \(Format.percent(t.passRate)))."
     )
     if !run.requests.isEmpty {
-      let bad = run.requests.filter(\.failed).count
+      let bad = run.requests.failedCount
       out.append("\(run.requests.count) HTTP request\(run.requests.count == 1 ? "" : "s") in the curl traces, \(bad) failed.")
     }
     if let cmp = analysis.comparison {

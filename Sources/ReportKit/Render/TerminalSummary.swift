@@ -21,7 +21,7 @@ public enum TerminalSummary {
       out.append("suspicious: \(kinds.joined(separator: ", "))")
     }
     if !run.requests.isEmpty {
-      let bad = run.requests.filter(\.failed).count
+      let bad = run.requests.failedCount
       out.append("\(run.requests.count) HTTP requests, \(bad) failed")
     }
     let read = run.inputs.filter { $0.format != .unknown }.count

@@ -49,11 +49,11 @@ struct CurlTraceParser: ArtifactParser {
       guard let one = read(range: nil) else { return (.unreadable(displayPath, format: .curl), false) }
       exchanges = one.exchanges
     }
-    artifact.requests = exchanges.map { exchange in
-      var e = exchange
-      e.evidence = e.evidence.map { Evidence(path: displayPath, line: $0.line, text: $0.text) }
-      return e
+    // Changed in place: a copy of each exchange retains and releases its nine references.
+    for i in exchanges.indices {
+      for k in exchanges[i].evidence.indices { exchanges[i].evidence[k].path = displayPath }
     }
+    artifact.requests = exchanges
     return (artifact, split)
   }
 
