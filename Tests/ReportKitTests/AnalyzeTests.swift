@@ -79,6 +79,14 @@ import Testing
     let top = try #require(analysis.hypotheses[orders].first)
     #expect(top.statement.description.contains("ran out of capacity"))
     #expect(top.support.contains { $0.text.contains("pool exhausted") })
+    // A request the same service answered below 400 speaks against "it was down": the status
+    // line of the first such exchange, at most three.
+    let against = analysis.hypotheses.flatMap { $0 }.filter { !$0.against.isEmpty }
+    #expect(!against.isEmpty)
+    for h in against {
+      #expect(h.against.count <= 3)
+      #expect(h.against.first?.path.hasSuffix("ci-curl-verbose.log") == true && h.against.first?.text == "< HTTP/1.1 200 OK")
+    }
   }
 
   @Test func actionPlanHasPriorityOwnerTypeAndDefinitionOfDone() throws {

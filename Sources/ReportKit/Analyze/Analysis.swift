@@ -49,7 +49,7 @@ public struct Analysis: Sendable {
     self.stories = stories
     let chain = WhyChain(run: run)
     whys = findings.clusters.indices.map { chain.whys(for: findings.clusters[$0], story: stories[$0], findings) }
-    let h = Hypotheses(run: run, findings: findings)
+    let h = Hypotheses(run: run, findings: findings, endpoints: stories.map(\.endpoint))
     hypotheses = findings.clusters.indices.map { h.ranked(for: findings.clusters[$0], story: stories[$0]) }
     actions = ActionPlan(run: run, findings: findings, stories: stories).actions()
     context = RunContext(run: run, stories: stories, clusters: findings.clusters, metrics: metrics)

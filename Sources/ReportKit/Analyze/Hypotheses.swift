@@ -14,7 +14,8 @@ struct Hypotheses {
   let run: Run
   let findings: Findings
   /// Up to three status lines of requests answered below 400, by `host:port` and by
-  /// `host:port/path`: built once, so a run of 100,000 requests is not scanned per cluster.
+  /// `host:port/path`, for the places the clusters' endpoints name: built once, so a run of
+  /// 100,000 requests is not scanned per cluster (and not indexed by every place it reached).
   private let answeredLines: [Place: [Evidence]]
 
   /// A host and port, with a path or without one (`path` nil: any path there).
@@ -24,17 +25,28 @@ struct Hypotheses {
     var path: String?
   }
 
-  init(run: Run, findings: Findings) {
+  /// `endpoints`: those of the clusters' stories, the only places `ranked` asks about.
+  init(run: Run, findings: Findings, endpoints: [Endpoint?]) {
     self.run = run
     self.findings = findings
+    var wanted = Set<Place>()
+    for case let e? in endpoints {
+      guard let host = e.host else { continue }
+      wanted.insert(Place(host: host, port: e.port))
+      wanted.insert(Place(host: host, port: e.port, path: e.path))
+    }
     var index: [Place: [Evidence]] = [:]
+    guard !wanted.isEmpty else {
+      answeredLines = index
+      return
+    }
     // By index: an exchange copied out of the array retains its nine references.
     for i in run.requests.indices where (run.requests[i].status ?? 999) < 400 {
       guard let url = run.requests[i].url, let e = Endpoint(url: url),
         let line = run.requests[i].statusLine ?? run.requests[i].evidence.last
       else { continue }
       for key in [Place(host: e.host, port: e.port), Place(host: e.host, port: e.port, path: e.path)]
-      where index[key, default: []].count < 3 {
+      where wanted.contains(key) && index[key, default: []].count < 3 {
         index[key, default: []].append(line)
       }
     }

@@ -131,7 +131,10 @@ public struct Metrics: Sendable {
       list[k].p95 = percentile(t, 0.95)
       list[k].max = t.last
     }
-    return list.sorted { ($0.path, $0.method, $0.host) < ($1.path, $1.method, $1.host) }
+    // Positions sorted, not the endpoints (each moved is a copy of its strings and table); no two
+    // endpoints share path, method and host, so the order is the same.
+    let order = list.indices.sorted { a, b in (list[a].path, list[a].method, list[a].host) < (list[b].path, list[b].method, list[b].host) }
+    return order.map { list[$0] }
   }
 
   /// Nearest-rank percentile of sorted values.
