@@ -226,4 +226,28 @@ import Testing
       }
     }
   }
+
+  /// A failed request's verdict is the same whether its kind was decided before (the memo a
+  /// run's request clusters share) or is decided afresh: on the demo's curl logs, and on
+  /// exchanges that differ only where the rule does not look (their position) or where it does.
+  @Test func aFailedRequestsVerdictDoesNotDependOnTheMemo() throws {
+    let run = try ReportBuilder().read([Fixtures.root + "/../../examples/logs"])
+    var requests = run.requests.filter(\.failed)
+    var odd = HTTPExchange()
+    odd.error = "HTTP 503 Service Unavailable"  // the words of a status, but no status
+    requests.append(odd)
+    odd.status = 503
+    requests.append(odd)
+    #expect(requests.count >= 4)
+    let classifier = Classifier()
+    var shared: [Classifier.RequestKind: Int] = [:]
+    for pass in 0..<2 {
+      for (i, x) in requests.enumerated() {
+        var fresh: [Classifier.RequestKind: Int] = [:]
+        let a = classifier.classify(request: x, index: i, decided: &shared)
+        let b = classifier.classify(request: x, index: i, decided: &fresh)
+        #expect(a.rule == b.rule && a.category == b.category && a.confidence == b.confidence && a.evidence == b.evidence, "\(pass) \(i)")
+      }
+    }
+  }
 }

@@ -39,15 +39,16 @@ public struct Classifier: Sendable {
 
   /// The first rule that matches, in precedence order; `unclassified` matches anything.
   func decide(_ f: FailureFacts) -> (rule: Rule, hit: Matcher.Hit) {
-    var found: (Int, Matcher.Hit)?
-    for i in matchers.indices {
-      if let hit = matchers[i].match(f) {
-        found = (i, hit)
-        break
-      }
-    }
-    guard let (i, hit) = found else { preconditionFailure("the fallback rule matches every failure") }
+    let (i, hit) = decidingRule(f)
     return (ranked[i], hit)
+  }
+
+  /// The position in `ranked` of the first rule that matches, and what made it match.
+  private func decidingRule(_ f: FailureFacts) -> (Int, Matcher.Hit) {
+    for i in matchers.indices {
+      if let hit = matchers[i].match(f) { return (i, hit) }
+    }
+    preconditionFailure("the fallback rule matches every failure")
   }
 
   /// Every rule that matches, strongest first (the winner is the first).
@@ -92,14 +93,33 @@ public struct Classifier: Sendable {
 
   /// Classifies a failed request by itself (no test names it): its status or curl error as the
   /// text, the exchange as its own correlated evidence; the trace states it, so at least medium.
-  func classify(request x: HTTPExchange, index: Int) -> Classification {
+  /// `decided` keeps the rule of each kind of failed request already seen (a run's failed
+  /// requests repeat a few kinds): the rule depends on the words, the status and the exit code
+  /// only (the exchange's position is carried along, never tested).
+  func classify(request x: HTTPExchange, index: Int, decided: inout [RequestKind: Int]) -> Classification {
     let words = [x.status.map { "HTTP \($0)" + (x.reason.map { " " + $0 } ?? "") }, x.curlExit.map { "curl: (\($0))" }, x.error]
-    var f = FailureFacts(text: words.compactMap { $0 }.joined(separator: " "), phrases: phrases)
-    f.linked = [.init(index: index, status: x.status, curlExit: x.curlExit)]
-    let (rule, _) = decide(f)
+    let text = words.compactMap { $0 }.joined(separator: " ")
+    let kind = RequestKind(text: text, status: x.status, curlExit: x.curlExit)
+    let rule: Rule
+    if let known = decided[kind] {
+      rule = ranked[known]
+    } else {
+      var f = FailureFacts(text: text, phrases: phrases)
+      f.linked = [.init(index: index, status: x.status, curlExit: x.curlExit)]
+      let i = decidingRule(f).0
+      decided[kind] = i
+      rule = ranked[i]
+    }
     let lines = [x.statusLine ?? x.evidence.first { $0.text.contains("curl: (") } ?? x.evidence.last].compactMap { $0 }
     return Classification(
       category: rule.category, rule: rule.id, confidence: max(rule.confidence, .medium), evidence: lines, request: index)
+  }
+
+  /// What the rule for a failed request is decided on.
+  struct RequestKind: Hashable {
+    let text: String
+    let status: Int?
+    let curlExit: Int?
   }
 
   /// The test's own lines that hold the matched text first, then the exchange's lines; never empty.

@@ -61,8 +61,9 @@ struct Clusterer {
   func requestClusters(_ run: Run, _ requests: [Int], classifier: Classifier, totalFailures: Int) -> [Cluster] {
     var verdicts: [Int: Classification] = [:]
     // Fields read in place: an exchange copied out of the array retains its nine references.
+    var decided: [Classifier.RequestKind: Int] = [:]
     let items = requests.map { r -> RequestGrouping.Item in
-      let verdict = classifier.classify(request: run.requests[r], index: r)
+      let verdict = classifier.classify(request: run.requests[r], index: r, decided: &decided)
       verdicts[r] = verdict
       return RequestGrouping.Item(
         index: r, category: verdict.category, method: run.requests[r].method ?? "GET", host: run.requests[r].host ?? "?",
