@@ -52,4 +52,28 @@ import Testing
     let once = Redactor.redact("Authorization: Bearer abc https://u:p@h/?token=t")
     #expect(Redactor.redact(once) == once)
   }
+
+  /// Whether a key names a secret, read in one pass by first bytes, is the rule as written
+  /// (lower-cased, every part searched), on generated ASCII names with the parts in any case,
+  /// split, at the edges, and next to the suffixes that veto them.
+  @Test func secretNamesAreTheRuleAsWritten() {
+    let parts = ["token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "signature", "private_key"]
+    let words = ["key", "auth", "sig", "sessionid", "session_id"]
+    func reference(_ name: String) -> Bool {
+      let l = name.lowercased()
+      guard l.utf8.count >= 3 else { return false }
+      if ["error", "exception", "warning"].contains(where: { l.hasSuffix($0) }) { return false }
+      if parts.contains(where: { l.contains($0) }) { return true }
+      if words.contains(l) { return true }
+      return l.hasSuffix("_key") || l.hasSuffix("-key")
+    }
+    let pieces =
+      parts + words + ["TOKEN", "Pass", "W", "tok", "en", "x-", "content", "-type", "_", "Error", "api", "KEY", "p", "s", "a", "c", "t"]
+    var rng = DamagedInputTests.SplitMix(state: 41)
+    for _ in 0..<20_000 {
+      var name = (0..<Int(rng.next() % 4)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      let got = name.withUTF8 { Redactor.isSecretName($0, 0, $0.count) }
+      #expect(got == reference(name), "\(name)")
+    }
+  }
 }
