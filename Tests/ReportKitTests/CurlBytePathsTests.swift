@@ -27,6 +27,24 @@ import Testing
     #expect(CurlExchangeBuilder.requestLine("DELETE /v2/routes/5 HTTP/1.1")! == ("DELETE", "/v2/routes/5"))
   }
 
+  /// Status lines split as `split(separator: " ", maxSplits: 2)` splits them: runs of spaces,
+  /// a reason with spaces kept whole, codes that are not numbers, non-ASCII lines.
+  @Test func statusLinesSplitAsByCharacters() {
+    let pieces = ["HTTP/1.1", "HTTP/2", "HTTP/", "HTTP", " ", "  ", "200", "404", "+5", "-1", "x", "OK", "Not Found", "é", "\u{301}", "\r"]
+    var lines = ["HTTP/1.1 404 Not Found", "HTTP/2 200", "HTTP/1.1  503  Service  Unavailable ", "HTTP/1.1 20x OK", " HTTP/1.1 200", ""]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<10_000 {
+      lines.append((0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for line in lines {
+      let bytes = CurlExchangeBuilder.statusLine(line)
+      let characters = CurlExchangeBuilder.statusLineByCharacters(line)
+      #expect(bytes?.0 == characters?.0 && bytes?.1 == characters?.1, "\(line.debugDescription)")
+    }
+    // As split keeps it: the rest begins right after the space that ended the second word.
+    #expect(CurlExchangeBuilder.statusLine("HTTP/1.1  503  Service  Unavailable ")! == (503, " Service  Unavailable "))
+  }
+
   @Test func failureNotesAsByEightSearches() {
     let phrases = [
       "Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset", "SSL certificate problem",

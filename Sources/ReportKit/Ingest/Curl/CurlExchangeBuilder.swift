@@ -91,7 +91,12 @@ struct CurlExchangeBuilder {
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
       // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
-      if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.contains("port 443 ")) { scheme = scheme ?? "https" }
+      // An ASCII line is searched by its bytes (no Character can join its neighbours there).
+      if t.utf8Contains("port 443")
+        && (t.hasSuffix("port 443") || (t.utf8.allSatisfy { $0 < 0x80 } ? t.utf8Contains("port 443 ") : t.contains("port 443 ")))
+      {
+        scheme = scheme ?? "https"
+      }
     } else if t.utf8HasPrefix("SSL connection") || t.utf8HasPrefix("ALPN") || t.utf8HasPrefix("TLS") {
       scheme = "https"
     } else if Self.isFailureNote(t) {
@@ -216,6 +221,38 @@ struct CurlExchangeBuilder {
 
   /// `HTTP/1.1 404 Not Found` or `HTTP/2 200` → (404, "Not Found").
   static func statusLine(_ s: String) -> (Int, String?)? {
+    var text = s
+    if let ascii = text.withUTF8({ statusLineASCII($0) }) { return ascii }
+    return statusLineByCharacters(s)
+  }
+
+  /// `statusLine` of an ASCII line, by bytes: the words split as `split(separator: " ",
+  /// maxSplits: 2)` splits them (empty words skipped, not counted); nil: not ASCII.
+  static func statusLineASCII(_ p: UnsafeBufferPointer<UInt8>) -> (Int, String?)?? {
+    guard p.isASCII else { return nil }
+    guard p.has("HTTP/", at: 0) else { return .some(nil) }
+    var words: [Range<Int>] = []
+    var start = 0
+    var i = 0
+    while i < p.count {
+      guard p[i] == 0x20 else {
+        i += 1
+        continue
+      }
+      let appended = i > start
+      if appended { words.append(start..<i) }
+      i += 1
+      start = i
+      if appended && words.count == 2 { break }
+    }
+    if start < p.count { words.append(start..<p.count) }
+    let word = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
+    guard words.count >= 2, let code = Int(word(words[1])) else { return .some(nil) }
+    return .some((code, words.count == 3 ? word(words[2]) : nil))
+  }
+
+  /// `statusLine` by Characters, for lines that are not ASCII.
+  static func statusLineByCharacters(_ s: String) -> (Int, String?)? {
     guard s.hasPrefix("HTTP/") else { return nil }
     let parts = s.split(separator: " ", maxSplits: 2)
     guard parts.count >= 2, let code = Int(parts[1]) else { return nil }
