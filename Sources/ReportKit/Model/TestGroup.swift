@@ -22,12 +22,23 @@ struct GroupInterner {
   }
   private var table: [Key: TestGroup] = [:]
   private var last: TestGroup?
+  /// The last few groups handed out, most recent first: a file's module-level tests and its
+  /// classes interleave (pytest runs them in the order they are defined).
+  private var recent: [TestGroup] = []
+  private static let recentCount = 16
 
-  /// The last group handed out, when its prefix and suite are these bytes: the common case
-  /// (tests of one class come together) needs no string made, interned or hashed.
-  func last(matching prefix: Substring, _ suite: Substring) -> TestGroup? {
-    guard let last, last.idPrefix.utf8Equals(prefix), last.suite.utf8Equals(suite) else { return nil }
-    return last
+  /// A group handed out lately whose prefix and suite are these bytes: the common case (tests
+  /// of one class, or of the few classes of one file, come together) needs no string made,
+  /// interned or hashed.
+  mutating func recent(matching prefix: Substring, _ suite: Substring) -> TestGroup? {
+    if let last, last.idPrefix.utf8Equals(prefix), last.suite.utf8Equals(suite) { return last }
+    // `last` is the first of `recent`; a group found further on moves to the front.
+    for k in recent.indices.dropFirst() where recent[k].idPrefix.utf8Equals(prefix) && recent[k].suite.utf8Equals(suite) {
+      recent.swapAt(0, k)
+      last = recent[0]
+      return recent[0]
+    }
+    return nil
   }
 
   /// The shared group of `prefix` and `suite`.
@@ -44,6 +55,11 @@ struct GroupInterner {
       table[key] = group
     }
     last = group
+    if recent.first !== group {
+      recent.removeAll { $0 === group }
+      recent.insert(group, at: 0)
+      if recent.count > Self.recentCount { recent.removeLast() }
+    }
     return group
   }
 }

@@ -202,7 +202,7 @@ struct PytestSession {
       return i
     }
     let suite = Self.suite(ofPrefix: prefix)
-    let group = groups.last(matching: prefix, suite) ?? groups(interner(prefix), suiteInterner(suite))
+    let group = groups.recent(matching: prefix, suite) ?? groups(interner(prefix), suiteInterner(suite))
     var test = TestResult(group: group, name: name, in: &names, status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
