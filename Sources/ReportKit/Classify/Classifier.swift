@@ -128,10 +128,14 @@ public struct Classifier: Sendable {
     var picked: [Evidence] = []
     if let needle, !needle.isEmpty {
       let n = needle.lowercased()
-      picked = own.filter { $0.text.lowercasedContains(n) }
+      // The first three lines that hold it are kept: the search stops there (a pytest block
+      // gives a failure a dozen lines and more).
+      for e in own where e.text.lowercasedContains(n) {
+        picked.append(e)
+        if picked.count == 3 { break }
+      }
     }
     if picked.isEmpty, let first = own.first { picked = [first] }
-    picked = Array(picked.prefix(3))
     if let exchange {
       let lines = exchange.evidence.filter { e in
         e.text.hasPrefix("<") || (e.text.contains("HTTP/") && !e.text.hasPrefix(">")) || e.text.lowercased().contains("curl")
