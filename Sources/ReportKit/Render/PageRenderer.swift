@@ -49,7 +49,7 @@ struct PageRenderer {
 
   /// The numbers a reader looks for first.
   static func tiles(_ report: Report) -> [PageView.Tile] {
-    let t = report.run.totals
+    let t = report.analysis.metrics.totals
     let failing = t.failed + t.errors
     var out: [PageView.Tile] = []
     if t.tests > 0 {

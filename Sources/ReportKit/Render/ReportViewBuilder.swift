@@ -85,7 +85,7 @@ struct ReportViewBuilder {
 
   /// `🔴 9 of 13 tests that ran failed or errored (pass rate 30.8%): 4 infrastructure, 2 auth, ...`
   private func verdict() -> String {
-    let t = run.totals
+    let t = report.analysis.metrics.totals  // counted once, by the metrics (a pass over every test)
     let failing = t.failed + t.errors
     let ran = t.tests - t.skipped - t.xfailed
     let badRequests = run.requests.failedCount
@@ -105,7 +105,7 @@ struct ReportViewBuilder {
 
   /// Plain sentences, each stating a count or a finding the rest of the report backs.
   private func summary() -> [ReportView.Line] {
-    let t = run.totals
+    let t = report.analysis.metrics.totals
     var out: [String] = []
     let failing = t.failed + t.errors
     out.append(
@@ -197,7 +197,7 @@ struct ReportViewBuilder {
   }
 
   private func totalsRows() -> [ReportView.NameValue] {
-    let t = run.totals
+    let t = report.analysis.metrics.totals
     let m = analysis.metrics
     let mocks = findings.suspicious.filter { $0.kind == .mockFallback }.count
     let rows: [(String, String)] = [

@@ -5,7 +5,7 @@ public enum TerminalSummary {
   /// `folder` and `files`: where the report went; `warnings`: how many were printed.
   public static func lines(_ report: Report, folder: String, files: [String], warnings: Int) -> [String] {
     let run = report.run
-    let t = run.totals
+    let t = report.analysis.metrics.totals
     // `15 tests: 4 passed, 8 failed, 1 error, 1 skipped (pass rate 30.8%)`
     var out = [
       "\(t.tests) tests: \(t.passed) passed, \(t.failed) failed, \(t.errors) \(t.errors == 1 ? "error" : "errors"), \(t.skipped) skipped"
