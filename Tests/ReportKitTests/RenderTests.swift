@@ -114,4 +114,32 @@ import Testing
     dir.file("report.md.mustache", "{{#unclosed}}")
     #expect(throws: TemplateError.self) { try TemplateSet(directory: dir.path) }
   }
+
+  /// The page's layout finds its title, sections and cluster markers by their bytes, with
+  /// non-ASCII text all around them: ids and the table of contents as written, each marked
+  /// cluster folded into a `<details>` (open when high), a marker without its heading left as it is.
+  @Test func pageLayoutFindsTagsAmongNonASCIIText() {
+    let html = """
+      <h1>Rapport été 🔴</h1>
+      <p>ünïcode ≮ &lt;h2&gt; text</p>
+      <h2>Clusters · groupés</h2>
+      <!-- cluster id=ab12 severity=high -->
+      <h3>🟠 high · Délai dépassé</h3>
+      <p>x</p>
+      <!-- /cluster -->
+      <!-- cluster id=cd34 severity=low -->
+      <p>no heading</p>
+      <h2>Fin</h2>
+      """
+    let page = PageLayout(html: html)
+    #expect(page.title == "Rapport été 🔴")
+    #expect(page.toc.map(\.text) == ["Clusters · groupés", "Fin"])
+    #expect(page.toc.first?.children.map(\.id) == ["c-ab12"])
+    #expect(page.toc.first?.children.map(\.text) == ["high: Délai dépassé"])
+    #expect(
+      page.body.contains(
+        #"<details class="cluster high" id="c-ab12" open><summary><span class="badge high">high</span>Délai dépassé</summary>"#))
+    #expect(page.body.contains("</details>") && page.body.contains("<!-- cluster id=cd34 severity=low -->"))
+    #expect(page.body.contains("<p>ünïcode ≮ &lt;h2&gt; text</p>"))
+  }
 }
