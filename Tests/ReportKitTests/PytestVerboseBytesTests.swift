@@ -72,4 +72,25 @@ import Testing
     }
     #expect(PytestBlock.messageTypeASCII("requests.exceptions.HTTPError: 404") == .some("requests.exceptions.HTTPError"))
   }
+
+  /// Traceback location lines read by bytes give what the Character path gives: paths with
+  /// spaces, `.py` or not, Windows drive letters, numbers with signs, types with spaces and tabs
+  /// around them, the first byte that rules a line out, non-ASCII lines (the Character path).
+  @Test func locationLinesAsByCharacters() {
+    let pieces = [
+      "tests/a.py", "C:", "\\x.py", "lib/http client.py", "a b", ".", "py", ":", "12", "+3", "-1", "x1", " ", "\t", "AssertionError",
+      "HTTPError", "E", ">", "é", "\u{301}", "Error: msg", "\r",
+    ]
+    var lines = ["tests/a.py:12: AssertionError", "lib/http_client.py:43: HTTPError", "E   assert 1", "a b.py:3: X", "x:1:", ""]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      lines.append((0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+    }
+    for line in lines {
+      let bytes = PytestLines.location(line[...])
+      let characters = PytestLines.locationByCharacters(line[...])
+      #expect(
+        bytes?.file == characters?.file && bytes?.line == characters?.line && bytes?.type == characters?.type, "\(line.debugDescription)")
+    }
+  }
 }

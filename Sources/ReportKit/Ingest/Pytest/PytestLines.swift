@@ -168,6 +168,35 @@ enum PytestLines {
 
   /// A location line of a traceback: `tests/a.py:12: AssertionError` → ("tests/a.py", 12, "AssertionError").
   static func location(_ line: Substring) -> (file: String, line: Int, type: String?)? {
+    var bytes = line
+    if let ascii = bytes.withUTF8({ locationASCII($0) }) { return ascii }
+    return locationByCharacters(line)
+  }
+
+  /// `location` of an ASCII line, by bytes (a Character is a byte there, and Foundation's
+  /// searches find what a byte search finds); nil: not ASCII, left to the Character path.
+  static func locationASCII(_ p: UnsafeBufferPointer<UInt8>) -> (file: String, line: Int, type: String?)?? {
+    guard p.isASCII else { return nil }
+    guard let first = p.first, first != UInt8(ascii: " "), first != UInt8(ascii: "E"), first != UInt8(ascii: ">"),
+      let c1 = p.firstIndex(of: UInt8(ascii: ":"))
+    else { return .some(nil) }
+    let file = UnsafeBufferPointer(rebasing: p[..<c1])
+    let hasSpace = file.contains(UInt8(ascii: " "))
+    guard !hasSpace || (c1 >= 3 && p.has(".py", at: c1 - 3)), file.contains(UInt8(ascii: ".")) else { return .some(nil) }
+    guard let c2 = p[(c1 + 1)...].firstIndex(of: UInt8(ascii: ":")),
+      let n = Int(String(decoding: UnsafeBufferPointer(rebasing: p[(c1 + 1)..<c2]), as: UTF8.self))
+    else { return .some(nil) }
+    var start = c2 + 1
+    var end = p.count
+    while start < end && (p[start] == 0x20 || p[start] == 0x09) { start += 1 }
+    while end > start && (p[end - 1] == 0x20 || p[end - 1] == 0x09) { end -= 1 }
+    let type = UnsafeBufferPointer(rebasing: p[start..<end])
+    let word = type.isEmpty || type.contains(UInt8(ascii: " ")) ? nil : String(decoding: type, as: UTF8.self)
+    return .some((String(decoding: file, as: UTF8.self), n, word))
+  }
+
+  /// `location` by Characters, for lines that are not ASCII.
+  static func locationByCharacters(_ line: Substring) -> (file: String, line: Int, type: String?)? {
     guard let first = line.first, first != " ", first != "E", first != ">" else { return nil }
     guard let c1 = line.firstIndex(of: ":") else { return nil }
     let file = line[..<c1]
