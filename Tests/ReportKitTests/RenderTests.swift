@@ -142,4 +142,37 @@ import Testing
     #expect(page.body.contains("</details>") && page.body.contains("<!-- cluster id=cd34 severity=low -->"))
     #expect(page.body.contains("<p>ünïcode ≮ &lt;h2&gt; text</p>"))
   }
+
+  /// Markdown's fast paths give what the Foundation searches gave: whether a word would
+  /// autolink (by bytes for ASCII words), and code spans of text without line breaks or pipes.
+  @Test func markdownFastPathsAsBefore() {
+    func autolinksBefore(_ word: String) -> Bool {
+      let w = word.lowercased()
+      return w.contains("://") || w.contains("www.") || (w.contains("@") && w.split(separator: "@").last?.contains(".") == true)
+    }
+    func codeBefore(_ text: String, limit: Int, table: Bool) -> String {
+      var t = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ⏎ ")
+      if t.count > limit { t = String(t.prefix(limit)) + "…" }
+      if table { t = t.replacingOccurrences(of: "|", with: "\\|") }
+      if t.isEmpty { return "" }
+      var best = 0
+      var run = 0
+      for ch in t {
+        run = ch == "`" ? run + 1 : 0
+        best = max(best, run)
+      }
+      let ticks = String(repeating: "`", count: best + 1)
+      let pad = t.hasPrefix("`") || t.hasSuffix("`") ? " " : ""
+      return ticks + pad + t + pad + ticks
+    }
+    let pieces = ["http", "://", "WWW.", "www", ".", "@", "a", "B", "é", "\u{301}", "|", "\r", "\n", "\r\n", "`", " ", "x@y.z", "@@"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+      #expect(Markdown.autolinks(text) == autolinksBefore(text), "\(text.debugDescription)")
+      for (limit, table) in [(200, true), (5, false), (Int.max, false)] {
+        #expect(Markdown.code(text, limit: limit, table: table) == codeBefore(text, limit: limit, table: table), "\(text.debugDescription)")
+      }
+    }
+  }
 }
