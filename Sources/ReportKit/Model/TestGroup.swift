@@ -27,13 +27,11 @@ struct GroupInterner {
   private var recent: [TestGroup] = []
   private static let recentCount = 16
 
-  /// A group handed out lately whose prefix and suite are these bytes: the common case (tests
-  /// of one class, or of the few classes of one file, come together) needs no string made,
-  /// interned or hashed.
-  mutating func recent(matching prefix: Substring, _ suite: Substring) -> TestGroup? {
-    if let last, last.idPrefix.utf8Equals(prefix), last.suite.utf8Equals(suite) { return last }
-    // `last` is the first of `recent`; a group found further on moves to the front.
-    for k in recent.indices.dropFirst() where recent[k].idPrefix.utf8Equals(prefix) && recent[k].suite.utf8Equals(suite) {
+  /// A group handed out lately whose prefix is these bytes, for readers whose suite is a
+  /// function of the prefix (pytest's node ids): the suite need not be made to be compared.
+  mutating func recent(matchingPrefix prefix: Substring) -> TestGroup? {
+    if let last, last.idPrefix.utf8Equals(prefix) { return last }
+    for k in recent.indices.dropFirst() where recent[k].idPrefix.utf8Equals(prefix) {
       recent.swapAt(0, k)
       last = recent[0]
       return recent[0]

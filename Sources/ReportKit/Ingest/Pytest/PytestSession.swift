@@ -201,8 +201,10 @@ struct PytestSession {
       if let phase, tests[i].phase == nil { tests[i].phase = phase }
       return i
     }
-    let suite = Self.suite(ofPrefix: prefix)
-    let group = groups.recent(matching: prefix, suite) ?? groups(interner(prefix), suiteInterner(suite))
+    // Every group of a session has the suite its prefix gives (`suite(ofPrefix:)`: here, and the
+    // placeholders' `file::` and `file`): a group found by its prefix has this suite too.
+    let group =
+      groups.recent(matchingPrefix: prefix) ?? groups(interner(prefix), suiteInterner(Self.suite(ofPrefix: prefix)))
     var test = TestResult(group: group, name: name, in: &names, status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
