@@ -76,4 +76,20 @@ import Testing
     #expect(groups.recent(matchingPrefix: "tests/b.py::C1::") == nil)
   }
 
+  /// JUnit's recent groups are matched by prefix and suite: one prefix under two suites is two
+  /// groups, each found again as itself.
+  @Test func recentGroupsByPrefixAndSuite() {
+    var groups = GroupInterner()
+    var first: [String: TestGroup] = [:]
+    var rng = DamagedInputTests.SplitMix(state: 13)
+    for _ in 0..<5000 {
+      let k = Int(rng.next() % 20)
+      let prefix = "C\(k % 10)::"
+      let suite = k < 10 ? "C\(k)" : "other"
+      let g = groups.recent(prefix: prefix, suite: suite) ?? groups(prefix, suite)
+      #expect(g.idPrefix == prefix && g.suite == suite)
+      if let known = first[prefix + "|" + suite] { #expect(g === known) } else { first[prefix + "|" + suite] = g }
+    }
+    #expect(first.count == 20)
+  }
 }

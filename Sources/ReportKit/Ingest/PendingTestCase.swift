@@ -135,8 +135,9 @@ struct PendingTestCase {
     let (prefix, ownName) = idParts(pytest: pytest, prefixes: &prefixes)
     // The hash of its key from the strings at hand (the test's would be read back from its storage).
     let hash = TestKey.hash(prefix: prefix[...], name: ownName[...])
+    let owner = classname.isEmpty ? suite : classname
     var test = TestResult(
-      group: groups(interner(prefix), suiteInterner(classname.isEmpty ? suite : classname)), name: ownName[...], in: &names,
+      group: groups.recent(prefix: prefix, suite: owner) ?? groups(interner(prefix), suiteInterner(owner)), name: ownName[...], in: &names,
       status: status, phase: phase(status, pytest: pytest), durationSeconds: time)
     // A passing test's output was already judged (`finishCapture`): what is here is kept.
     let keepOutput = !output.isEmpty
@@ -172,7 +173,7 @@ struct PendingTestCase {
   /// once per class; only names that hold `::` need the general split.
   private func idParts(pytest: Bool, prefixes: inout PrefixCache) -> (String, String) {
     let owner = classname.isEmpty ? suite : classname
-    if name.utf8.contains(UInt8(ascii: ":")) || (pytest && classname.isEmpty) {
+    if name.utf8Contains(byte: UInt8(ascii: ":")) || (pytest && classname.isEmpty) {
       let id =
         pytest
         ? TestID.pytestNodeID(classname: classname, name: name, file: file)

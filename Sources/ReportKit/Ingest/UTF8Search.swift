@@ -99,6 +99,12 @@ extension String {
     }
   }
 
+  /// Whether the text holds the byte `b`, searched through its buffer (the UTF-8 view's
+  /// `contains` walks it as a generic sequence).
+  func utf8Contains(byte b: UInt8) -> Bool {
+    utf8.withContiguousStorageIfAvailable { $0.contains(b) } ?? utf8.contains(b)
+  }
+
   /// Byte-wise substring test, no Unicode equivalence: for lower-cased literal phrases.
   func utf8Contains(_ needle: String) -> Bool {
     let n = needle.utf8.count

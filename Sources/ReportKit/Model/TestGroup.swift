@@ -27,6 +27,17 @@ struct GroupInterner {
   private var recent: [TestGroup] = []
   private static let recentCount = 16
 
+  /// A group handed out lately with this prefix and suite (interleaved classes of one file).
+  mutating func recent(prefix: String, suite: String) -> TestGroup? {
+    if let last, last.idPrefix == prefix, last.suite == suite { return last }
+    for k in recent.indices.dropFirst() where recent[k].idPrefix == prefix && recent[k].suite == suite {
+      recent.swapAt(0, k)
+      last = recent[0]
+      return recent[0]
+    }
+    return nil
+  }
+
   /// A group handed out lately whose prefix is these bytes, for readers whose suite is a
   /// function of the prefix (pytest's node ids): the suite need not be made to be compared.
   mutating func recent(matchingPrefix prefix: Substring) -> TestGroup? {
