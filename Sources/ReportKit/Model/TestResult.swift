@@ -82,6 +82,7 @@ public struct TestResult: Sendable {
   }
 
   /// Calls `body` with the name's UTF-8 bytes where they are stored (no copy, no Substring).
+  @inline(__always)
   func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let (offset, length) = (Int(nameOffset), Int(nameLength))
     if let r = nameBase.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }) {
