@@ -238,6 +238,15 @@ import Testing
     requests.append(odd)
     odd.status = 503
     requests.append(odd)
+    // Two spellings of one text (precomposed and decomposed): two kinds, each decided alone.
+    var spelled = HTTPExchange()
+    spelled.error = "Connexion refusée"
+    requests.append(spelled)
+    spelled.error = "Connexion refuse\u{301}e"
+    requests.append(spelled)
+    #expect(
+      Classifier.RequestKind(text: "refusée", status: nil, curlExit: nil)
+        != Classifier.RequestKind(text: "refuse\u{301}e", status: nil, curlExit: nil))
     #expect(requests.count >= 4)
     let classifier = Classifier()
     var shared: [Classifier.RequestKind: Int] = [:]

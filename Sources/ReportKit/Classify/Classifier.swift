@@ -115,11 +115,23 @@ public struct Classifier: Sendable {
       category: rule.category, rule: rule.id, confidence: max(rule.confidence, .medium), evidence: lines, request: index)
   }
 
-  /// What the rule for a failed request is decided on.
+  /// What the rule for a failed request is decided on. Texts are compared as bytes (String's
+  /// `==` equates canonically equal spellings, which byte searches and ICU tell apart).
   struct RequestKind: Hashable {
     let text: String
     let status: Int?
     let curlExit: Int?
+
+    static func == (a: RequestKind, b: RequestKind) -> Bool {
+      a.status == b.status && a.curlExit == b.curlExit && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      var t = text
+      t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      hasher.combine(status)
+      hasher.combine(curlExit)
+    }
   }
 
   /// The test's own lines that hold the matched text first, then the exchange's lines; never empty.

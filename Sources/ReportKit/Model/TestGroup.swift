@@ -22,8 +22,9 @@ struct GroupInterner {
   }
   private var table: [Key: TestGroup] = [:]
   private var last: TestGroup?
-  /// The last few groups handed out, most recent first: a file's module-level tests and its
-  /// classes interleave (pytest runs them in the order they are defined).
+  /// The last few groups handed out, `last` first (a group found further on trades places with
+  /// it): a file's module-level tests and its classes interleave (pytest runs them in the order
+  /// they are defined).
   private var recent: [TestGroup] = []
   private static let recentCount = 16
 
