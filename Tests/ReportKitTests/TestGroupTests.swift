@@ -58,38 +58,40 @@ import Testing
     #expect(PytestSession.suite(ofPrefix: prefix[...]) == prefix.dropLast(2))
   }
 
+  /// Draws 5,000 groups, each looked for first by `find` and else handed out by the interner:
+  /// each is the group of its prefix and suite, one object per `key`. The groups by key.
+  private func drawGroups(
+    seed: UInt64, kinds: UInt64, _ names: (Int) -> (prefix: String, suite: String), key: (String, String) -> String,
+    find: (inout GroupInterner, String, String) -> TestGroup?
+  ) -> (interner: GroupInterner, first: [String: TestGroup]) {
+    var groups = GroupInterner()
+    var first: [String: TestGroup] = [:]
+    var rng = DamagedInputTests.SplitMix(state: seed)
+    for _ in 0..<5000 {
+      let (prefix, suite) = names(Int(rng.next() % kinds))
+      let g = find(&groups, prefix, suite) ?? groups(prefix, suite)
+      #expect(g.idPrefix == prefix && g.suite == suite)
+      if let known = first[key(prefix, suite)] { #expect(g === known, "one object per key") } else { first[key(prefix, suite)] = g }
+    }
+    return (groups, first)
+  }
+
   /// Groups handed out lately are found by their prefix's bytes (pytest's suites follow from
   /// their prefixes): interleaved classes of one file share their objects; a group found is
   /// always the one with these bytes, also past the sixteen kept.
   @Test func recentGroupsAreFoundByTheirBytes() {
-    var groups = GroupInterner()
-    var first: [String: TestGroup] = [:]
-    var rng = DamagedInputTests.SplitMix(state: 9)
-    for _ in 0..<5000 {
-      let k = Int(rng.next() % 24)
-      let prefix = "tests/a.py::C\(k)::"
-      let suite = String(PytestSession.suite(ofPrefix: prefix[...]))
-      let g = groups.recent(matchingPrefix: prefix[...]) ?? groups(prefix, suite)
-      #expect(g.idPrefix == prefix && g.suite == suite)
-      if let known = first[prefix] { #expect(g === known, "one object per prefix") } else { first[prefix] = g }
-    }
+    var (groups, _) = drawGroups(
+      seed: 9, kinds: 24, { k in ("tests/a.py::C\(k)::", String(PytestSession.suite(ofPrefix: "tests/a.py::C\(k)::"))) },
+      key: { prefix, _ in prefix }, find: { groups, prefix, _ in groups.recent(matchingPrefix: prefix[...]) })
     #expect(groups.recent(matchingPrefix: "tests/b.py::C1::") == nil)
   }
 
   /// JUnit's recent groups are matched by prefix and suite: one prefix under two suites is two
   /// groups, each found again as itself.
   @Test func recentGroupsByPrefixAndSuite() {
-    var groups = GroupInterner()
-    var first: [String: TestGroup] = [:]
-    var rng = DamagedInputTests.SplitMix(state: 13)
-    for _ in 0..<5000 {
-      let k = Int(rng.next() % 20)
-      let prefix = "C\(k % 10)::"
-      let suite = k < 10 ? "C\(k)" : "other"
-      let g = groups.recent(prefix: prefix, suite: suite) ?? groups(prefix, suite)
-      #expect(g.idPrefix == prefix && g.suite == suite)
-      if let known = first[prefix + "|" + suite] { #expect(g === known) } else { first[prefix + "|" + suite] = g }
-    }
+    let (_, first) = drawGroups(
+      seed: 13, kinds: 20, { k in ("C\(k % 10)::", k < 10 ? "C\(k)" : "other") }, key: { $0 + "|" + $1 },
+      find: { groups, prefix, suite in groups.recent(prefix: prefix, suite: suite) })
     #expect(first.count == 20)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ReportKit
@@ -58,5 +59,18 @@ import Testing
     #expect(slice.dropFirst(1).utf8Range(of: "HTTP/").map { slice.distance(from: slice.startIndex, to: $0.lowerBound) } == 16)
     #expect(text.utf8Range(of: "nope") == nil)
     #expect("".utf8Range(of: "a") == nil)
+  }
+
+  /// `containsCharacters` is Foundation's `contains` for ASCII needles, whether the text is ASCII
+  /// (bytes) or not (Foundation itself): combining marks after a match, CR LF, astral letters.
+  @Test func containsCharactersIsFoundationsContains() {
+    let pieces = [":", "\\", "port 443 ", "port 443", " ", "x", "é", "\u{301}", "\r\n", "𝔘", "a:b", "\u{200D}"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<10_000 {
+      let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+      for needle in [":", "\\", "port 443 "] {
+        #expect(text.containsCharacters(needle) == text.contains(needle), "\(text.debugDescription) \(needle)")
+      }
+    }
   }
 }

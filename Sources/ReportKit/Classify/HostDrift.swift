@@ -72,8 +72,6 @@ struct HostDrift {
   }
 
   private static func isAddress(_ h: String) -> Bool {
-    // `contains(":")` is Foundation's Character search: an ASCII name is searched by its bytes.
-    let colon = h.utf8.allSatisfy { $0 < 0x80 } ? h.utf8.contains(UInt8(ascii: ":")) : h.contains(":")
-    return h == "localhost" || colon || h.allSatisfy { $0.isNumber || $0 == "." }
+    h == "localhost" || h.containsCharacters(":") || h.allSatisfy { $0.isNumber || $0 == "." }
   }
 }

@@ -27,22 +27,26 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
 
   var description: String { source }
 
-  /// Whether `required` rules a match out: the text is ASCII and holds none of its words.
-  private func cannotMatch(_ text: String) -> Bool { !required.isEmpty && text.asciiLacksAll(required) }
+  /// The text ready to be matched, or nil when `required` rules a match out: ASCII text (read
+  /// once, for both) that holds none of its words.
+  private func prepared(_ text: String) -> Cutter? {
+    let cutter = Cutter(text)
+    if cutter.ns == nil && !required.isEmpty && !required.contains(where: text.containsIgnoringASCIICase) { return nil }
+    return cutter
+  }
 
   /// The first match: its text and the text of each capture group (nil when a group took no part).
   func firstMatch(in text: String) -> (whole: String, groups: [String?])? {
-    if cannotMatch(text) { return nil }
-    let cutter = Cutter(text)
-    guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: cutter.length)) else { return nil }
+    guard let cutter = prepared(text), let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: cutter.length)) else {
+      return nil
+    }
     let groups = (0..<m.numberOfRanges).dropFirst().map { cutter.cut(m.range(at: $0)) }
     return (cutter.cut(m.range) ?? "", groups)
   }
 
   /// Every match, each as the text of its first capture group that took part.
   func allCaptures(in text: String) -> [String] {
-    if cannotMatch(text) { return [] }
-    let cutter = Cutter(text)
+    guard let cutter = prepared(text) else { return [] }
     return regex.matches(in: text, range: NSRange(location: 0, length: cutter.length)).compactMap { m in
       for i in 1..<max(m.numberOfRanges, 1) where m.range(at: i).location != NSNotFound {
         return cutter.cut(m.range(at: i))
@@ -52,13 +56,13 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   }
 
   func matches(_ text: String) -> Bool {
-    !cannotMatch(text) && regex.firstMatch(in: text, range: NSRange(location: 0, length: Cutter(text).length)) != nil
+    guard let cutter = prepared(text) else { return false }
+    return regex.firstMatch(in: text, range: NSRange(location: 0, length: cutter.length)) != nil
   }
 
   /// Every match, as the text of each of its capture groups (nil when a group took no part).
   func allMatches(in text: String) -> [[String?]] {
-    if cannotMatch(text) { return [] }
-    let cutter = Cutter(text)
+    guard let cutter = prepared(text) else { return [] }
     return regex.matches(in: text, range: NSRange(location: 0, length: cutter.length)).map { m in
       (1..<max(m.numberOfRanges, 1)).map { cutter.cut(m.range(at: $0)) }
     }
@@ -74,8 +78,7 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
 
     init(_ text: String) {
       self.text = text
-      var t = text
-      ns = t.withUTF8 { $0.isASCII } ? nil : text as NSString
+      ns = text.utf8IsASCII ? nil : text as NSString
     }
 
     /// The text's length in UTF-16 code units.

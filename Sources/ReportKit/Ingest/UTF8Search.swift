@@ -1,4 +1,7 @@
-/// Byte-level string tests for hot loops: no Character segmentation, no Foundation bridging.
+import Foundation
+
+/// Byte-level string tests for hot loops: no Character segmentation, no Foundation bridging
+/// where the bytes answer.
 extension StringProtocol {
   /// Whether the text starts with `prefix`, compared as UTF-8 bytes.
   func utf8HasPrefix(_ prefix: StaticString) -> Bool {
@@ -76,27 +79,27 @@ extension String {
   /// `lowercased().utf8Contains(needle)`, without the lower-cased copy when the text is ASCII
   /// (its bytes are lowered as they are compared).
   func lowercasedContains(_ needle: String) -> Bool {
-    var text = self
-    var pin = needle
-    let ascii = text.withUTF8 { h -> Bool? in
-      guard h.isASCII else { return nil }
-      return pin.withUTF8 { Self.contains($0, in: h, lowering: true) }
-    }
-    return ascii ?? lowercased().utf8Contains(needle)
+    utf8IsASCII ? containsIgnoringASCIICase(needle) : lowercased().utf8Contains(needle)
   }
 
-  /// Whether the text is ASCII and holds none of `needles` (lower-case ASCII), ignoring ASCII
-  /// case. False for any other text: there a case-insensitive match may fold other letters.
-  func asciiLacksAll(_ needles: [String]) -> Bool {
+  /// Whether every byte is below 0x80 (eight at a time), where a Character is one byte.
+  var utf8IsASCII: Bool {
     var text = self
-    return text.withUTF8 { h in
-      guard h.isASCII else { return false }
-      for needle in needles {
-        var pin = needle
-        if pin.withUTF8({ Self.contains($0, in: h, lowering: true) }) { return false }
-      }
-      return true
-    }
+    return text.withUTF8 { $0.isASCII }
+  }
+
+  /// Whether the text holds `needle` (lower-case ASCII), its bytes `A`-`Z` read as `a`-`z`: what
+  /// a case-insensitive search finds in ASCII text (in other text it may fold other letters).
+  func containsIgnoringASCIICase(_ needle: String) -> Bool {
+    var text = self
+    var pin = needle
+    return text.withUTF8 { h in pin.withUTF8 { Self.contains($0, in: h, lowering: true) } }
+  }
+
+  /// Foundation's `contains(needle)` (it matches whole Characters) for an ASCII needle: by the
+  /// bytes when the text is ASCII, where a Character is a byte, else Foundation's own search.
+  func containsCharacters(_ needle: String) -> Bool {
+    utf8IsASCII ? utf8Contains(needle) : contains(needle)
   }
 
   /// Whether the text holds the byte `b`, searched through its buffer (the UTF-8 view's

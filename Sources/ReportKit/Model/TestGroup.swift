@@ -30,20 +30,20 @@ struct GroupInterner {
 
   /// A group handed out lately with this prefix and suite (interleaved classes of one file).
   mutating func recent(prefix: String, suite: String) -> TestGroup? {
-    if let last, last.idPrefix == prefix, last.suite == suite { return last }
-    for k in recent.indices.dropFirst() where recent[k].idPrefix == prefix && recent[k].suite == suite {
-      recent.swapAt(0, k)
-      last = recent[0]
-      return recent[0]
-    }
-    return nil
+    recent { $0.idPrefix == prefix && $0.suite == suite }
   }
 
   /// A group handed out lately whose prefix is these bytes, for readers whose suite is a
   /// function of the prefix (pytest's node ids): the suite need not be made to be compared.
   mutating func recent(matchingPrefix prefix: Substring) -> TestGroup? {
-    if let last, last.idPrefix.utf8Equals(prefix) { return last }
-    for k in recent.indices.dropFirst() where recent[k].idPrefix.utf8Equals(prefix) {
+    recent { $0.idPrefix.utf8Equals(prefix) }
+  }
+
+  /// The first of `recent` that `matches` (`last` is asked first: it is the first of them); one
+  /// found further on trades places with the first.
+  private mutating func recent(where matches: (TestGroup) -> Bool) -> TestGroup? {
+    if let last, matches(last) { return last }
+    for k in recent.indices.dropFirst() where matches(recent[k]) {
       recent.swapAt(0, k)
       last = recent[0]
       return recent[0]

@@ -55,25 +55,15 @@ enum Markdown {
 
   /// Whether GFM's autolink extension would make a link of (part of) this word.
   static func autolinks(_ word: String) -> Bool {
-    var bytes = word
-    if let ascii = bytes.withUTF8({ $0.isASCII ? autolinksASCII($0) : nil }) { return ascii }
+    if word.utf8IsASCII {
+      // By its bytes (a lower-cased copy and three Foundation searches per word of prose
+      // otherwise); `@` and `.` never join another byte into a Character.
+      return word.utf8Contains("://") || word.containsIgnoringASCIICase("www.")
+        || (word.utf8Contains(byte: UInt8(ascii: "@"))
+          && word.utf8.split(separator: UInt8(ascii: "@")).last?.contains(UInt8(ascii: ".")) == true)
+    }
     let w = word.lowercased()
     return w.contains("://") || w.contains("www.") || (w.contains("@") && w.split(separator: "@").last?.contains(".") == true)
-  }
-
-  /// `autolinks` of an ASCII word, by its bytes (three Foundation searches per word of prose).
-  private static func autolinksASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    if p.firstIndex(of: "://") != nil { return true }
-    for i in p.indices where i + 4 <= p.count && p[i] | 0x20 == UInt8(ascii: "w") {
-      if p[i + 1] | 0x20 == UInt8(ascii: "w") && p[i + 2] | 0x20 == UInt8(ascii: "w") && p[i + 3] == UInt8(ascii: ".") { return true }
-    }
-    // The last non-empty part between `@`s (as `split(separator: "@").last`) holds a dot.
-    guard p.contains(UInt8(ascii: "@")) else { return false }
-    var end = p.count
-    while end > 0 && p[end - 1] == UInt8(ascii: "@") { end -= 1 }
-    var start = end
-    while start > 0 && p[start - 1] != UInt8(ascii: "@") { start -= 1 }
-    return start < end && p[start..<end].contains(UInt8(ascii: "."))
   }
 
   /// A phrase of the analysis: its code parts as code spans, its words as escaped text (words

@@ -91,12 +91,7 @@ struct CurlExchangeBuilder {
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
       // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
-      // An ASCII line is searched by its bytes (no Character can join its neighbours there).
-      if t.utf8Contains("port 443")
-        && (t.hasSuffix("port 443") || (t.utf8.allSatisfy { $0 < 0x80 } ? t.utf8Contains("port 443 ") : t.contains("port 443 ")))
-      {
-        scheme = scheme ?? "https"
-      }
+      if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.containsCharacters("port 443 ")) { scheme = scheme ?? "https" }
     } else if t.utf8HasPrefix("SSL connection") || t.utf8HasPrefix("ALPN") || t.utf8HasPrefix("TLS") {
       scheme = "https"
     } else if Self.isFailureNote(t) {

@@ -66,9 +66,8 @@ struct PytestBlock {
       // A line of a native traceback: frame, source or the exception raised.
     } else if let loc = PytestLines.location(s) {
       // A Windows traceback says `tests\test_x.py:12`: the same file as `tests/test_x.py`.
-      // (An ASCII path is searched by its bytes: Foundation's search is a pass of its own.)
-      let windows = loc.file.utf8.allSatisfy { $0 < 0x80 } ? loc.file.utf8.contains(UInt8(ascii: "\\")) : loc.file.contains("\\")
-      locations.append((windows ? loc.file.replacingOccurrences(of: "\\", with: "/") : loc.file, loc.line, loc.type, line))
+      let file = loc.file.containsCharacters("\\") ? loc.file.replacingOccurrences(of: "\\", with: "/") : loc.file
+      locations.append((file, loc.line, loc.type, line))
     }
     lastWasE = isE
     if head.count < 20 {
