@@ -8,6 +8,11 @@ public struct Classifier: Sendable {
   /// place, where a matcher read out of an array was copied (its strings, sets and patterns
   /// retained and released) for each of the rules a failure is tried against.
   private let matchers: [Tried]
+  /// Who made a `Prejudgement`: only this classifier takes it as its own judgement.
+  let identity = Identity()
+
+  /// A classifier's identity (compared by reference).
+  final class Identity: Sendable {}
 
   private final class Tried: Sendable {
     let matcher: Matcher
@@ -66,9 +71,21 @@ public struct Classifier: Sendable {
     .prefix(limit).map { $0 }
   }
 
-  /// Classifies a failed or errored test and picks the lines that show why.
-  func classify(_ test: borrowing TestResult, facts f: FailureFacts, requests: [HTTPExchange]) -> Classification {
-    let (rule, hit) = decide(f)
+  /// What a failure's facts decide before its evidence is picked: everything of its verdict that
+  /// depends on the facts alone.
+  struct Judgement: Sendable {
+    /// The deciding rule's position in `ranked`.
+    var rule: Int
+    var hit: Matcher.Hit
+    var confidence: Confidence
+    /// The numbers of the facts' signals that a cluster signature keeps (`Signals.keptNumbers`).
+    var kept: Set<Int>
+  }
+
+  /// The rule the facts decide, what made it match, and how sure it is.
+  func judge(_ f: FailureFacts) -> Judgement {
+    let (i, hit) = decidingRule(f)
+    let rule = ranked[i]
     var confidence = rule.confidence
     // A status read from a correlated exchange, not from the failure's own text: at most medium.
     if hit.exchange != nil { confidence = min(confidence, .medium) }
@@ -79,8 +96,19 @@ public struct Classifier: Sendable {
     {
       confidence = min(confidence, .medium)
     }
-    let evidence = Self.evidence(test, needle: hit.needle, exchange: hit.exchange.map { requests[$0] })
-    return Classification(category: rule.category, rule: rule.id, confidence: confidence, evidence: evidence, request: hit.exchange)
+    return Judgement(rule: i, hit: hit, confidence: confidence, kept: f.signals.keptNumbers)
+  }
+
+  /// Classifies a failed or errored test and picks the lines that show why.
+  func classify(_ test: borrowing TestResult, facts f: FailureFacts, requests: [HTTPExchange]) -> Classification {
+    classify(test, judged: judge(f), requests: requests)
+  }
+
+  /// The verdict of a test its facts judged as `j`, with the lines that show why.
+  func classify(_ test: borrowing TestResult, judged j: Judgement, requests: [HTTPExchange]) -> Classification {
+    let rule = ranked[j.rule]
+    let evidence = Self.evidence(test, needle: j.hit.needle, exchange: j.hit.exchange.map { requests[$0] })
+    return Classification(category: rule.category, rule: rule.id, confidence: j.confidence, evidence: evidence, request: j.hit.exchange)
   }
 
   /// The status an assertion compared `actual` with (`assert 404 == 400` → 400).

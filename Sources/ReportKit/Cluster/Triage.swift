@@ -23,6 +23,7 @@ public struct Triage: Sendable {
     let failing = run.tests.indicesSortedByID { $0.isFailure || $0 == .flaky }
     // Only failures are correlated: with none, 100k requests need no index.
     let correlator = run.requests.isEmpty || failing.isEmpty ? nil : Correlator(run.requests)
+    let unlinked = correlator?.isEmpty ?? true
     // Two workers over interleaved slices: facts and rules are independent per test. Each writes
     // its verdicts where they are kept (no second copy of 55k verdicts at this peak).
     let workers = failing.count >= 2048 ? 2 : 1
@@ -38,16 +39,23 @@ public struct Triage: Sendable {
           var k = w
           while k < failing.count {
             let i = failing[k]
-            let f = classifier.facts(run.tests[i], correlator: correlator)
-            let c = classifier.classify(run.tests[i], facts: f, requests: run.requests)
+            // Judged while the log was read, when that still holds (no exchange to link).
+            let judged =
+              if unlinked, let p = run.tests[i].details?.prejudged as? Prejudgement, p.holds(for: run.tests[i], classifier) {
+                p.judgement
+              } else {
+                classifier.judge(classifier.facts(run.tests[i], correlator: correlator))
+              }
+            let c = classifier.classify(run.tests[i], judged: judged, requests: run.requests)
             out.base.initializeElement(at: k, to: c)
-            sigs.base[k] = seen.insert(Signature.of(run.tests[i], category: c.category, keep: f.signals.keptNumbers)).memberAfterInsert
+            sigs.base[k] = seen.insert(Signature.of(run.tests[i], category: c.category, keep: judged.kept)).memberAfterInsert
             k += workers
           }
         }
       }
       initialized = failing.count  // every slot, by one worker each
     }
+    for i in failing { run.tests[i].details?.prejudged = nil }  // used: their memory goes
     findings.classifications = Classifications(tests: failing, verdicts: consume verdicts)  // moved: changed in place below
     DominantCause.apply(to: &findings.classifications, failing: failing)
     findings.failingInOrder = failing.filter { run.tests[$0].status.isFailure }

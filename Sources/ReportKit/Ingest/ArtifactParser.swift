@@ -13,6 +13,14 @@ protocol ArtifactParser: SendableMetatype {
 
   /// Reads the file. A file that cannot be opened gives a warning, never an error.
   func parse() -> ParsedArtifact
+
+  /// Reads the file, judging failures with `judge` where a thread would be idle otherwise
+  /// (see `PrejudgedFailure`); the artifact is the one `parse()` reads.
+  func parse(prejudging judge: (any FailureJudge)?) -> ParsedArtifact
+}
+
+extension ArtifactParser {
+  func parse(prejudging judge: (any FailureJudge)?) -> ParsedArtifact { parse() }
 }
 
 extension ParsedArtifact {

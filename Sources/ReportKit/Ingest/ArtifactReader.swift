@@ -5,7 +5,8 @@ enum ArtifactReader {
     JUnitXMLParser.self, PytestConsoleParser.self, CurlTraceParser.self, CTRFParser.self,
   ]
 
-  static func read(_ file: InputFile) -> [ParsedArtifact] {
+  /// `judge`: judges failures while the file is read, where the parser can (see `PrejudgedFailure`).
+  static func read(_ file: InputFile, prejudging judge: (any FailureJudge)? = nil) -> [ParsedArtifact] {
     switch FormatSniffer.sniff(path: file.path) {
     case .skip(let why):
       return [
@@ -14,7 +15,7 @@ enum ArtifactReader {
       ]
     case .formats(let formats):
       var parts = formats.compactMap { format in
-        parsers.first { $0.format == format }.map { $0.init(path: file.path, displayPath: file.display).parse() }
+        parsers.first { $0.format == format }.map { $0.init(path: file.path, displayPath: file.display).parse(prejudging: judge) }
       }
       guard !parts.isEmpty else { return [] }
       // A file read by two parsers is one input: its tests and its requests together.

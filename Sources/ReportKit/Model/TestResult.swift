@@ -187,14 +187,15 @@ final class NameStorage: @unchecked Sendable {
 /// What a report needs beyond the outcome: message, traceback, location, output, evidence.
 public final class TestDetails: @unchecked Sendable {
   // Filled while the owning artifact is parsed and merged, then only read.
-  public var message: String?
-  public var exceptionType: String?
-  public var detail: String?
+  // Setting a text a failure's facts read drops the judgement made from it.
+  public var message: String? { didSet { prejudged = nil } }
+  public var exceptionType: String? { didSet { prejudged = nil } }
+  public var detail: String? { didSet { prejudged = nil } }
   public var file: String?
   public var line: Int?
   /// `line` is where the test is defined (a JUnit attribute), not where it failed (a traceback).
   public var lineIsDefinition = false
-  public var skipReason: String?
+  public var skipReason: String? { didSet { prejudged = nil } }
   /// Captured stdout, stderr or log of the test, capped (later stages look for mock fallbacks).
   public var output: String?
   /// The line of the first artifact where `output` begins: its lines follow from there.
@@ -202,6 +203,8 @@ public final class TestDetails: @unchecked Sendable {
   public var evidence: [Evidence] = []
   /// The artifacts this test was seen in.
   public var sources: [String] = []
+  /// The failure as judged while the log was read (see `PrejudgedFailure`); `Triage` lets it go.
+  var prejudged: PrejudgedFailure?
 
   public init() {}
 }

@@ -74,7 +74,9 @@ public struct ReportBuilder {
     } else {
       baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
     }
-    let run = try read(options.inputs)
+    // Made before reading: a reader with an idle thread judges failures with its classifier.
+    let triage = Triage(config: options.config)
+    let run = try read(options.inputs, prejudging: triage.classifier)
     progress.enter("classifying")
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
@@ -87,7 +89,7 @@ public struct ReportBuilder {
         // report.json's tests are written on a second thread, from the verdicts and clusters,
         // while the false greens and the analysis are made here.
         var json: JSONJob?
-        let findings = try Triage(config: options.config).findings(of: run) { json = try writer.beginJSON(run, $0, meta, into: dir) }
+        let findings = try triage.findings(of: run) { json = try writer.beginJSON(run, $0, meta, into: dir) }
         progress.enter("writing the report")
         var timer = PhaseTimer()
         let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
@@ -112,10 +114,14 @@ public struct ReportBuilder {
   }
 
   /// Reads every input into one run; throws when none could be read as a test artifact.
-  public func read(_ paths: [String]) throws -> Run {
+  public func read(_ paths: [String]) throws -> Run { try read(paths, prejudging: nil) }
+
+  /// Reads every input into one run, judging failures with `classifier` where a reader has a
+  /// thread to spare (see `Prejudgement`).
+  func read(_ paths: [String], prejudging classifier: Classifier?) throws -> Run {
     var timer = PhaseTimer()
     let (files, problems) = InputCollector.collect(paths)
-    var artifacts = ParallelReader.read(files)
+    var artifacts = ParallelReader.read(files, prejudging: classifier)
     timer.lap("read")
     var assembler = RunAssembler()
     assembler.add(&artifacts)

@@ -147,6 +147,23 @@ struct PytestBlock {
     return last.prefix(20).map(\.text).joined(separator: "\n")
   }
 
+  /// The message as the test keeps it.
+  var keptMessage: String? { message.map { Excerpt.keep($0, head: 2048, tail: 0) } }
+
+  /// The block's failure judged by `judge` from what `apply` gives its test (message, type,
+  /// detail, and the phase of a test that had none); nil for a passing block or one without a
+  /// message (its test keeps the message it had).
+  func prejudged(by judge: any FailureJudge) -> PrejudgedFailure? {
+    let phase: Phase
+    switch kind {
+    case .passed: return nil
+    case .failure: phase = .call
+    case .error(let p): phase = p
+    }
+    guard let message = keptMessage else { return nil }
+    return judge.prejudge(message: message, exceptionType: exceptionType, detail: detail, phase: phase)
+  }
+
   /// Where the test failed: the last frame in the test's own file, else the last frame in the
   /// project (a relative path, such as a conftest.py fixture), else the last frame.
   func failingLocation(testFile: String) -> (file: String, line: Int)? {

@@ -31,6 +31,8 @@ struct PytestConsoleParser: ArtifactParser {
   let displayPath: String
   /// Logs from this size on have their blocks read by a second thread.
   var splitThreshold = PytestSplitReader.threshold
+  /// Judges the failures of blocks read apart while the other thread reads on (see `PrejudgedFailure`).
+  var prejudge: (any FailureJudge)?
 
   init(path: String, displayPath: String) {
     self.path = path
@@ -38,6 +40,12 @@ struct PytestConsoleParser: ArtifactParser {
   }
 
   func parse() -> ParsedArtifact { parseNotingSplit().artifact }
+
+  func parse(prejudging judge: (any FailureJudge)?) -> ParsedArtifact {
+    var parser = self
+    parser.prejudge = judge
+    return parser.parseNotingSplit().artifact
+  }
 
   /// The artifact, and whether the blocks read apart were taken (for tests).
   ///
@@ -47,12 +55,23 @@ struct PytestConsoleParser: ArtifactParser {
   /// they leave is room in this thread's malloc arena, which the stages after reading (on this
   /// thread) fill again. Read the other way round, that room stayed in the second thread's arena
   /// while this one grew: pytest 1M peaked 14 MiB higher.
+  ///
+  /// This thread is done with the blocks long before the other one is with the lines (a million
+  /// tests to index): meanwhile it judges the blocks' failures (`prejudge`), which the other
+  /// takes when it applies the blocks, so that triage need not judge them again.
   func parseNotingSplit() -> (artifact: ParsedArtifact, split: Bool) {
     guard let size = SplitFile.size(of: path, threshold: splitThreshold) else { return parseLines(second: nil) }
     let blocks = Background<PytestSplitReader.Blocks?>()
+    let judged = Background<[PrejudgedFailure?]>()
     let me = self
-    let lines = Background { me.parseLines(second: PytestSplitReader(awaiting: blocks)) }
-    blocks.put(PytestSplitReader.blocks(path: path, displayPath: displayPath, size: size))
+    let lines = Background { me.parseLines(second: PytestSplitReader(awaiting: blocks, judged: judged)) }
+    var read = PytestSplitReader.blocks(path: path, displayPath: displayPath, size: size)
+    blocks.put(read)
+    let judgements = prejudge.flatMap { c in read.map { $0.blocks.map { $0.prejudged(by: c) } } } ?? []
+    // Let go before handing over: the other thread changes the blocks in place once it has the
+    // judgements, and a second reference here would make that a copy of them all.
+    read = nil
+    judged.put(judgements)
     return lines.take()
   }
 
@@ -81,7 +100,7 @@ struct PytestConsoleParser: ArtifactParser {
         if let reader = split, sep.title == "FAILURES" || sep.title == "ERRORS" {
           split = nil  // the first such line only: the second thread read from there
           if state.block == nil, !redactor.insidePEM, let read = reader.take(), read.headerOffset == offset, !read.openPEM {
-            state.adopt(read, headerLine: number)
+            state.adopt(read, headerLine: number, judged: reader.judged)
             adopted = true
             lastLine = number + read.lastLine - 1
             if let stop = read.stop {

@@ -45,6 +45,13 @@ extension PytestSession {
     // until a block names a test the log did not list (rare), which makes it again.
     index = TestIndex()
     indexDropped = true
+    // Taken before any block changes: the thread that judged them has let go of the blocks by then.
+    let judged = adoptedJudgements?.take() ?? []
+    adoptedJudgements = nil
+    func judgement(_ k: Int) -> PrejudgedFailure? {
+      guard let adopted, !judged.isEmpty, adopted.range.contains(k) else { return nil }
+      return judged[k - adopted.range.lowerBound]
+    }
     // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.
     let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
     // Names are made from the tests when asked (no copy of the array is held: tests change below).
@@ -75,7 +82,7 @@ extension PytestSession {
         // positions never change once it has any (`add` is for titles that had none), so no
         // turn is counted for it.
         if all.count == 1 {
-          apply(b, to: all[0])
+          apply(b, to: all[0], judged: judgement(k))
           continue
         }
         // One title can name tests in several files: prefer the one whose file the traceback
@@ -94,7 +101,7 @@ extension PytestSession {
         i = record(id, b.status, line: b.headerLine)
         byDisplayName.add(i, title: title)
       }
-      apply(b, to: i)
+      apply(b, to: i, judged: judgement(k))
     }
     // Every block is applied (to a test made for it if need be): their titles and the array go
     // now, not with the session (13 MiB on pytest 1M, at the moment its memory peaks).
@@ -102,7 +109,9 @@ extension PytestSession {
     adopted = nil
   }
 
-  private mutating func apply(_ b: PytestBlock, to i: Int) {
+  /// `judged`: the block's failure as judged while the log was read; kept with the test when
+  /// the test's texts and phase are what it was judged with.
+  private mutating func apply(_ b: PytestBlock, to i: Int, judged: PrejudgedFailure? = nil) {
     // A test that failed and also errored at setup or teardown has two blocks: the failure is
     // what happened, the other block's error lines stay in its text (often they say why).
     // (A message the short summary gave is only a cut copy of the block's: not an earlier block.)
@@ -129,8 +138,9 @@ extension PytestSession {
     }
     let d = tests[i].detailsForWriting()
     d.sources = sources
-    if let m = b.message { d.message = Excerpt.keep(m, head: 2048, tail: 0) }
-    d.exceptionType = b.exceptionType.map { texts($0) }
+    if let m = b.keptMessage { d.message = m }
+    let type = b.exceptionType
+    d.exceptionType = type.map { texts($0) }
     d.detail = b.detail  // capped and sized when the block was sealed: kept, not copied
     if let loc = b.failingLocation(testFile: tests[i].idFile) { d.file = loc.file; d.line = loc.line }
     if let out = b.capturedOutput {
@@ -138,6 +148,13 @@ extension PytestSession {
       d.outputLine = b.outputLine
     }
     d.evidence = b.evidence(path: path)
+    // The message, type and detail were set from this block as `prejudged(by:)` reads them (the
+    // type interned: its bytes compared).
+    if earlier == nil, let judged, judged.phase == tests[i].phase, d.skipReason == nil,
+      type?.utf8.elementsEqual(d.exceptionType?.utf8 ?? "".utf8) ?? (d.exceptionType == nil)
+    {
+      d.prejudged = judged
+    }
     if let earlier {
       let other = earlier.message.split(separator: "\n").prefix(20).map { "E   " + $0 }.joined(separator: "\n")
       if case .failure = b.kind {

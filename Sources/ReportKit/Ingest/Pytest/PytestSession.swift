@@ -113,8 +113,10 @@ struct PytestSession {
   /// Takes the blocks a second thread read from the section header at `headerLine` on.
   /// Their lines are numbered from the header: they move by `headerLine - 1` when they are
   /// matched (`adopted`), so the array is taken as it is, not copied block by block.
-  mutating func adopt(_ read: PytestSplitReader.Blocks, headerLine: Int) {
+  /// `judged`: their failures as the reading thread judges them (taken when they are applied).
+  mutating func adopt(_ read: PytestSplitReader.Blocks, headerLine: Int, judged: Background<[PrejudgedFailure?]>? = nil) {
     closeBlock()
+    adoptedJudgements = judged
     adopted = (blocks.count..<(blocks.count + read.blocks.count), headerLine - 1)
     if blocks.isEmpty { blocks = read.blocks } else { blocks += read.blocks }
     section = read.section
@@ -122,6 +124,8 @@ struct PytestSession {
 
   /// The blocks a second thread read (positions in `blocks`) and how far their lines move.
   var adopted: (range: Range<Int>, by: Int)?
+  /// The adopted blocks' failures, judged by the thread that read them (see `PrejudgedFailure`).
+  var adoptedJudgements: Background<[PrejudgedFailure?]>?
 
   /// Block `k` with its lines numbered in the whole log.
   func block(at k: Int) -> PytestBlock {

@@ -27,9 +27,16 @@ struct PytestSplitReader {
   }
 
   private let second: Background<Blocks?>
+  /// The blocks' failures as judged by the thread that read them, in the order of the blocks
+  /// (empty: none were), put there after the blocks.
+  let judged: Background<[PrejudgedFailure?]>
 
-  /// Blocks that another thread reads (`blocks(path:displayPath:size:)`) and puts into `second`.
-  init(awaiting second: Background<Blocks?>) { self.second = second }
+  /// Blocks that another thread reads (`blocks(path:displayPath:size:)`) and puts into `second`,
+  /// then judges into `judged`.
+  init(awaiting second: Background<Blocks?>, judged: Background<[PrejudgedFailure?]>) {
+    self.second = second
+    self.judged = judged
+  }
 
   /// The blocks of the file at `path` (of `size` bytes), from its first FAILURES or ERRORS rule
   /// (found by its bytes); nil when it has none or they cannot be read alone.

@@ -1,0 +1,112 @@
+import Testing
+
+@testable import ReportKit
+
+/// Failures judged while a pytest log is read (`Prejudgement`) must give triage exactly what
+/// judging them afterwards gives, and must not be taken where that could differ.
+@Suite struct PrejudgementTests {
+  /// The log read by two threads, its blocks judged by `triage`'s classifier meanwhile, or by one
+  /// thread with nothing judged.
+  func run(_ path: String, prejudgedBy triage: Triage?, also more: [ParsedArtifact] = []) -> (Run, split: Bool) {
+    var parser = PytestConsoleParser(path: path, displayPath: "log")
+    parser.splitThreshold = triage == nil ? .max : 1
+    parser.prejudge = triage?.classifier
+    let (artifact, split) = parser.parseNotingSplit()
+    var assembler = RunAssembler()
+    var artifacts = [artifact] + more
+    assembler.add(&artifacts)
+    return (assembler.run(warnings: []), split)
+  }
+
+  func prejudged(_ run: Run) -> Int { run.tests.filter { $0.details?.prejudged != nil }.count }
+
+  /// Verdicts and clusters, everything triage decides from a failure's facts.
+  func same(_ a: (Run, Findings), _ b: (Run, Findings), _ name: String) {
+    #expect(a.0.tests.map(\.id) == b.0.tests.map(\.id), "\(name)")
+    #expect(a.1.failingInOrder == b.1.failingInOrder, "\(name)")
+    for i in a.0.tests.indices {
+      let (x, y) = (a.1.classifications[i], b.1.classifications[i])
+      #expect(x?.rule == y?.rule, "\(name) \(a.0.tests[i].id)")
+      #expect(x?.category == y?.category, "\(name) \(a.0.tests[i].id)")
+      #expect(x?.confidence == y?.confidence, "\(name) \(a.0.tests[i].id)")
+      #expect(x?.evidence == y?.evidence, "\(name) \(a.0.tests[i].id)")
+      #expect(x?.request == y?.request, "\(name) \(a.0.tests[i].id)")
+    }
+    #expect(a.1.clusters.map(\.signature) == b.1.clusters.map(\.signature), "\(name)")
+    #expect(a.1.clusters.map(\.tests) == b.1.clusters.map(\.tests), "\(name)")
+  }
+
+  @Test(arguments: PytestSplitReaderTests.logs)
+  func failuresJudgedWhileReadAreJudgedAsAfterwards(name: String) {
+    let triage = Triage()
+    let (early, split) = run(Fixtures.path(name), prejudgedBy: triage)
+    let taken = prejudged(early)
+    let (late, _) = run(Fixtures.path(name), prejudgedBy: nil)
+    #expect(prejudged(late) == 0)
+    let a = triage.findings(of: early)
+    same((early, a), (late, triage.findings(of: late)), name)
+    // Taken wherever the blocks were read apart: every failure with a block and a message.
+    if split && early.tests.contains(where: { $0.status.isFailure && $0.details?.detail != nil && $0.details?.message != nil }) {
+      #expect(taken > 0, "\(name)")
+    }
+    #expect(prejudged(early) == 0, "triage lets them go: \(name)")
+  }
+
+  @Test func theBlocksOfTheLargeFixturesAreJudgedWhileRead() {
+    for name in ["pytest/plain.log", "pytest/verbose-junit.log", "classify/long.log", "eval/logs/pytest-console.log"] {
+      let (early, split) = run(Fixtures.path(name), prejudgedBy: Triage())
+      #expect(split, "\(name)")
+      let failing = early.tests.filter { $0.status.isFailure }.count
+      #expect(prejudged(early) > 0 && prejudged(early) <= failing, "\(name): \(prejudged(early)) of \(failing)")
+    }
+  }
+
+  /// A failure that names an endpoint of the run's curl exchanges is judged with them: a
+  /// judgement made without them is not taken.
+  @Test func failuresWithExchangesToLinkAreJudgedAgain() {
+    let triage = Triage()
+    let curl = CurlTraceParser(path: Fixtures.path("eval/logs/curl-inventory.log"), displayPath: "curl.log").parse()
+    let log = Fixtures.path("eval/logs/pytest-console.log")
+    let (early, _) = run(log, prejudgedBy: triage, also: [curl])
+    #expect(prejudged(early) > 0)
+    let (late, _) = run(log, prejudgedBy: nil, also: [curl])
+    let a = triage.findings(of: early)
+    #expect(a.classifications.contains { $0.1.request != nil }, "some verdict comes from an exchange")
+    same((early, a), (late, triage.findings(of: late)), "pytest + curl")
+  }
+
+  /// Another classifier (other rules) judges for itself.
+  @Test func anotherClassifiersJudgementIsNotTaken() throws {
+    let log = Fixtures.path("eval/logs/pytest-console.log")
+    let (early, _) = run(log, prejudgedBy: Triage())
+    let dir = TempDir()
+    let yaml = "rules:\n  - id: everything_is_routing\n    category: routing\n    match:\n      text: \".\"\n"
+    let other = Triage(config: try ConfigLoader(path: dir.file("report.yml", yaml)).load())
+    let verdicts = other.findings(of: early).classifications.map(\.1.rule)
+    #expect(!verdicts.isEmpty && verdicts.allSatisfy { $0 == "everything_is_routing" })
+  }
+
+  @Test func aJudgementGoesWhenATextItReadChanges() throws {
+    let triage = Triage()
+    let (early, _) = run(Fixtures.path("eval/logs/pytest-console.log"), prejudgedBy: triage)
+    let judged = early.tests.indices.filter { early.tests[$0].details?.prejudged != nil }
+    try #require(judged.count >= 5)
+    let setters: [(TestDetails) -> Void] = [
+      { $0.message = "TimeoutError: now something else" }, { $0.detail = "E   TimeoutError" },
+      { $0.exceptionType = "TimeoutError" }, { $0.skipReason = "staging down" },
+    ]
+    for (k, set) in setters.enumerated() {
+      let d = try #require(early.tests[judged[k]].details)
+      set(d)
+      #expect(d.prejudged == nil, "setter \(k)")
+    }
+    // Another phase than the one judged with: not taken either.
+    let i = judged[4]
+    var test = early.tests[i]
+    let p = try #require(test.details?.prejudged as? Prejudgement)
+    #expect(p.holds(for: test, triage.classifier))
+    test.phase = test.phase == .setup ? .call : .setup
+    #expect(!p.holds(for: test, triage.classifier))
+    #expect(!p.holds(for: early.tests[i], Triage().classifier), "another classifier")
+  }
+}
