@@ -127,6 +127,33 @@ import Testing
     #expect(a.tests[4].name == "ent <&> AB")
   }
 
+  /// The plain-decimal fast path reads what `Double(String)` reads, to the bit, and leaves every
+  /// other form to it.
+  @Test func plainSecondsAreDoublesOwnReading() {
+    var rng = SystemRandomNumberGenerator()
+    var texts = [
+      "0", "00.10", "1.", ".5", "1e3", "-1", "+1", "", ".", "1.2.3", " 1", "1 ", "999999999999999", "1234567890123456",
+      "0.000000000000001", "123456789012.345", "0,5", "١٢",
+    ]
+    for _ in 0..<100_000 {
+      let digits = Int.random(in: 1...17, using: &rng)
+      var s = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+      if Bool.random(using: &rng) { s.insert(".", at: s.index(s.startIndex, offsetBy: Int.random(in: 0...digits, using: &rng))) }
+      texts.append(s)
+    }
+    var fast = 0
+    for s in texts {
+      let plain = Array(s.utf8).withUnsafeBufferPointer { PendingTestCase.plainSeconds($0) }
+      if let plain {
+        fast += 1
+        #expect(plain.bitPattern == Double(s)?.bitPattern, "\(s)")
+      }
+      let shape = s.utf8.count - (s.contains(".") ? 1 : 0)
+      if !s.isEmpty, shape <= 15, s.allSatisfy({ $0.isASCII && $0.isNumber }) { #expect(plain != nil, "\(s)") }
+    }
+    #expect(fast > 50_000)
+  }
+
   @Test func nonJUnitXMLIsSkippedWithAReason() {
     let a = parse("<assemblies><assembly><collection><test result=\"Fail\"/></collection></assembly></assemblies>")
     #expect(a.format == .unknown)

@@ -175,10 +175,27 @@ import Testing
   /// match, capture and miss is what the same expression gives without them, on texts made of
   /// the words in every case, near misses, and non-ASCII letters that fold to ASCII ones
   /// (`ſ` is `s`, `K` is `k`) where the check must stand aside.
+  /// A gate asked by the ids the phrase set keeps for it answers what asking each word answers.
+  @Test func gatesAskedAsOneAreTheirWords() {
+    let classifier = Classifier()
+    let words = Signals.Gate.allCases.flatMap(\.words) + ["nothing", "Errno", "CLOSE", "ws", "grp"]
+    var rng = DamagedInputTests.SplitMix(state: 5)
+    for _ in 0..<2000 {
+      let text = (0..<Int(rng.next() % 5)).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
+      let f = FailureFacts(text: text, phrases: classifier.phrases)
+      for gate in Signals.Gate.allCases {
+        #expect(f.hasAny(gate) == gate.words.contains { text.lowercased().contains($0) }, "\(gate) \(text)")
+      }
+    }
+  }
+
   @Test func requiredWordsChangeNoMatch() throws {
     let assertion = try #require(BuiltInRules.all.first { $0.id == "assertion_mismatch" }?.matcher.text)
-    let patterns = [Classifier.comparedStatus, ClusterStory.urllibPool, assertion]
+    let patterns = [Classifier.comparedStatus, ClusterStory.urllibPool, assertion, Signals.grpcPattern]
     let pieces = [
+      "StatusCode.UNAVAILABLE", "statuscode.x", "code = Unavailable desc", "CODE = x DESC", "14 UNAVAILABLE:", "9 not_found:", "1 abcd:",
+      "12 ABCDE", "StatusRuntimeException: ABORTED", "gRPC status: DATA_LOSS", "GRPC error INTERNAL", "grpc", "3", "_",
+      "UNAVAILABLE", ":",
       "404", "400", "200", " == ", " != ", " === ", "!==", "= =", "!", "=", "host='api', port=443)", "HOST='x', PORT=1)",
       "hoſt='a', port=8)", "host=", "Max retries exceeded with url: /v1/items?x=1", "assert", "ASSERT", "asser", "AssertionError: ",
       "\nE   assert ", "expected 3 but was 4", "EXPECTATION FAILED", "Did Not Raise", "not equal", "Actual:", "to equal", "toBe(",
@@ -189,6 +206,7 @@ import Testing
       let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
       for p in patterns {
         #expect(!p.required.isEmpty)
+        #expect(p.shape == nil || p === Signals.grpcPattern)
         let plain = Pattern(builtIn: p.source)
         #expect(p.firstMatch(in: text)?.whole == plain.firstMatch(in: text)?.whole, "\(p.source) \(text.debugDescription)")
         #expect(p.allMatches(in: text) == plain.allMatches(in: text), "\(text.debugDescription)")

@@ -29,7 +29,7 @@ public struct Classifier: Sendable {
       .map(\.element)
     let all = userRules + builtIn
     let words = all.flatMap { $0.matcher.anyText + $0.matcher.noneText } + Signals.gatePhrases
-    let phrases = PhraseSet(words)
+    let phrases = PhraseSet(words, groups: Signals.Gate.allCases.map(\.words))
     self.phrases = phrases
     ranked = all.map { $0.resolved(in: phrases) }
     matchers = ranked.map { Tried($0.matcher) }

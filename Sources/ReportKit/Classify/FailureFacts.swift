@@ -31,7 +31,7 @@ struct FailureFacts: Sendable {
     self.phrases = phrases
     found = phrases?.find(in: lowered)
     signals = Signals()
-    signals = Signals.extract(from: text, has: has)
+    signals = Signals.extract(from: text, has: has, hasAny: hasAny)
   }
 
   /// The facts of one test: message, exception type and the `E`/`Caused by` lines of its detail.
@@ -47,6 +47,15 @@ struct FailureFacts: Sendable {
 
   /// Whether the text holds phrase number `id` of the classifier's set (nil: facts made without one).
   func has(id: Int) -> Bool? { found?.contains(id) }
+
+  /// Whether the lower-cased text holds any word of `gate`: by the ids the phrase set keeps for
+  /// it (not a lookup per word), else as `has` finds each.
+  func hasAny(_ gate: Signals.Gate) -> Bool {
+    if let found, let phrases, gate.rawValue < phrases.groups.count {
+      return phrases.groups[gate.rawValue].contains { found.contains($0) }
+    }
+    return gate.words.contains(where: has)
+  }
 
   /// Whether the lower-cased text holds `phrase` (lower case).
   func has(_ phrase: String) -> Bool {

@@ -8,18 +8,25 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   /// Literal words of which every match holds one (lower-case ASCII, any case in the text):
   /// ASCII text holding none of them cannot match and is not handed to ICU. Empty: no such list.
   let required: [String]
+  /// With `required`: a shape of bytes the matches that hold none of its words have (ASCII text
+  /// with neither is not handed to ICU either).
+  let shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
 
   /// Compiles `source`; throws with ICU's reason when it is not a valid expression.
   init(_ source: String) throws {
     self.source = source
     required = []
+    shape = nil
     regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
   }
 
   /// For built-in patterns, which a test compiles: a typo there is a programming error.
-  init(builtIn source: String, requiring required: [String] = []) {
+  init(
+    builtIn source: String, requiring required: [String] = [], orShape shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? = nil
+  ) {
     self.source = source
     self.required = required
+    self.shape = shape
     do { regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive]) } catch {
       preconditionFailure("built-in pattern does not compile: \(source)")
     }
@@ -31,7 +38,11 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   /// once, for both) that holds none of its words.
   private func prepared(_ text: String) -> Cutter? {
     let cutter = Cutter(text)
-    if cutter.ns == nil && !required.isEmpty && !required.contains(where: text.containsIgnoringASCIICase) { return nil }
+    if cutter.ns == nil && !required.isEmpty && !required.contains(where: text.containsIgnoringASCIICase) {
+      guard let shape else { return nil }
+      var text = text
+      if !text.withUTF8(shape) { return nil }
+    }
     return cutter
   }
 

@@ -19,15 +19,20 @@ final class PhraseSet: Sendable {
   /// Flattened: state `s` owns `outputIDs[outputStart[s]..<outputStart[s + 1]]`.
   private let outputIDs: [Int32]
 
-  init(_ list: [String]) {
+  /// The ids of each group of phrases given to `init` (asked together: any of them found).
+  let groups: [[Int]]
+
+  /// `groups`: lists of phrases asked as one (each also joins the set, after `list`).
+  init(_ list: [String], groups: [[String]] = []) {
     var unique: [String] = []
     var ids: [String: Int] = [:]
-    for p in list where !p.isEmpty && ids[p] == nil {
+    for p in list + groups.joined() where !p.isEmpty && ids[p] == nil {
       ids[p] = unique.count
       unique.append(p)
     }
     phrases = unique
     self.ids = ids
+    self.groups = groups.map { $0.compactMap { ids[$0] } }
     var classOf = [Int32](repeating: 0, count: 256)
     var width = 1
     for p in unique {

@@ -19,10 +19,15 @@ struct Signals: Sendable, Equatable {
   /// Reads the signals of `text`; `has` tells whether its lower-cased form holds a phrase, so
   /// that each pattern runs only when a word it needs is there.
   static func extract(from text: String, has: (String) -> Bool) -> Signals {
+    extract(from: text, has: has) { $0.words.contains(where: has) }
+  }
+
+  /// `hasAny` tells whether the text holds a word of a gate (as `has` of each word would).
+  static func extract(from text: String, has: (String) -> Bool, hasAny: (Gate) -> Bool) -> Signals {
     var s = Signals()
     // Each gate is asked once (a phrase lookup per word: 40 of them per failure when asked twice).
-    let grpc = gates.grpc.contains(where: has)
-    let ws = gates.ws.contains(where: has)
+    let grpc = hasAny(.grpc)
+    let ws = hasAny(.ws)
     guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || grpc || ws else {
       return s
     }
@@ -38,7 +43,7 @@ struct Signals: Sendable, Equatable {
     if has("curl"), let m = curlExitPattern.firstMatch(in: text), let code = m.groups.compactMap({ $0 }).first.flatMap({ Int($0) }) {
       s.curlExit = code
     }
-    if gates.errno.contains(where: has) { s.errnos = errnoPattern.allCaptures(in: text).compactMap { Int($0) } }
+    if hasAny(.errno) { s.errnos = errnoPattern.allCaptures(in: text).compactMap { Int($0) } }
     return s
   }
 
@@ -53,6 +58,19 @@ struct Signals: Sendable, Equatable {
   )
 
   static var gatePhrases: [String] { gates.grpc + gates.ws + gates.errno + ["curl"] }
+
+  /// The gates whose words are asked as one.
+  enum Gate: Int, CaseIterable {
+    case grpc, ws, errno
+
+    var words: [String] {
+      switch self {
+      case .grpc: Signals.gates.grpc
+      case .ws: Signals.gates.ws
+      case .errno: Signals.gates.errno
+      }
+    }
+  }
 
   /// The first status of 300 or more that the text states; a 2xx alone is what was expected.
   static func httpStatus(in text: String) -> Int? {
@@ -118,7 +136,24 @@ struct Signals: Sendable, Equatable {
       #"\b\d{1,2} ([A-Z_]{5,}):"#,  // Node @grpc/grpc-js: `14 UNAVAILABLE: ...`
       #"StatusRuntimeException: ([A-Z_]+)"#,  // Java
       #"\bgRPC (?:status|error)[: ]+([A-Z_]{5,})"#,
-    ].joined(separator: "|"))
+    ].joined(separator: "|"),
+    requiring: ["statuscode.", "code = ", "statusruntimeexception: ", "grpc "], orShape: numberedStatus)
+
+  /// The shape of `\d{1,2} ([A-Z_]{5,}):` (case-insensitive), the one alternative of
+  /// `grpcPattern` without a word of its own: a digit, a space, five letters or underscores.
+  @Sendable static func numberedStatus(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard p.count >= 7 else { return false }
+    var i = 0
+    while i + 6 < p.count {
+      if p[i + 1] == UInt8(ascii: " "), p[i] >= 48, p[i] <= 57,
+        p[(i + 2)..<(i + 7)].allSatisfy({ ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == UInt8(ascii: "_") })
+      {
+        return true
+      }
+      i += 1
+    }
+    return false
+  }
 
   static let wsClose = Pattern(
     builtIn: [

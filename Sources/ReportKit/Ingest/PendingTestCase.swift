@@ -37,13 +37,38 @@ struct PendingTestCase {
     }
     name = Redactor.redact(tag.attribute("name") ?? "")
     self.suite = suite
-    time = (tag.attribute("time") ?? tag.attribute("duration")).flatMap(Self.seconds)
+    time = (tag.attributeBytes("time") ?? tag.attributeBytes("duration")).flatMap { Self.plainSeconds($0) ?? Self.seconds(tag.string($0)) }
     file = tag.attribute("file") ?? tag.attribute("filepath")
     self.line = (tag.attribute("line") ?? tag.attribute("lineno")).flatMap { Int($0) }
     let status = tag.attribute("status") ?? tag.attribute("result")
     statusAttribute = status.map { $0.utf8.contains { $0 >= 65 && $0 <= 90 } ? $0.lowercased() : $0 }
     elementLine = line
   }
+
+  /// `seconds` of a plain decimal (`0.117`, `12`: digits, at most one point with digits on both
+  /// sides, 15 digits at most), read from its bytes; nil for anything else (`seconds` reads it).
+  /// Exact: the digits make an integer below 2^53 and 10^k (k <= 15) is a Double, so their one
+  /// correctly rounded quotient is the correctly rounded value, what `Double(String)` gives.
+  static func plainSeconds(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var point = -1  // digits seen when the point came
+    for c in p {
+      if c >= 48 && c <= 57 {
+        mantissa = mantissa &* 10 &+ UInt64(c - 48)
+        digits += 1
+      } else if c == UInt8(ascii: "."), point < 0, digits > 0 {
+        point = digits
+      } else {
+        return nil
+      }
+    }
+    guard digits > 0, digits <= 15, point != digits else { return nil }
+    let fraction = point < 0 ? 0 : digits - point
+    return Double(mantissa) / Self.powersOfTen[fraction]
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
   /// Parses JUnit times: `1.5`, `1,234.5`, `1.7e-05`; nil for placeholders like `<<computed>>`.
   static func seconds(_ s: String) -> Double? {

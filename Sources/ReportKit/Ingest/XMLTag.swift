@@ -60,7 +60,11 @@ struct XMLTag {
 
   /// The decoded value of attribute `key`, or nil when absent.
   func attribute(_ key: StaticString) -> String? {
-    guard let bytes = attributeBytes(key) else { return nil }
+    attributeBytes(key).map(string)
+  }
+
+  /// An attribute's value (as `attributeBytes` gives it) with its entities decoded.
+  func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     if !bytes.contains(UInt8(ascii: "&")) { return String(decoding: bytes, as: UTF8.self) }
     return String(decoding: XMLEntities.decode(bytes), as: UTF8.self)
   }
