@@ -7,6 +7,33 @@ import Testing
 @Suite struct JSONWriterTests {
   static func mustEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
 
+  /// The sink's file holds every piece in order, whatever their sizes against its buffer (single
+  /// bytes, strings, pieces up to twice the buffer), and a write that fails is reported.
+  @Test func theSinkWritesEveryPieceInOrder() throws {
+    let dir = TempDir()
+    let path = dir.path + "/out.bin"
+    let sink = try #require(OutputSink(path: path))
+    var expected: [UInt8] = []
+    var rng = DamagedInputTests.SplitMix(state: 3)
+    for k in 0..<3000 {
+      let size = k % 100 == 0 ? Int(rng.next() % (2 << 20)) : Int(rng.next() % 300)
+      let piece = (0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      switch k % 3 {
+      case 0: piece.forEach(sink.byte)
+      case 1: sink.write(bytes: piece)
+      default: piece.withUnsafeBufferPointer { sink.write(bytes: $0) }
+      }
+      expected += piece
+    }
+    sink.write("é and the end")
+    expected += Array("é and the end".utf8)
+    #expect(sink.finish())
+    #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+    let full = try #require(OutputSink(path: "/dev/full"))
+    full.write(bytes: [UInt8](repeating: 1, count: 3 << 20))
+    #expect(!full.finish() && full.errorText.contains("space"))
+  }
+
   @Test func wordTestFlagsExactlyTheBytesToEscape() {
     // Each byte value at each of the eight places, among fillers that sit near the edges of
     // the bit tricks (0x21 just above a control byte, 0xFF and 0x80 with the high bit set).

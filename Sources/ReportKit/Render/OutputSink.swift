@@ -3,9 +3,15 @@
 #endif
 
 /// A buffered byte writer to a file descriptor: large outputs are written as they are made.
+///
+/// The buffer is raw memory, not an array: report.json of a million tests is written in tens of
+/// millions of small pieces, and an array's append checked its uniqueness and capacity for each.
 final class OutputSink {
   private let fd: Int32
-  private var buffer: [UInt8] = []
+  private static let capacity = 1 << 20
+  private let buffer: UnsafeMutablePointer<UInt8>
+  /// Bytes buffered, from `buffer`.
+  private var count = 0
   private(set) var failed = false
   /// The errno of the first write or sync that failed.
   private(set) var errorCode: Int32 = 0
@@ -18,41 +24,59 @@ final class OutputSink {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { return nil }
     self.fd = fd
-    buffer.reserveCapacity(1 << 20)
+    buffer = .allocate(capacity: Self.capacity)
   }
 
-  deinit { close(fd) }
+  deinit {
+    buffer.deallocate()
+    close(fd)
+  }
 
   func write(_ s: String) {
     var s = s
-    s.withUTF8 { buffer.append(contentsOf: $0) }
-    if buffer.count >= 1 << 20 { flush() }
+    s.withUTF8 { append($0) }
   }
 
-  func write(bytes: some Sequence<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 20 { flush() }
+  func write(bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
+
+  func write(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+  func byte(_ b: UInt8) {
+    if count == Self.capacity { flush() }
+    buffer[count] = b
+    count += 1
   }
 
-  func byte(_ b: UInt8) { buffer.append(b) }
+  private func append(_ p: UnsafeBufferPointer<UInt8>) {
+    guard let base = p.baseAddress, !p.isEmpty else { return }
+    if count + p.count > Self.capacity {
+      flush()
+      if p.count > Self.capacity { return send(p) }  // larger than the buffer: written as it is
+    }
+    (buffer + count).update(from: base, count: p.count)
+    count += p.count
+  }
 
   /// Writes what is buffered; sets `failed` on an I/O error.
   func flush() {
-    buffer.withUnsafeBytes { p in
-      guard let base = p.baseAddress else { return }
-      var off = 0
-      while off < p.count {
-        let n = Glibc.write(fd, base + off, p.count - off)
-        if n < 0 {
-          if errno == EINTR { continue }
-          if !failed { errorCode = errno }
-          failed = true
-          return
-        }
-        off += n
+    send(UnsafeBufferPointer(start: buffer, count: count))
+    count = 0
+  }
+
+  /// Writes `p` to the file; sets `failed` on an I/O error (the rest of `p` is dropped).
+  private func send(_ p: UnsafeBufferPointer<UInt8>) {
+    guard let base = p.baseAddress else { return }
+    var off = 0
+    while off < p.count {
+      let n = Glibc.write(fd, base + off, p.count - off)
+      if n < 0 {
+        if errno == EINTR { continue }
+        if !failed { errorCode = errno }
+        failed = true
+        return
       }
+      off += n
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes and forces the bytes to disk.
