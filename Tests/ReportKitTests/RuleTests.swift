@@ -139,11 +139,18 @@ import Testing
       seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((seed >> 33) % UInt64(n))
     }
+    let upper = pieces.map { $0.uppercased() } + ["K", "ſ", "İ", "TIMEOUT", "Connection Refused"]
     for _ in 0..<2000 {
       let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
       let found = set.find(in: text)
       for p in phrases {
         #expect(found.contains(set.ids[p]!) == text.utf8Contains(p), "\(p) in \(text)")
+      }
+      // Lower-casing as it reads (by bytes when ASCII): what lower-casing first finds.
+      let mixed = (0..<next(12)).map { _ in next(2) == 0 ? pieces[next(pieces.count)] : upper[next(upper.count)] }.joined()
+      let folded = set.find(inLowercasing: mixed)
+      for p in phrases {
+        #expect(folded.contains(set.ids[p]!) == mixed.lowercased().utf8Contains(p), "\(p) in \(mixed)")
       }
     }
   }

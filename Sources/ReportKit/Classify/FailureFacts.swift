@@ -2,8 +2,6 @@
 struct FailureFacts: Sendable {
   /// The message and the error lines of the detail (not the source lines of a traceback).
   var text: String
-  /// `text` lowercased once, for the literal checks every rule starts with.
-  var lowered: String
   var exceptionType: String?
   var phase: Phase?
   var skipReason: String?
@@ -24,12 +22,11 @@ struct FailureFacts: Sendable {
   init(text: String, exceptionType: String? = nil, phase: Phase? = nil, skipReason: String? = nil, phrases: PhraseSet? = nil) {
     let text = text.utf8.count > Self.textCap ? Excerpt.cap(text, head: Self.textCap, tail: 0) : text
     self.text = text
-    lowered = text.lowercased()
     self.exceptionType = exceptionType
     self.phase = phase
     self.skipReason = skipReason
     self.phrases = phrases
-    found = phrases?.find(in: lowered)
+    found = phrases?.find(inLowercasing: text)
     signals = Signals()
     signals = Signals.extract(from: text, has: has, hasAny: hasAny)
   }
@@ -60,7 +57,7 @@ struct FailureFacts: Sendable {
   /// Whether the lower-cased text holds `phrase` (lower case).
   func has(_ phrase: String) -> Bool {
     if let found, let id = phrases?.ids[phrase] { return found.contains(id) }
-    return lowered.utf8Contains(phrase)
+    return text.lowercasedContains(phrase)
   }
 
   /// Message plus the detail lines that state an error. Source lines quoted in a traceback

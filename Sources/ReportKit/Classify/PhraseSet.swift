@@ -107,6 +107,25 @@ final class PhraseSet: Sendable {
     return found
   }
 
+  /// `find(in: text.lowercased())`, without the lower-cased copy when the text is ASCII (its
+  /// bytes `A`-`Z` read as `a`-`z`, all that `lowercased()` changes in ASCII).
+  func find(inLowercasing text: String) -> Found {
+    guard text.utf8IsASCII else { return find(in: text.lowercased()) }
+    var found = Found(count: phrases.count)
+    var s = 0
+    for b in text.utf8 {
+      let lower = b &- 65 < 26 ? b | 0x20 : b
+      s = Int(next[s &* width &+ Int(classOf[Int(lower)])])
+      var k = Int(outputStart[s])
+      let end = Int(outputStart[s + 1])
+      while k < end {
+        found.insert(Int(outputIDs[k]))
+        k += 1
+      }
+    }
+    return found
+  }
+
   /// A set of phrase ids, as bits.
   struct Found: Sendable {
     private var bits: [UInt64]
