@@ -11,6 +11,31 @@ import Testing
     Item(index: i, category: category, method: "GET", host: host, route: route, answer: answer)
   }
 
+  /// Requests classified by two workers (each with its own memo) cluster as by one.
+  @Test func requestsClassifiedByTwoWorkersClusterAsByOne() {
+    var requests: [HTTPExchange] = []
+    for i in 0..<6000 {
+      var x = HTTPExchange()
+      x.method = i % 7 == 0 ? "POST" : "GET"
+      x.url = "https://h\(i % 13).test/v\(i % 3)/items/\(i % 17)"
+      x.host = "h\(i % 13).test"
+      if i % 5 == 0 { x.curlExit = [6, 7, 28][i % 3] } else { x.status = [401, 403, 404, 500, 502, 503][i % 6] }
+      x.evidence = [Evidence(path: "curl.log", line: i + 1, text: "< HTTP/1.1 \(x.status ?? 0)")]
+      requests.append(x)
+    }
+    let run = Run(inputs: [], tests: [], requests: requests)
+    let failed = Array(stride(from: 0, to: requests.count, by: 1))
+    let clusterer = Clusterer(config: ReportConfig())
+    let one = clusterer.requestClusters(run, failed, classifier: Classifier(), totalFailures: failed.count, workers: 1)
+    let two = clusterer.requestClusters(run, failed, classifier: Classifier(), totalFailures: failed.count, workers: 2)
+    #expect(one.count > 5)
+    #expect(one.map(\.id) == two.map(\.id))
+    #expect(one.map(\.requests) == two.map(\.requests))
+    #expect(one.map(\.rules) == two.map(\.rules))
+    #expect(one.map(\.reason) == two.map(\.reason))
+    #expect(one.map(\.evidence) == two.map(\.evidence))
+  }
+
   @Test func fewRoutesStayApartManyOnOneHostJoinAndManyHostsJoinByAnswer() {
     // Host a: three routes answer 404 (host-wide); host b: two routes (stay apart).
     var items = [item(0, "a", "/x"), item(1, "a", "/y"), item(2, "b", "/x"), item(3, "a", "/z"), item(4, "b", "/y")]
