@@ -69,25 +69,29 @@ public struct Metrics: Sendable {
       perFile[current.file, default: (0, 0)].0 += current.tests
       perFile[current.file, default: (0, 0)].1 += current.failing
     }
-    for i in run.tests.indices {
-      if run.tests[i].group !== lastGroup {
-        lastGroup = run.tests[i].group
-        if run.tests[i].idPrefix != lastPrefix || current.file.isEmpty {
-          lastPrefix = run.tests[i].idPrefix
-          let file = run.tests[i].idFile.isEmpty ? run.tests[i].suite : run.tests[i].idFile
-          if file != current.file {
-            flush()
-            current = (file, 0, 0)
+    run.tests.withUnsafeBufferPointer { tests in
+      for i in tests.indices {
+        if let lastGroup, TestResult.isOf(lastGroup, at: tests.address(i)) {
+          // the same class: its file is known
+        } else {
+          lastGroup = run.tests[i].group
+          if run.tests[i].idPrefix != lastPrefix || current.file.isEmpty {
+            lastPrefix = run.tests[i].idPrefix
+            let file = run.tests[i].idFile.isEmpty ? run.tests[i].suite : run.tests[i].idFile
+            if file != current.file {
+              flush()
+              current = (file, 0, 0)
+            }
           }
         }
-      }
-      current.tests += 1
-      if run.tests[i].status.isFailure { current.failing += 1 }
-      if let d = run.tests[i].durationSeconds, d > 0 {
-        if slow.count < 5 || d > slow[slow.count - 1].1 {
-          slow.append((run.tests[i].id, d))
-          slow.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-          if slow.count > 5 { slow.removeLast() }
+        current.tests += 1
+        if run.tests[i].status.isFailure { current.failing += 1 }
+        if let d = run.tests[i].durationSeconds, d > 0 {
+          if slow.count < 5 || d > slow[slow.count - 1].1 {
+            slow.append((run.tests[i].id, d))
+            slow.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            if slow.count > 5 { slow.removeLast() }
+          }
         }
       }
     }

@@ -13,16 +13,20 @@ extension [TestResult] {
     spans.reserveCapacity(picked.count)
     var lastGroup: TestGroup?
     var lastPrefix = 0..<0
-    for i in picked {
-      if self[i].group !== lastGroup {  // tests of one class share their prefix's bytes
-        lastGroup = self[i].group
+    withUnsafeBufferPointer { tests in  // read in place: a copy of a test retains its references
+      for i in picked {
+        if let lastGroup, TestResult.isOf(lastGroup, at: tests.address(i)) {
+          // tests of one class share their prefix's bytes
+        } else {
+          lastGroup = self[i].group
+          let start = bytes.count
+          bytes.append(contentsOf: self[i].idPrefix.utf8)
+          lastPrefix = start..<bytes.count
+        }
         let start = bytes.count
-        bytes.append(contentsOf: self[i].idPrefix.utf8)
-        lastPrefix = start..<bytes.count
+        TestResult.withNameBytes(at: tests.address(i)) { bytes.append(contentsOf: $0) }
+        spans.append((lastPrefix, start..<bytes.count))
       }
-      let start = bytes.count
-      self[i].withNameBytes { bytes.append(contentsOf: $0) }
-      spans.append((lastPrefix, start..<bytes.count))
     }
     var order = [Int](picked.indices)
     bytes.withUnsafeBufferPointer { b in

@@ -92,6 +92,23 @@ public struct TestResult: Sendable {
     return copy.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
   }
 
+  /// `withNameBytes` of the test at `p`, its fields read where they are: a test read out of a
+  /// buffer to call a method on is copied first (its three references retained and released).
+  @inline(__always)
+  static func withNameBytes<R>(at p: UnsafePointer<TestResult>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let (offset, length) = (Int(p.pointee.nameOffset), Int(p.pointee.nameLength))
+    let base = p.pointee.names.text
+    if let r = base.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }) {
+      return r
+    }
+    var copy = base
+    return copy.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+  }
+
+  /// Whether the test at `p` is of `group` (the same object), read in place.
+  @inline(__always)
+  static func isOf(_ group: TestGroup, at p: UnsafePointer<TestResult>) -> Bool { p.pointee.group === group }
+
   /// The hash of this test's `TestKey`, computed from the stored fields without building one.
   var keyHash: Int { TestKey.hash(prefix: idPrefix[...], name: nameSlice) }
 
@@ -207,4 +224,13 @@ public final class TestDetails: @unchecked Sendable {
   var prejudged: PrejudgedFailure?
 
   public init() {}
+}
+
+extension UnsafeBufferPointer<TestResult> {
+  /// Where test `i` is (in bounds), for `TestResult`'s readers in place.
+  @inline(__always)
+  func address(_ i: Int) -> UnsafePointer<TestResult> {
+    guard let base = baseAddress, i >= 0, i < count else { preconditionFailure("test \(i) out of \(count)") }
+    return base + i
+  }
 }

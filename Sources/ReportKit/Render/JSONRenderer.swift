@@ -75,7 +75,8 @@ struct JSONRenderer {
     var last: TestGroup?
     for i in tests.indices where !ReportSchema.listed(tests, i) {
       // Tests of one class share their group: the prefixes are compared only where it changes.
-      if let last, tests[i].group === last || tests[i].idPrefix == last.idPrefix {
+      if let last, TestResult.isOf(last, at: tests.address(i)) { continue }  // the same group goes on
+      if let last, tests[i].idPrefix == last.idPrefix {
         // same prefix: the group goes on
       } else {
         starts.append(i)
@@ -95,7 +96,7 @@ struct JSONRenderer {
       let shared = Self.sharedStart(of: members, in: tests)
       prefix.removeAll(keepingCapacity: true)
       prefix.append(contentsOf: tests[starts[g]].idPrefix.utf8)
-      tests[members[0]].withNameBytes { prefix.append(contentsOf: $0.prefix(shared)) }
+      TestResult.withNameBytes(at: tests.address(members[0])) { prefix.append(contentsOf: $0.prefix(shared)) }
       prefix.withUnsafeBufferPointer { p in
         let lead = previous.withUnsafeBufferPointer { ReportSchema.sharedLead($0, p) }
         w.sink.write("[\(lead.codePoints),")
@@ -105,7 +106,7 @@ struct JSONRenderer {
       w.sink.write(",[")
       for (k, i) in members.enumerated() {
         if k > 0 { w.sink.write(",") }
-        tests[i].withNameBytes { w.string("", UnsafeBufferPointer(rebasing: $0.dropFirst(shared))) }
+        TestResult.withNameBytes(at: tests.address(i)) { w.string("", UnsafeBufferPointer(rebasing: $0.dropFirst(shared))) }
       }
       w.sink.write("],[")
       for (k, i) in members.enumerated() {
@@ -122,10 +123,10 @@ struct JSONRenderer {
   /// name.
   static func sharedStart(of members: [Int], in tests: UnsafeBufferPointer<TestResult>) -> Int {
     guard members.count > 1 else { return 0 }
-    return tests[members[0]].withNameBytes { first in
+    return TestResult.withNameBytes(at: tests.address(members[0])) { first in
       var n = first.count - 1
       for m in members.dropFirst() {
-        n = tests[m].withNameBytes { name in
+        n = TestResult.withNameBytes(at: tests.address(m)) { name in
           var k = 0
           let limit = min(n, name.count - 1)
           while k < limit && name[k] == first[k] { k += 1 }

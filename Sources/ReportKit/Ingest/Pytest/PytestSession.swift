@@ -241,14 +241,14 @@ struct PytestSession {
   }
 
   /// Adds a new test with its key hash, keeping the index and the hashes in step.
-  mutating func append(_ test: TestResult, hash: Int) {
+  mutating func append(_ test: consuming TestResult, hash: Int) {
     ensureIndex()
     do {
       let known = hashes
       index.insert(hash: hash, at: tests.count) { known[$0] }
     }
     hashes.append(hash)
-    tests.append(test)
+    tests.append(test)  // moved in: a copy retained its three references
   }
 
   /// The suite of a node id's prefix: the prefix without its closing `::` (`a.py::T` of
