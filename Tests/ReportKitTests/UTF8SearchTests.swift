@@ -5,6 +5,18 @@ import Testing
 
 /// The byte searches give what the String operations they stand for give.
 @Suite struct UTF8SearchTests {
+  /// Lower-casing ASCII by bytes is `lowercased()`; other text is left to it.
+  @Test func lowercasedFastIsLowercased() {
+    let pieces = ["A", "z", "Z", "@", "[", "`", "{", "ÄÖ", "İ", "ẞ", "Σ", "\u{1F600}", " ", "HTTP/1.1 503", "e\u{301}", "K"]
+    var rng = DamagedInputTests.SplitMix(state: 11)
+    for _ in 0..<5000 {
+      let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      #expect(Array(text.lowercasedFast.utf8) == Array(text.lowercased().utf8), "\(text)")
+    }
+    let all = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+    #expect(all.lowercasedFast == all.lowercased())
+  }
+
   @Test func lowercasedContainsAsLowercasedCopy() {
     let pieces = ["Connection", "REFUSED", "refused", "curl", "CURL", " ", "é", "É", "İ", "ß", "ẞ", "x", "X", "[", "@", "`", "{", "Z", "z"]
     let needles = ["", "connection refused", "curl", "é", "i̇", "ß", "x", "z", "[", "@", "`", "{", "connection", "xx"]

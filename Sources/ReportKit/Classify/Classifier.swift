@@ -167,7 +167,7 @@ public struct Classifier: Sendable {
     let own = test.details?.evidence ?? []
     var picked: [Evidence] = []
     if let needle, !needle.isEmpty {
-      let n = needle.lowercased()
+      let n = needle.lowercasedFast
       // The first three lines that hold it are kept: the search stops there (a pytest block
       // gives a failure a dozen lines and more).
       for e in own where e.text.lowercasedContains(n) {

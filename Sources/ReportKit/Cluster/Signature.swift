@@ -143,7 +143,7 @@ enum Signature {
     {
       j -= 1
     }
-    return String(decoding: b[(j + 1)..<end], as: UTF8.self).lowercased()
+    return String(decoding: b[(j + 1)..<end], as: UTF8.self).lowercasedFast
   }
 
   private static func sourceFile(_ b: [UInt8], _ colon: Int) -> Bool {

@@ -82,6 +82,20 @@ extension String {
     utf8IsASCII ? containsIgnoringASCIICase(needle) : lowercased().utf8Contains(needle)
   }
 
+  /// `lowercased()`, made from the bytes when the text is ASCII (where only `A`-`Z` change):
+  /// `lowercased()` walks the text by Unicode scalars even then.
+  var lowercasedFast: String {
+    var text = self
+    let ascii = text.withUTF8 { p -> String? in
+      guard p.isASCII else { return nil }
+      return String(unsafeUninitializedCapacity: p.count) { out in
+        for i in 0..<p.count { out[i] = p[i] &- 65 < 26 ? p[i] | 0x20 : p[i] }
+        return p.count
+      }
+    }
+    return ascii ?? lowercased()
+  }
+
   /// Whether every byte is below 0x80 (eight at a time), where a Character is one byte.
   var utf8IsASCII: Bool {
     var text = self
