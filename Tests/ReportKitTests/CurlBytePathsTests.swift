@@ -10,6 +10,40 @@ import Testing
     "x", "é", "\u{301}", "\t", "1", "_", "A", "Z", "HTTP/",
   ]
 
+  /// Lines told by their first bytes become the events the general path makes of them: every
+  /// curl fixture, and lines made of markers, masks and trace headers.
+  @Test func linesToldByTheirFirstBytesAsByTheGeneralPath() throws {
+    let markers = ["*", "* ", ">", "> ", "<", "< ", "<=", "=>", "{ [", "} [", "{[", "{ ", "== Info: ", "0000: ", "  0 ", "+ curl "]
+    let rest = [
+      "Trying 127.0.0.1:80...", "HTTP/1.1 503", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig", "5 bytes data]",
+      "Recv header, 17 bytes (0x11)", "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB", "", " ", "x",
+    ]
+    var lines: [String] = []
+    for name in [
+      "spread-hosts.log", "spread-routes.log", "trace-ascii-wrapped.txt", "trace-hex.txt", "verbose-meter-refused.log",
+      "verbose-refused.log", "verbose-userpass.log", "write-out-plain.txt",
+    ] {
+      lines += try rawLines(Fixtures.path("curl/" + name))
+    }
+    var rng = DamagedInputTests.SplitMix(state: 23)
+    for _ in 0..<5000 {
+      lines.append(markers[Int(rng.next() % UInt64(markers.count))] + rest[Int(rng.next() % UInt64(rest.count))])
+    }
+    func events(quick: Bool) -> [String] {
+      var reader = CurlLineReader(path: "curl.log")
+      reader.quickLines = quick
+      var out: [String] = []
+      for (k, line) in lines.enumerated() {
+        reader.read(line, line: k + 1) { out.append("\($0.kind) \($0.line) \($0.text) | \($0.evidenceText) | \($0.marker)") }
+      }
+      reader.finish { out.append("\($0.kind) \($0.line) \($0.text)") }
+      return out
+    }
+    let quick = events(quick: true)
+    #expect(quick.count > 3000)
+    #expect(quick == events(quick: false))
+  }
+
   @Test func requestLinesSplitAsByCharacters() {
     var lines = [
       "GET /path HTTP/1.1", "PUT /v3/items/492077?page=19&size=100 HTTP/1.1", "Host: example.com", "GET  /a   HTTP/2 ",

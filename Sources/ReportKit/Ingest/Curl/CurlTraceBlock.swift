@@ -16,12 +16,21 @@ struct CurlTraceBlock {
   private var lastLength = 0
 
   /// Parses `=> Send header, 79 bytes (0x4f)`; nil for other lines.
+  private static let kinds: [(String, Direction)] = [
+    ("=> Send header", .requestHeader), ("<= Recv header", .responseHeader), ("<= Recv data", .responseData),
+    ("=> Send data", .ignored), ("<= Recv SSL data", .ignored), ("=> Send SSL data", .ignored),
+  ]
+
+  /// Whether `line` may open a block: every header starts with `=>` or `<=` (a response header
+  /// line `< ...` is told apart by its second byte, without the headers' list).
+  static func mayOpen(_ line: Substring) -> Bool {
+    var u = line.utf8.makeIterator()
+    let (a, b) = (u.next(), u.next())
+    return (a == UInt8(ascii: "=") && b == UInt8(ascii: ">")) || (a == UInt8(ascii: "<") && b == UInt8(ascii: "="))
+  }
+
   init?(_ line: Substring) {
-    let kinds: [(String, Direction)] = [
-      ("=> Send header", .requestHeader), ("<= Recv header", .responseHeader), ("<= Recv data", .responseData),
-      ("=> Send data", .ignored), ("<= Recv SSL data", .ignored), ("=> Send SSL data", .ignored),
-    ]
-    guard line.utf8.count > 12, let match = kinds.first(where: { line.utf8.starts(with: $0.0.utf8) }) else { return nil }
+    guard line.utf8.count > 12, let match = Self.kinds.first(where: { line.utf8.starts(with: $0.0.utf8) }) else { return nil }
     direction = match.1
     let after = line.dropFirst(match.0.count).drop { $0 == "," || $0 == " " }
     declaredBytes = Int(after.prefix { $0.isNumber }) ?? 0
