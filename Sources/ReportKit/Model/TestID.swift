@@ -30,6 +30,11 @@ enum TestID {
 
   /// `id` split at the UTF-8 offset `cut` that `split` would find (0: no prefix).
   static func split(_ id: String, at cut: Int) -> (prefix: Substring, name: Substring) {
+    split(id[...], at: cut)
+  }
+
+  /// `split(_:at:)` of an id that is a slice of a longer text.
+  static func split(_ id: Substring, at cut: Int) -> (prefix: Substring, name: Substring) {
     let index = id.utf8.index(id.utf8.startIndex, offsetBy: cut)
     return (id[..<index], id[index...])
   }

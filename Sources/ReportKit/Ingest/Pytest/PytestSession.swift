@@ -151,9 +151,10 @@ struct PytestSession {
     if let v = PytestLines.verboseSplit(s) {
       started = true
       if let status = v.status {
-        record(v.id, status, line: line, reason: v.reason, cut: v.cut)
+        let (prefix, name) = v.cut.map { TestID.split(v.id, at: $0) } ?? TestID.split(String(v.id))
+        record(prefix: prefix, name: name, status, line: line, reason: v.reason)
       } else {
-        pending = (v.id, line)
+        pending = (String(v.id), line)
       }
       return
     }
@@ -192,6 +193,15 @@ struct PytestSession {
   @discardableResult
   mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil, cut: Int? = nil) -> Int {
     let (prefix, name) = cut.map { TestID.split(id, at: $0) } ?? TestID.split(id)
+    return record(prefix: prefix, name: name, status, line: line, reason: reason, phase: phase)
+  }
+
+  /// `record` of the id `prefix + name`, split already (slices of the log's line: no String is
+  /// made for the id).
+  @discardableResult
+  mutating func record(
+    prefix: Substring, name: Substring, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil
+  ) -> Int {
     let hash = TestKey.hash(prefix: prefix, name: name)
     ensureIndex()
     var found: Int?

@@ -8,15 +8,21 @@ enum PytestVerboseBytes {
   /// What the line says: nil when the byte path does not decide (not ASCII, `[gw`), else the
   /// answer the Character path gives (itself nil for a line that is no verbose result).
   /// `cut` is where the id splits into prefix and name (`TestID.split`'s, as a UTF-8 offset).
-  static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?, cut: Int)?? {
+  /// The id is a slice of `line` (no String made per test: a million `-v` lines made a million).
+  static func verbose(_ line: Substring) -> (id: Substring, status: TestStatus?, reason: String?, cut: Int)?? {
     var copy = line
-    return copy.withUTF8 { p -> (id: String, status: TestStatus?, reason: String?, cut: Int)?? in
+    let found = copy.withUTF8 { p -> (id: Range<Int>, status: TestStatus?, reason: String?, cut: Int)?? in
       guard let parts = read(p) else { return nil }
       guard let parts = parts else { return .some(nil) }
-      let id = String(decoding: UnsafeBufferPointer(rebasing: p[parts.id]), as: UTF8.self)
       let reason = parts.reason.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
-      return .some((id, parts.status, reason, parts.cut))
+      return .some((parts.id, parts.status, reason, parts.cut))
     }
+    guard let found else { return nil }
+    guard let found else { return .some(nil) }
+    let u = line.utf8
+    let start = u.index(u.startIndex, offsetBy: found.id.lowerBound)
+    let end = u.index(start, offsetBy: found.id.count)
+    return .some((line[start..<end], found.status, found.reason, found.cut))
   }
 
   /// The ranges of the id and the reason, the status (nil: the id stands alone), and where the
