@@ -39,6 +39,11 @@ import Testing
       reader.finish { out.append("\($0.kind) \($0.line) \($0.text)") }
       return out
     }
+    // Lines that may open a trace block: every one that opens one.
+    let opening = lines.filter { CurlTraceBlock($0[...]) != nil }
+    #expect(opening.count > 10)
+    #expect(opening.allSatisfy { CurlTraceBlock.mayOpen($0[...]) })
+    #expect(lines.filter { CurlTraceBlock.mayOpen($0[...]) }.count < lines.count / 2)
     let quick = events(quick: true)
     #expect(quick.count > 3000)
     #expect(quick == events(quick: false))

@@ -7,10 +7,13 @@ import Testing
 @Suite struct PrejudgementTests {
   /// The log read by two threads, its blocks judged by `triage`'s classifier meanwhile, or by one
   /// thread with nothing judged.
-  func run(_ path: String, prejudgedBy triage: Triage?, also more: [ParsedArtifact] = []) -> (Run, split: Bool) {
+  /// `everyBlock`: every block judged before the blocks are applied (else the judging stops
+  /// there, as in a build, and how many are judged depends on the threads' pace).
+  func run(_ path: String, prejudgedBy triage: Triage?, also more: [ParsedArtifact] = [], everyBlock: Bool = true) -> (Run, split: Bool) {
     var parser = PytestConsoleParser(path: path, displayPath: "log")
     parser.splitThreshold = triage == nil ? .max : 1
     parser.prejudge = triage?.classifier
+    parser.judgeEveryBlock = everyBlock
     let (artifact, split) = parser.parseNotingSplit()
     var assembler = RunAssembler()
     var artifacts = [artifact] + more
@@ -49,7 +52,50 @@ import Testing
     if split && early.tests.contains(where: { $0.status.isFailure && $0.details?.detail != nil && $0.details?.message != nil }) {
       #expect(taken > 0, "\(name)")
     }
-    #expect(prejudged(early) == 0, "triage lets them go: \(name)")
+    #expect(prejudged(early) == taken, "triage only reads them: \(name)")
+    early.releasePrejudgements(of: early.tests.indices)
+    #expect(prejudged(early) == 0, "\(name)")
+    // As in a build: the judging stops when the blocks are applied, whatever was judged by then.
+    let (paced, _) = run(Fixtures.path(name), prejudgedBy: triage, everyBlock: false)
+    same((paced, triage.findings(of: paced)), (late, triage.findings(of: late)), name + " (paced)")
+  }
+
+  /// A judgement that holds is what triage takes, as it is (here one that names another rule than
+  /// judging would); with an exchange to link, or in another phase, triage judges for itself.
+  @Test func aJudgementThatHoldsIsTakenAsItIs() throws {
+    let triage = Triage()
+    let (run, _) = self.run(Fixtures.path("eval/logs/pytest-console.log"), prejudgedBy: nil)
+    let fresh = triage.findings(of: run)
+    let (i, verdict) = try #require(fresh.classifications.first { $0.1.rule != "unclassified" })
+    let fallback = try #require(triage.classifier.ranked.firstIndex { $0.id == "unclassified" })
+    let planted = try #require(
+      Prejudgement(
+        by: triage.classifier.identity, phase: run.tests[i].phase,
+        Classifier.Judgement(rule: fallback, hit: Matcher.Hit(needle: nil), confidence: .low, kept: [])))
+    let d = try #require(run.tests[i].details)
+    d.prejudged = planted
+    #expect(triage.findings(of: run).classifications[i]?.rule == "unclassified", "taken instead of \(verdict.rule)")
+    var moved = run
+    moved.tests[i].phase = run.tests[i].phase == .setup ? .call : .setup
+    #expect(triage.findings(of: moved).classifications[i]?.rule != "unclassified", "another phase: judged again")
+    let curl = CurlTraceParser(path: Fixtures.path("eval/logs/curl-inventory.log"), displayPath: "curl.log").parse()
+    var withRequests = run
+    withRequests.requests = curl.requests
+    #expect(triage.findings(of: withRequests).classifications[i]?.rule != "unclassified", "exchanges to link: judged again")
+  }
+
+  /// Asking for the judgements stops the judging: what is handed over is what was made by then.
+  @Test func askingStopsTheJudging() throws {
+    let log = Fixtures.path("eval/logs/pytest-console.log")
+    let read = try #require(PytestSplitReader.blocks(path: log, displayPath: "log", size: ByteChunks.size(of: log) ?? 0))
+    #expect(read.blocks.count > 5)
+    let all = BlockJudgements()
+    all.make(read.blocks, by: Classifier())
+    #expect(all.take().count == read.blocks.count)
+    let stopped = BlockJudgements()
+    stopped.stopJudging()
+    stopped.make(read.blocks, by: Classifier())
+    #expect(stopped.take().isEmpty)
   }
 
   @Test func theBlocksOfTheLargeFixturesAreJudgedWhileRead() {

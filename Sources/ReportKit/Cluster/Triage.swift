@@ -55,7 +55,6 @@ public struct Triage: Sendable {
       }
       initialized = failing.count  // every slot, by one worker each
     }
-    for i in failing { run.tests[i].details?.prejudged = nil }  // used: their memory goes
     findings.classifications = Classifications(tests: failing, verdicts: consume verdicts)  // moved: changed in place below
     DominantCause.apply(to: &findings.classifications, failing: failing)
     findings.failingInOrder = failing.filter { run.tests[$0].status.isFailure }

@@ -9,6 +9,15 @@ class PrejudgedFailure: @unchecked Sendable {
   init(phase: Phase?) { self.phase = phase }
 }
 
+extension Run {
+  /// Lets go of the judgements made while reading, once triage has read them (one per failure of
+  /// a large pytest log: 3.5 MiB on pytest 1M, at the peak otherwise). Called by the run's owner
+  /// when nothing else reads the run's details.
+  func releasePrejudgements(of tests: some Sequence<Int>) {
+    for i in tests { self.tests[i].details?.prejudged = nil }
+  }
+}
+
 /// What judges failures while they are read: the classifier, handed to the readers by the
 /// pipeline (readers name no classification type).
 protocol FailureJudge: Sendable {

@@ -89,7 +89,10 @@ public struct ReportBuilder {
         // report.json's tests are written on a second thread, from the verdicts and clusters,
         // while the false greens and the analysis are made here.
         var json: JSONJob?
-        let findings = try triage.findings(of: run) { json = try writer.beginJSON(run, $0, meta, into: dir) }
+        let findings = try triage.findings(of: run) { f in
+          run.releasePrejudgements(of: f.classifications.lazy.map(\.0))  // triage has read them
+          json = try writer.beginJSON(run, f, meta, into: dir)
+        }
         progress.enter("writing the report")
         var timer = PhaseTimer()
         let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)

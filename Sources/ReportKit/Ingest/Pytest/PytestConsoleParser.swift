@@ -33,6 +33,9 @@ struct PytestConsoleParser: ArtifactParser {
   var splitThreshold = PytestSplitReader.threshold
   /// Judges the failures of blocks read apart while the other thread reads on (see `PrejudgedFailure`).
   var prejudge: (any FailureJudge)?
+  /// Whether every block is judged before the blocks are applied (tests); by default the judging
+  /// stops where the other thread needs the blocks.
+  var judgeEveryBlock = false
 
   init(path: String, displayPath: String) {
     self.path = path
@@ -58,20 +61,22 @@ struct PytestConsoleParser: ArtifactParser {
   ///
   /// This thread is done with the blocks long before the other one is with the lines (a million
   /// tests to index): meanwhile it judges the blocks' failures (`prejudge`), which the other
-  /// takes when it applies the blocks, so that triage need not judge them again.
+  /// takes when it applies the blocks (judging stops there), so that triage need not judge them
+  /// again.
   func parseNotingSplit() -> (artifact: ParsedArtifact, split: Bool) {
     guard let size = SplitFile.size(of: path, threshold: splitThreshold) else { return parseLines(second: nil) }
     let blocks = Background<PytestSplitReader.Blocks?>()
-    let judged = Background<[PrejudgedFailure?]>()
+    let judged = BlockJudgements(stopsWhenAsked: !judgeEveryBlock)
     let me = self
     let lines = Background { me.parseLines(second: PytestSplitReader(awaiting: blocks, judged: judged)) }
     var read = PytestSplitReader.blocks(path: path, displayPath: displayPath, size: size)
     blocks.put(read)
-    let judgements = prejudge.flatMap { c in read.map { $0.blocks.map { $0.prejudged(by: c) } } } ?? []
-    // Let go before handing over: the other thread changes the blocks in place once it has the
-    // judgements, and a second reference here would make that a copy of them all.
-    read = nil
-    judged.put(judgements)
+    if let prejudge, let all = read?.blocks {
+      read = nil  // the blocks' one other reference here: `make` lets go of them before it hands over
+      judged.make(consume all, by: prejudge)
+    } else {
+      judged.none()
+    }
     return lines.take()
   }
 

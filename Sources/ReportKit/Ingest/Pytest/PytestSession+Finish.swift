@@ -45,11 +45,12 @@ extension PytestSession {
     // until a block names a test the log did not list (rare), which makes it again.
     index = TestIndex()
     indexDropped = true
-    // Taken before any block changes: the thread that judged them has let go of the blocks by then.
+    // Taken before any block changes: the thread that judged them has let go of the blocks by
+    // then. Those not judged yet are left to triage.
     let judged = adoptedJudgements?.take() ?? []
     adoptedJudgements = nil
     func judgement(_ k: Int) -> PrejudgedFailure? {
-      guard let adopted, !judged.isEmpty, adopted.range.contains(k) else { return nil }
+      guard let adopted, adopted.range.contains(k), k - adopted.range.lowerBound < judged.count else { return nil }
       return judged[k - adopted.range.lowerBound]
     }
     // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.

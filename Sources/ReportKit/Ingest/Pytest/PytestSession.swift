@@ -114,7 +114,7 @@ struct PytestSession {
   /// Their lines are numbered from the header: they move by `headerLine - 1` when they are
   /// matched (`adopted`), so the array is taken as it is, not copied block by block.
   /// `judged`: their failures as the reading thread judges them (taken when they are applied).
-  mutating func adopt(_ read: PytestSplitReader.Blocks, headerLine: Int, judged: Background<[PrejudgedFailure?]>? = nil) {
+  mutating func adopt(_ read: PytestSplitReader.Blocks, headerLine: Int, judged: BlockJudgements? = nil) {
     closeBlock()
     adoptedJudgements = judged
     adopted = (blocks.count..<(blocks.count + read.blocks.count), headerLine - 1)
@@ -125,7 +125,7 @@ struct PytestSession {
   /// The blocks a second thread read (positions in `blocks`) and how far their lines move.
   var adopted: (range: Range<Int>, by: Int)?
   /// The adopted blocks' failures, judged by the thread that read them (see `PrejudgedFailure`).
-  var adoptedJudgements: Background<[PrejudgedFailure?]>?
+  var adoptedJudgements: BlockJudgements?
 
   /// Block `k` with its lines numbered in the whole log.
   func block(at k: Int) -> PytestBlock {

@@ -27,13 +27,12 @@ struct PytestSplitReader {
   }
 
   private let second: Background<Blocks?>
-  /// The blocks' failures as judged by the thread that read them, in the order of the blocks
-  /// (empty: none were), put there after the blocks.
-  let judged: Background<[PrejudgedFailure?]>
+  /// The blocks' failures as judged by the thread that read them, after the blocks.
+  let judged: BlockJudgements
 
   /// Blocks that another thread reads (`blocks(path:displayPath:size:)`) and puts into `second`,
   /// then judges into `judged`.
-  init(awaiting second: Background<Blocks?>, judged: Background<[PrejudgedFailure?]>) {
+  init(awaiting second: Background<Blocks?>, judged: BlockJudgements) {
     self.second = second
     self.judged = judged
   }
