@@ -71,9 +71,7 @@ public struct Metrics: Sendable {
     }
     run.tests.withUnsafeBufferPointer { tests in
       for i in tests.indices {
-        if let lastGroup, TestResult.isOf(lastGroup, at: tests.address(i)) {
-          // the same class: its file is known
-        } else {
+        if !TestResult.isOf(lastGroup, at: tests.address(i)) {  // another class: its file may change
           lastGroup = run.tests[i].group
           if run.tests[i].idPrefix != lastPrefix || current.file.isEmpty {
             lastPrefix = run.tests[i].idPrefix

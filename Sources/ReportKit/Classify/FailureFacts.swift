@@ -8,7 +8,7 @@ struct FailureFacts: Sendable {
   var signals: Signals
   /// Curl exchanges for the endpoint this failure names (see `Correlator`).
   var linked: [LinkedExchange] = []
-  /// The classifier's phrases and which of them `lowered` holds (found in one pass).
+  /// The classifier's phrases and which of them the lower-cased text holds (found in one pass).
   private var phrases: PhraseSet?
   private var found: PhraseSet.Found?
   /// The text lower-cased, made only for non-ASCII text without a phrase set (`has` searches).

@@ -8,6 +8,8 @@ final class PhraseSet: Sendable {
   /// The class of each byte: bytes that occur in some phrase have one each, every other byte
   /// shares class 0 (it leads every state back to the root alike).
   private let classOf: [Int32]
+  /// `classOf` with `A`-`Z` in the classes of `a`-`z` (`find(inLowercasing:)`).
+  private let foldedClassOf: [Int32]
   /// How many classes there are: the width of a state's row in `next`.
   private let width: Int
   /// `next[state * width + class]`: the full transition table, failure links folded in. A row
@@ -42,6 +44,7 @@ final class PhraseSet: Sendable {
       }
     }
     self.classOf = classOf
+    foldedClassOf = (0..<256).map { classOf[Int(UInt8($0).lowercasedASCII)] }
     self.width = width
     // The trie, one row of `width` per state (-1: no edge yet).
     var goto = [Int32](repeating: -1, count: width)
@@ -92,30 +95,20 @@ final class PhraseSet: Sendable {
   }
 
   /// The ids of the phrases found in `text` (which the caller has lower-cased).
-  func find(in text: String) -> Found {
-    var found = Found(count: phrases.count)
-    var s = 0
-    for b in text.utf8 {
-      s = Int(next[s &* width &+ Int(classOf[Int(b)])])
-      var k = Int(outputStart[s])
-      let end = Int(outputStart[s + 1])
-      while k < end {
-        found.insert(Int(outputIDs[k]))
-        k += 1
-      }
-    }
-    return found
-  }
+  func find(in text: String) -> Found { scan(text, classOf) }
 
   /// `find(in: text.lowercased())`, without the lower-cased copy when the text is ASCII (its
-  /// bytes `A`-`Z` read as `a`-`z`, all that `lowercased()` changes in ASCII).
+  /// bytes `A`-`Z` read as `a`-`z` by their classes, all that `lowercased()` changes in ASCII).
   func find(inLowercasing text: String) -> Found {
-    guard text.utf8IsASCII else { return find(in: text.lowercased()) }
+    text.utf8IsASCII ? scan(text, foldedClassOf) : find(in: text.lowercased())
+  }
+
+  /// Runs the automaton over `text`'s bytes, each read as its class in `classes`.
+  private func scan(_ text: String, _ classes: [Int32]) -> Found {
     var found = Found(count: phrases.count)
     var s = 0
     for b in text.utf8 {
-      let lower = b &- 65 < 26 ? b | 0x20 : b
-      s = Int(next[s &* width &+ Int(classOf[Int(lower)])])
+      s = Int(next[s &* width &+ Int(classes[Int(b)])])
       var k = Int(outputStart[s])
       let end = Int(outputStart[s + 1])
       while k < end {

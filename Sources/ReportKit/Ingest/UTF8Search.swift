@@ -89,7 +89,7 @@ extension String {
     let ascii = text.withUTF8 { p -> String? in
       guard p.isASCII else { return nil }
       return String(unsafeUninitializedCapacity: p.count) { out in
-        for i in 0..<p.count { out[i] = p[i] &- 65 < 26 ? p[i] | 0x20 : p[i] }
+        for i in 0..<p.count { out[i] = p[i].lowercasedASCII }
         return p.count
       }
     }
@@ -136,7 +136,7 @@ extension String {
     let n = p.count
     guard n > 0 else { return true }
     guard h.count >= n else { return false }
-    let byte = { (c: UInt8) in lowering && c >= 65 && c <= 90 ? c | 0x20 : c }
+    let byte = { (c: UInt8) in lowering ? c.lowercasedASCII : c }
     for i in 0...(h.count - n) where byte(h[i]) == p[0] {
       var k = 1
       while k < n && byte(h[i + k]) == p[k] { k += 1 }
@@ -144,6 +144,11 @@ extension String {
     }
     return false
   }
+}
+
+extension UInt8 {
+  /// `A`-`Z` as `a`-`z`, every other byte as it is: what `lowercased()` does to ASCII.
+  @inline(__always) var lowercasedASCII: UInt8 { self &- 65 < 26 ? self | 0x20 : self }
 }
 
 extension UnsafeBufferPointer<UInt8> {

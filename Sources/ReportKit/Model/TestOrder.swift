@@ -15,9 +15,7 @@ extension [TestResult] {
     var lastPrefix = 0..<0
     withUnsafeBufferPointer { tests in  // read in place: a copy of a test retains its references
       for i in picked {
-        if let lastGroup, TestResult.isOf(lastGroup, at: tests.address(i)) {
-          // tests of one class share their prefix's bytes
-        } else {
+        if !TestResult.isOf(lastGroup, at: tests.address(i)) {  // tests of one class share their prefix's bytes
           lastGroup = self[i].group
           let start = bytes.count
           bytes.append(contentsOf: self[i].idPrefix.utf8)

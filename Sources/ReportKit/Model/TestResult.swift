@@ -84,30 +84,29 @@ public struct TestResult: Sendable {
   /// Calls `body` with the name's UTF-8 bytes where they are stored (no copy, no Substring).
   @inline(__always)
   func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let (offset, length) = (Int(nameOffset), Int(nameLength))
-    if let r = nameBase.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }) {
-      return r
-    }
-    var copy = nameBase  // a bridged or small string: made contiguous first
-    return copy.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+    Self.withBytes(of: nameBase, Int(nameOffset), Int(nameLength), body)
   }
 
   /// `withNameBytes` of the test at `p`, its fields read where they are: a test read out of a
   /// buffer to call a method on is copied first (its three references retained and released).
   @inline(__always)
   static func withNameBytes<R>(at p: UnsafePointer<TestResult>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let (offset, length) = (Int(p.pointee.nameOffset), Int(p.pointee.nameLength))
-    let base = p.pointee.names.text
+    withBytes(of: p.pointee.names.text, Int(p.pointee.nameOffset), Int(p.pointee.nameLength), body)
+  }
+
+  /// `body` with `length` bytes of `base` from `offset`, where they are stored.
+  @inline(__always)
+  private static func withBytes<R>(of base: String, _ offset: Int, _ length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let r = base.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }) {
       return r
     }
-    var copy = base
+    var copy = base  // a bridged or small string: made contiguous first
     return copy.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
   }
 
-  /// Whether the test at `p` is of `group` (the same object), read in place.
+  /// Whether the test at `p` is of `group` (the same object; never of no group), read in place.
   @inline(__always)
-  static func isOf(_ group: TestGroup, at p: UnsafePointer<TestResult>) -> Bool { p.pointee.group === group }
+  static func isOf(_ group: TestGroup?, at p: UnsafePointer<TestResult>) -> Bool { group.map { p.pointee.group === $0 } ?? false }
 
   /// The hash of this test's `TestKey`, computed from the stored fields without building one.
   var keyHash: Int { TestKey.hash(prefix: idPrefix[...], name: nameSlice) }
@@ -220,7 +219,8 @@ public final class TestDetails: @unchecked Sendable {
   public var evidence: [Evidence] = []
   /// The artifacts this test was seen in.
   public var sources: [String] = []
-  /// The failure as judged while the log was read (see `PrejudgedFailure`); `Triage` lets it go.
+  /// The failure as judged while the log was read (see `PrejudgedFailure`); the pipeline lets it
+  /// go once triage has read it (`Run.releasePrejudgements`).
   var prejudged: PrejudgedFailure?
 
   public init() {}

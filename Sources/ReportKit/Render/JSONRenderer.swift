@@ -75,7 +75,7 @@ struct JSONRenderer {
     var last: TestGroup?
     for i in tests.indices where !ReportSchema.listed(tests, i) {
       // Tests of one class share their group: the prefixes are compared only where it changes.
-      if let last, TestResult.isOf(last, at: tests.address(i)) { continue }  // the same group goes on
+      if TestResult.isOf(last, at: tests.address(i)) { continue }  // the same group goes on
       if let last, tests[i].idPrefix == last.idPrefix {
         // same prefix: the group goes on
       } else {

@@ -31,10 +31,12 @@ struct CurlLineReader {
     let clean = redactor.redact(raw)
     // The common lines are told by their first bytes, as below, without a Substring made (each
     // test of one retained and released the line).
-    switch quickLines ? clean.utf8.withContiguousStorageIfAvailable(Self.quick) ?? .other : .other {
-    case .note: return info(String(decoding: clean.utf8.dropFirst(2), as: UTF8.self), clean, line, emit)
-    case .request: return event(.requestHeader, String(decoding: clean.utf8.dropFirst(2), as: UTF8.self), clean, line, emit)
-    case .response: return event(.responseHeader, String(decoding: clean.utf8.dropFirst(2), as: UTF8.self), clean, line, emit)
+    let quick = quickLines ? clean.utf8.withContiguousStorageIfAvailable(Self.quick) ?? .other : .other
+    let afterMarker = { String(decoding: clean.utf8.dropFirst(2), as: UTF8.self) }
+    switch quick {
+    case .note: return info(afterMarker(), clean, line, emit)
+    case .request: return event(.requestHeader, afterMarker(), clean, line, emit)
+    case .response: return event(.responseHeader, afterMarker(), clean, line, emit)
     case .dataNote: return
     case .other: break
     }

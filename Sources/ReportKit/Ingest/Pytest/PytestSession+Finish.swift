@@ -150,10 +150,9 @@ extension PytestSession {
     }
     d.evidence = b.evidence(path: path)
     // The message, type and detail were set from this block as `prejudged(by:)` reads them (the
-    // type interned: its bytes compared).
-    if earlier == nil, let judged, judged.phase == tests[i].phase, d.skipReason == nil,
-      type?.utf8.elementsEqual(d.exceptionType?.utf8 ?? "".utf8) ?? (d.exceptionType == nil)
-    {
+    // type interned: another spelling of it would not be the type judged).
+    let typeAsJudged = type.map { d.exceptionType?.utf8Equals($0[...]) == true } ?? true
+    if earlier == nil, let judged, judged.phase == tests[i].phase, d.skipReason == nil, typeAsJudged {
       d.prejudged = judged
     }
     if let earlier {

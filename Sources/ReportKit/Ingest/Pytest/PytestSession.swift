@@ -191,8 +191,8 @@ struct PytestSession {
   /// Adds or updates a test; one test seen twice in a session keeps its worse outcome.
   /// `cut`: where `id` splits into prefix and name, when the reader found it (else it is looked for).
   @discardableResult
-  mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil, cut: Int? = nil) -> Int {
-    let (prefix, name) = cut.map { TestID.split(id, at: $0) } ?? TestID.split(id)
+  mutating func record(_ id: String, _ status: TestStatus, line: Int, reason: String? = nil, phase: Phase? = nil) -> Int {
+    let (prefix, name) = TestID.split(id)
     return record(prefix: prefix, name: name, status, line: line, reason: reason, phase: phase)
   }
 
