@@ -18,8 +18,11 @@ import Testing
   }
 
   @Test func lowercasedContainsAsLowercasedCopy() {
-    let pieces = ["Connection", "REFUSED", "refused", "curl", "CURL", " ", "é", "É", "İ", "ß", "ẞ", "x", "X", "[", "@", "`", "{", "Z", "z"]
-    let needles = ["", "connection refused", "curl", "é", "i̇", "ß", "x", "z", "[", "@", "`", "{", "connection", "xx"]
+    let pieces = [
+      "Connection", "REFUSED", "refused", "curl", "CURL", " ", "é", "É", "İ", "ß", "ẞ", "x", "X", "[", "@", "`", "{", "Z", "z", "\u{212A}",
+      "k", "Éx",
+    ]
+    let needles = ["", "connection refused", "curl", "é", "i̇", "ß", "x", "z", "[", "@", "`", "{", "connection", "xx", "k", "kx", "xk"]
     var rng = SystemRandomNumberGenerator()
     var texts = ["", "Connection REFUSED by host", "CURL: (7)"]
     for _ in 0..<5_000 {
@@ -28,6 +31,26 @@ import Testing
     for text in texts {
       for needle in needles {
         #expect(text.lowercasedContains(needle) == text.lowercased().utf8Contains(needle), "\(text.debugDescription) \(needle)")
+      }
+    }
+  }
+
+  /// The ASCII needle's search in non-ASCII text lowers ASCII bytes only: it holds because no
+  /// scalar but the two that `holdsScalarLoweringToASCII` looks for lower-cases to anything ASCII.
+  @Test func onlyTwoScalarsLowerCaseToASCII() {
+    var found: [UInt32] = []
+    for v in UInt32(0x80)...0x10FFFF {
+      guard let s = Unicode.Scalar(v) else { continue }
+      if String(s).lowercased().utf8.contains(where: { $0 < 0x80 }) { found.append(v) }
+      var text = "a" + String(s) + "b"
+      let flagged = text.withUTF8 { String.holdsScalarLoweringToASCII($0) }
+      #expect(flagged == (v == 0x130 || v == 0x212A), "U+\(String(v, radix: 16))")
+    }
+    #expect(found == [0x130, 0x212A])
+    // Around them, the byte search is the lower-cased copy's.
+    for text in ["\u{212A}EY", "x\u{130}D", "ÉK", "éKEY id", "Ä\u{212A}ey", "İstanbul", "İİ"] {
+      for needle in ["key", "k", "i", "id", "istanbul", "ke", "ey"] {
+        #expect(text.lowercasedContains(needle) == text.lowercased().utf8Contains(needle), "\(text) \(needle)")
       }
     }
   }

@@ -48,20 +48,30 @@ enum Signature {
     var i = 0
     while i < b.count {
       if let m = maskedShape(b, i) ?? maskedNumber(b, i, keep: keep) {
-        out += m.replacement
+        if let p = m.placeholder {
+          out.append(contentsOf: UnsafeBufferPointer(start: p.utf8Start, count: p.utf8CodeUnitCount))
+        } else {
+          out.append(contentsOf: b[i..<m.end])
+        }
         i = m.end
       } else {
         out.append(b[i])
         i += 1
       }
     }
-    return String(String(decoding: out, as: UTF8.self).utf8Trimmed())
+    // Spaces and tabs trimmed from the bytes: ASCII bytes decode alone, whatever is around them.
+    var lo = 0
+    var hi = out.count
+    while lo < hi && (out[lo] == 0x20 || out[lo] == 0x09) { lo += 1 }
+    while hi > lo && (out[hi - 1] == 0x20 || out[hi - 1] == 0x09) { hi -= 1 }
+    return String(decoding: out[lo..<hi], as: UTF8.self)
   }
 
-  /// What stands for the token at a position, and where the token ends.
-  private typealias Masked = (replacement: [UInt8], end: Int)
+  /// What stands for the token at a position (nil: the token itself, kept), and where the token
+  /// ends. Placeholders are static text: masking allocates nothing.
+  private typealias Masked = (placeholder: StaticString?, end: Int)
 
-  private static func masked(_ placeholder: String, _ end: Int) -> Masked { (Array(placeholder.utf8), end) }
+  private static func masked(_ placeholder: StaticString, _ end: Int) -> Masked { (placeholder, end) }
 
   /// Temp paths anywhere; at the start of a word: uuids, timestamps, `0x` literals, and long
   /// runs of hex or id characters.
@@ -115,10 +125,19 @@ enum Signature {
     if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
       return masked("<port>", end)
     }
-    if end == j, let v = Int(String(decoding: b[i..<j], as: UTF8.self)), keep.contains(v) || keepsNumber(after: prev) {
-      return (Array(b[i..<j]), j)
+    if end == j, let v = digitsValue(b, i, j), keep.contains(v) || keepsNumber(after: prev) {
+      return (nil, j)
     }
     return masked("<n>", end)
+  }
+
+  /// `Int(String(decoding: b[i..<j]))` for a run of ASCII digits: up to 18 read in place (below
+  /// 10^18, no overflow), longer ones as before (nil past Int.max).
+  private static func digitsValue(_ b: [UInt8], _ i: Int, _ j: Int) -> Int? {
+    guard j - i <= 18 else { return Int(String(decoding: b[i..<j], as: UTF8.self)) }
+    var v = 0
+    for k in i..<j { v = v * 10 + Int(b[k] - 48) }
+    return v
   }
 
   private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

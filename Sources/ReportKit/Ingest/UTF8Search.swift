@@ -77,9 +77,30 @@ extension String {
 
 extension String {
   /// `lowercased().utf8Contains(needle)`, without the lower-cased copy when the text is ASCII
-  /// (its bytes are lowered as they are compared).
+  /// (its bytes are lowered as they are compared), or when the needle is ASCII and the text holds
+  /// no scalar that lower-cases to ASCII: then every ASCII byte of the lower-cased text is an
+  /// ASCII byte of the text, lowered, in the same order and adjacency.
   func lowercasedContains(_ needle: String) -> Bool {
-    utf8IsASCII ? containsIgnoringASCIICase(needle) : lowercased().utf8Contains(needle)
+    var text = self
+    var pin = needle
+    let byBytes = text.withUTF8 { h in
+      pin.withUTF8 { n in
+        h.isASCII || (n.isASCII && !Self.holdsScalarLoweringToASCII(h)) ? Self.contains(n, in: h, lowering: true) : nil
+      }
+    }
+    return byBytes ?? lowercased().utf8Contains(needle)
+  }
+
+  /// Whether `h` holds one of the two non-ASCII scalars whose lower case holds ASCII: U+0130 `İ`
+  /// (to `i` and a combining dot) and U+212A, the Kelvin sign (to `k`). (A test walks every
+  /// scalar to hold this list.)
+  static func holdsScalarLoweringToASCII(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard h.count >= 2 else { return false }
+    for i in 1..<h.count {
+      if h[i] == 0xB0 && h[i - 1] == 0xC4 { return true }  // U+0130: C4 B0
+      if h[i] == 0xAA && h[i - 1] == 0x84 && i >= 2 && h[i - 2] == 0xE2 { return true }  // U+212A: E2 84 AA
+    }
+    return false
   }
 
   /// `lowercased()`, made from the bytes when the text is ASCII (where only `A`-`Z` change):
