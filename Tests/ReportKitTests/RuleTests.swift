@@ -222,6 +222,32 @@ import Testing
     }
   }
 
+  /// The byte scanners of the gRPC and errno patterns capture in ASCII text what ICU captures
+  /// with the patterns' expressions: random texts made of the pieces the alternatives are made
+  /// of, near misses and case changes included (and non-ASCII text, which goes to ICU).
+  @Test func signalScannersCaptureAsTheirExpressions() {
+    let pieces = [
+      "StatusCode.", "statuscode.", "STATUSCODE", "UNAVAILABLE", "not_found", "Ab", "_", "code = ", "CODE =", "code  = ", " desc", " DESC",
+      "desc", "Unavailable", "x1", "1", "14", "123", " ", ":", "9 ", "abcde", "ABCD", "StatusRuntimeException: ", "statusruntimeexception:",
+      "gRPC ", "grpc", "status", "error", "ERROR", ": ", "::", "[Errno ", "[errno", "[WinError ", "[winerror ", "-", "]", "errno", "Errno",
+      "ERRNO", "=", "xerrno", "5", "-3", "111", "[", "\n", "é", "K", "ſ", "a", "=-", "_errno",
+    ]
+    var rng = DamagedInputTests.SplitMix(state: 41)
+    for pattern in [Signals.grpcPattern, Signals.errnoPattern] {
+      #expect(pattern.asciiCaptures != nil)
+      let plain = Pattern(builtIn: pattern.source)
+      for _ in 0..<20_000 {
+        let text = (0..<Int(rng.next() % 9)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        #expect(pattern.allCaptures(in: text) == plain.allCaptures(in: text), "\(pattern.source) \(text.debugDescription)")
+      }
+    }
+    #expect(
+      Signals.grpcPattern.allCaptures(in: "x StatusCode.UNAVAILABLE; code = Internal desc; 14 UNAVAILABLE: y") == [
+        "UNAVAILABLE", "Internal", "UNAVAILABLE",
+      ])
+    #expect(Signals.errnoPattern.allCaptures(in: "[Errno -2] errno=5 [WinError 10061] xerrno=1") == ["-2", "5", "10061"])
+  }
+
   /// Matches and captures cut from the bytes of ASCII text are NSString's cuts, and non-ASCII
   /// text (astral letters: UTF-16 offsets differ from UTF-8 ones) is cut as before: every
   /// pattern of the classifier's signals and rules, against NSRegularExpression read directly.

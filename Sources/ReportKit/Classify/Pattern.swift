@@ -11,22 +11,28 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   /// With `required`: a shape of bytes the matches that hold none of its words have (ASCII text
   /// with neither is not handed to ICU either).
   let shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
+  /// A byte scanner that finds in ASCII text the capture of each match `allCaptures` gives (see
+  /// `SignalScanners`): that text is not handed to ICU for them.
+  let asciiCaptures: (@Sendable (UnsafeBufferPointer<UInt8>) -> [Range<Int>])?
 
   /// Compiles `source`; throws with ICU's reason when it is not a valid expression.
   init(_ source: String) throws {
     self.source = source
     required = []
     shape = nil
+    asciiCaptures = nil
     regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
   }
 
   /// For built-in patterns, which a test compiles: a typo there is a programming error.
   init(
-    builtIn source: String, requiring required: [String] = [], orShape shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? = nil
+    builtIn source: String, requiring required: [String] = [], orShape shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? = nil,
+    asciiCaptures: (@Sendable (UnsafeBufferPointer<UInt8>) -> [Range<Int>])? = nil
   ) {
     self.source = source
     self.required = required
     self.shape = shape
+    self.asciiCaptures = asciiCaptures
     do { regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive]) } catch {
       preconditionFailure("built-in pattern does not compile: \(source)")
     }
@@ -57,6 +63,13 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
 
   /// Every match, each as the text of its first capture group that took part.
   func allCaptures(in text: String) -> [String] {
+    if let asciiCaptures {
+      var text = text
+      let found = text.withUTF8 { p in
+        p.isASCII ? asciiCaptures(p).map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) } : nil
+      }
+      if let found { return found }
+    }
     guard let cutter = prepared(text) else { return [] }
     return regex.matches(in: text, range: NSRange(location: 0, length: cutter.length)).compactMap { m in
       for i in 1..<max(m.numberOfRanges, 1) where m.range(at: i).location != NSNotFound {

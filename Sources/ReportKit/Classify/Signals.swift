@@ -137,7 +137,8 @@ struct Signals: Sendable, Equatable {
       #"StatusRuntimeException: ([A-Z_]+)"#,  // Java
       #"\bgRPC (?:status|error)[: ]+([A-Z_]{5,})"#,
     ].joined(separator: "|"),
-    requiring: ["statuscode.", "code = ", "statusruntimeexception: ", "grpc "], orShape: numberedStatus)
+    requiring: ["statuscode.", "code = ", "statusruntimeexception: ", "grpc "], orShape: numberedStatus,
+    asciiCaptures: SignalScanners.grpc)
 
   /// The shape of `\d{1,2} ([A-Z_]{5,}):` (case-insensitive), the one alternative of
   /// `grpcPattern` without a word of its own: a digit, a space, five letters or underscores.
@@ -165,5 +166,6 @@ struct Signals: Sendable, Equatable {
 
   static let curlExitPattern = Pattern(
     builtIn: #"\bcurl: \((\d{1,2})\)|\bcurl(?:[^\n]{0,30}?)exit(?:ed)?(?: with)?(?: code| status)?[ :=]*(\d{1,2})\b"#)
-  static let errnoPattern = Pattern(builtIn: #"\[Errno (-?\d+)\]|\berrno[ :=]*(-?\d+)|\[WinError (\d+)\]"#)
+  static let errnoPattern = Pattern(
+    builtIn: #"\[Errno (-?\d+)\]|\berrno[ :=]*(-?\d+)|\[WinError (\d+)\]"#, asciiCaptures: SignalScanners.errno)
 }
