@@ -57,13 +57,19 @@ public enum Redactor {
       i = rest.range.upperBound
       openPEM = !rest.closed
     }
-    // Few bytes can begin something to mask: `=` and `:` end a key (looked up backwards), `e` may
-    // start a JWT (`eyJ`), `b` `bearer` or `basic`, `-` a PEM block, and the first letters of the
-    // token prefixes. Everything else is skipped in one test.
+    // Few bytes can begin something to mask: `=` and `:` end a key (looked up backwards), `-` a
+    // PEM block; at the start of a word, `e` may start a JWT (`eyJ`), `b` `bearer` or `basic`,
+    // and the first letters of the token prefixes. Everything else is skipped in one test, and
+    // those letters inside a word (most of them: every branch below that takes a letter asks for
+    // a word start) in two.
     let table = interesting
     while i < p.count {
       let c = p[i]
-      guard table[Int(c)] else { i += 1; continue }
+      let kind = table[Int(c)]
+      if kind == 0 || (kind == 2 && i > 0 && identTable[Int(p[i - 1])]) {
+        i += 1
+        continue
+      }
       var masked: Range<Int>? = nil
       let wordStart = i == 0 || !isIdent(p[i - 1])
       if c == UInt8(ascii: "-") {
@@ -114,9 +120,12 @@ public enum Redactor {
     return (out, openPEM)
   }
 
-  private static let interesting: [Bool] = (0..<256).map { b in
-    "=:eEbB-gxAsrpnw".utf8.contains(UInt8(b))
+  /// 1: a byte that may begin something to mask anywhere; 2: only at the start of a word; 0: never.
+  private static let interesting: [UInt8] = (0..<256).map { b in
+    "=:-".utf8.contains(UInt8(b)) ? 1 : "eEbBgxAsrpnw".utf8.contains(UInt8(b)) ? 2 : 0
   }
+  /// `isIdent` of each byte.
+  private static let identTable: [Bool] = (0..<256).map { isIdent(UInt8($0)) }
 
   /// `name = 'value'` (pytest `-l` locals, a dict, a config dump) where the value looks random and
   /// the name does not say it is an id or a hash: the value's range.

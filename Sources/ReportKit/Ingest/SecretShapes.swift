@@ -6,9 +6,9 @@ import Foundation
 /// reads a few bytes and gives up early: it runs wherever a word starts, on every line read.
 enum SecretShapes {
   // The prefix lists, made once (an array literal in `token` was allocated per word start).
-  private static let githubPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
-  private static let awsPrefixes = ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"]
-  private static let stripePrefixes = ["sk_live_", "rk_live_", "pk_live_", "sk_test_", "rk_test_"]
+  private static let githubPrefixes: [StaticString] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+  private static let awsPrefixes: [StaticString] = ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"]
+  private static let stripePrefixes: [StaticString] = ["sk_live_", "rk_live_", "pk_live_", "sk_test_", "rk_test_"]
 
   /// A token that starts at `i` (a word start): the range to mask (the issuer's prefix is kept, so
   /// the reader sees `ghp_[REDACTED]` and knows what leaked), or nil.
@@ -126,13 +126,13 @@ enum SecretShapes {
 
   // MARK: - Bytes
 
-  private static func has(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: String) -> Bool {
-    var s = s
-    return s.withUTF8 { u in
-      guard i >= 0, i + u.count <= p.count else { return false }
-      for k in 0..<u.count where p[i + k] != u[k] { return false }
-      return true
-    }
+  /// Whether `s` is at `i` (a static text: no String to open per call).
+  private static func has(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: StaticString) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard i >= 0, i + n <= p.count else { return false }
+    let u = s.utf8Start
+    for k in 0..<n where p[i + k] != u[k] { return false }
+    return true
   }
 
   /// From `start`: alphanumerics (and `extra`), at least `min` of them, then the word ends.
