@@ -62,11 +62,11 @@ public enum Redactor {
     // and the first letters of the token prefixes. Everything else is skipped in one test, and
     // those letters inside a word (most of them: every branch below that takes a letter asks for
     // a word start) in two.
-    let table = interesting
+    let table = byteKinds
     while i < p.count {
       let c = p[i]
       let kind = table[Int(c)]
-      if kind == 0 || (kind == 2 && i > 0 && identTable[Int(p[i - 1])]) {
+      if kind & anywhere == 0 && (kind & atWordStart == 0 || (i > 0 && table[Int(p[i - 1])] & ident != 0)) {
         i += 1
         continue
       }
@@ -120,12 +120,22 @@ public enum Redactor {
     return (out, openPEM)
   }
 
-  /// 1: a byte that may begin something to mask anywhere; 2: only at the start of a word; 0: never.
-  private static let interesting: [UInt8] = (0..<256).map { b in
-    "=:-".utf8.contains(UInt8(b)) ? 1 : "eEbBgxAsrpnw".utf8.contains(UInt8(b)) ? 2 : 0
-  }
-  /// `isIdent` of each byte.
-  private static let identTable: [Bool] = (0..<256).map { isIdent(UInt8($0)) }
+  /// What each byte is to the scan, as bits: `anywhere` it may begin something to mask,
+  /// `atWordStart` only there, `ident` it is an identifier byte (`isIdent`). In memory that is
+  /// never freed: the scan reads it per byte, with no bounds check and no reference to retain.
+  /// Written once, before any reader can see it (a lazy static), then only read.
+  nonisolated(unsafe) private static let byteKinds: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for b in 0..<256 {
+      let c = UInt8(b)
+      table[b] =
+        ("=:-".utf8.contains(c) ? anywhere : 0) | ("eEbBgxAsrpnw".utf8.contains(c) ? atWordStart : 0) | (isIdent(c) ? ident : 0)
+    }
+    return UnsafePointer(table)
+  }()
+  private static let anywhere: UInt8 = 1
+  private static let atWordStart: UInt8 = 2
+  private static let ident: UInt8 = 4
 
   /// `name = 'value'` (pytest `-l` locals, a dict, a config dump) where the value looks random and
   /// the name does not say it is an id or a hash: the value's range.
