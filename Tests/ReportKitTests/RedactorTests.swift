@@ -24,6 +24,34 @@ import Testing
     #expect(Redactor.redact(input) == expected)
   }
 
+  /// The name checks, compared in place, say what the word lists say of the lower-cased name.
+  @Test func nameChecksAreTheirWordLists() {
+    let parts = ["token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "signature", "private_key"]
+    let words = ["key", "auth", "sig", "sessionid", "session_id"]
+    let notSecret = ["error", "exception", "warning"]
+    let ids = ["hash", "digest", "checksum", "sha", "md5", "etag", "uuid", "nonce_expected", "expected", "id"]
+    func secret(_ n: String) -> Bool {
+      let l = n.lowercased()
+      guard l.utf8.count >= 3, !notSecret.contains(where: l.hasSuffix) else { return false }
+      return parts.contains(where: l.contains) || words.contains(l) || l.hasSuffix("_key") || l.hasSuffix("-key")
+    }
+    func namesID(_ n: String) -> Bool {
+      let l = n.lowercased()
+      return ids.contains { l.hasPrefix($0) || l.hasSuffix($0) }
+    }
+    let pieces = parts + words + notSecret + ids + ["x", "_", "-", "A", "Token", "KEY", "Id", "user", "sha1", "E", "ToK", "pw", "d"]
+    var rng = DamagedInputTests.SplitMix(state: 53)
+    for _ in 0..<20_000 {
+      var name = (0..<Int(1 + rng.next() % 3)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      if rng.next() % 2 == 0 { name = name.uppercased() }
+      let n = name
+      name.withUTF8 { p in
+        #expect(Redactor.isSecretName(p, 0, p.count) == secret(n), "\(n)")
+        #expect(SecretShapes.namesAnID(p, 0, p.count) == namesID(n), "\(n)")
+      }
+    }
+  }
+
   @Test func masksJWTsAnywhere() {
     #expect(
       Redactor.redact("E   jwt.exceptions.ExpiredSignatureError: \(jwt) expired")

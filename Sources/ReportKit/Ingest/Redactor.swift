@@ -167,10 +167,10 @@ public enum Redactor {
       if j - wordStart >= 20 { return wordStart..<j }
       return nil
     }
-    if length == 5 && p[wordStart] | 0x20 == UInt8(ascii: "b") && equalsCI(p, wordStart, wordEnd, basicWord) {
+    if length == 5 && p[wordStart] | 0x20 == UInt8(ascii: "b") && equalsCI(p, wordStart, wordEnd, "basic") {
       return SecretShapes.basic(p, afterWord: wordEnd)
     }
-    if length == 6 && p[wordStart] | 0x20 == UInt8(ascii: "b") && equalsCI(p, wordStart, wordEnd, bearerWord) {
+    if length == 6 && p[wordStart] | 0x20 == UInt8(ascii: "b") && equalsCI(p, wordStart, wordEnd, "bearer") {
       var j = wordEnd
       while j < p.count && p[j] == UInt8(ascii: " ") { j += 1 }
       guard j > wordEnd else { return nil }
@@ -201,7 +201,7 @@ public enum Redactor {
     guard j < p.count else { return nil }
     var quote: UInt8? = nil
     if p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'") { quote = p[j]; j += 1 }
-    if header && !equalsCI(p, wordStart, wordEnd, cookieWord) && !equalsCI(p, wordStart, wordEnd, setCookieWord) {
+    if header && !equalsCI(p, wordStart, wordEnd, "cookie") && !equalsCI(p, wordStart, wordEnd, "set-cookie") {
       // Keep the scheme word ("Bearer", "Basic") when a credential follows it.
       var k = j
       while k < p.count && isAlpha(p[k]) { k += 1 }
@@ -242,67 +242,64 @@ public enum Redactor {
     return nil
   }
 
-  private static let authHeaders: [[UInt8]] = ["authorization", "proxy-authorization", "cookie", "set-cookie"].map { Array($0.utf8) }
   private static func isAuthHeader(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
-    authHeaders.contains { equalsCI(p, a, b, $0) }
+    equalsCI(p, a, b, "authorization") || equalsCI(p, a, b, "proxy-authorization") || equalsCI(p, a, b, "cookie")
+      || equalsCI(p, a, b, "set-cookie")
   }
 
   /// Whether `p[a..<b]` names a secret: token, secret, password, api key, credential, signature.
+  /// The words are static text compared in place (every key of a log goes through here).
   static func isSecretName(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
     guard b - a >= 3 else { return false }
-    for suffix in notSecretSuffixes where hasSuffixCI(p, a, b, suffix) { return false }
+    if hasSuffixCI(p, a, b, "error") || hasSuffixCI(p, a, b, "exception") || hasSuffixCI(p, a, b, "warning") { return false }
     if containsAnySecretPart(p, a, b) { return true }
-    for word in secretWords where equalsCI(p, a, b, word) { return true }
-    return hasSuffixCI(p, a, b, underscoreKey) || hasSuffixCI(p, a, b, dashKey)
+    if equalsCI(p, a, b, "key") || equalsCI(p, a, b, "auth") || equalsCI(p, a, b, "sig") || equalsCI(p, a, b, "sessionid")
+      || equalsCI(p, a, b, "session_id")
+    {
+      return true
+    }
+    return hasSuffixCI(p, a, b, "_key") || hasSuffixCI(p, a, b, "-key")
   }
 
-  private static let secretParts: [[UInt8]] = [
-    "token", "secret", "passw", "pwd", "credential", "apikey", "api_key", "api-key",
-    "signature", "private_key",
-  ].map { Array($0.utf8) }
-  /// `secretParts` by their first byte: a name is read once, each byte asking only the parts
-  /// that begin with it (every header name of a curl log is a key, and few hold a part).
-  private static let secretPartsByFirstByte: [[[UInt8]]] = (0..<256).map { b in secretParts.filter { $0.first == UInt8(b) } }
-
-  /// Whether `p[a..<b]` holds one of `secretParts`, ignoring case.
+  /// Whether `p[a..<b]` holds, ignoring case, one of the parts of secret names: token, secret,
+  /// passw, pwd, credential, apikey, api_key, api-key, signature, private_key. A name is read
+  /// once, each byte asking only the parts that begin with it.
   private static func containsAnySecretPart(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    func part(_ at: Int, _ w: StaticString) -> Bool { b - at >= w.utf8CodeUnitCount && equalsCI(p, at, at + w.utf8CodeUnitCount, w) }
     for start in a..<b {
-      for part in secretPartsByFirstByte[Int(lowerByte(p[start]))]
-      where b - start >= part.count && equalsCI(p, start, start + part.count, part) {
-        return true
+      switch lowerByte(p[start]) {
+      case UInt8(ascii: "t"): if part(start, "token") { return true }
+      case UInt8(ascii: "s"): if part(start, "secret") || part(start, "signature") { return true }
+      case UInt8(ascii: "p"): if part(start, "passw") || part(start, "pwd") || part(start, "private_key") { return true }
+      case UInt8(ascii: "c"): if part(start, "credential") { return true }
+      case UInt8(ascii: "a"): if part(start, "apikey") || part(start, "api_key") || part(start, "api-key") { return true }
+      default: break
       }
     }
     return false
   }
 
-  private static let secretWords: [[UInt8]] = ["key", "auth", "sig", "sessionid", "session_id"].map { Array($0.utf8) }
-  private static let notSecretSuffixes: [[UInt8]] = ["error", "exception", "warning"].map { Array($0.utf8) }
-  private static let underscoreKey = Array("_key".utf8)
-  private static let basicWord = Array("basic".utf8)
-  private static let bearerWord = Array("bearer".utf8)
-  private static let cookieWord = Array("cookie".utf8)
-  private static let setCookieWord = Array("set-cookie".utf8)
-  private static let dashKey = Array("-key".utf8)
-
   /// Case-insensitive comparisons of `p[a..<b]` with lower-case ASCII `w`.
-  private static func equalsCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: [UInt8]) -> Bool {
-    guard b - a == w.count else { return false }
-    for k in 0..<w.count where lowerByte(p[a + k]) != w[k] { return false }
+  private static func equalsCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: StaticString) -> Bool {
+    let n = w.utf8CodeUnitCount
+    guard b - a == n else { return false }
+    let u = w.utf8Start
+    for k in 0..<n where lowerByte(p[a + k]) != u[k] { return false }
     return true
   }
 
-  private static func hasSuffixCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: [UInt8]) -> Bool {
-    guard b - a >= w.count else { return false }
-    return equalsCI(p, b - w.count, b, w)
+  private static func hasSuffixCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: StaticString) -> Bool {
+    guard b - a >= w.utf8CodeUnitCount else { return false }
+    return equalsCI(p, b - w.utf8CodeUnitCount, b, w)
   }
 
   private static func lowerByte(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
   /// `none`, `null`, `true`, `false` in any case, or only `*`: compared in place (no copy).
   private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
-    placeholders.contains { equalsCI(p, a, b, $0) } || p[a..<b].allSatisfy { $0 == UInt8(ascii: "*") }
+    equalsCI(p, a, b, "none") || equalsCI(p, a, b, "null") || equalsCI(p, a, b, "true") || equalsCI(p, a, b, "false")
+      || p[a..<b].allSatisfy { $0 == UInt8(ascii: "*") }
   }
-  private static let placeholders: [[UInt8]] = ["none", "null", "true", "false"].map { Array($0.utf8) }
 
   private static func isMasked(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
     at + maskBytes.count <= p.count && p[at..<(at + maskBytes.count)].elementsEqual(maskBytes)

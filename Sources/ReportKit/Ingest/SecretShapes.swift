@@ -115,13 +115,20 @@ enum SecretShapes {
   }
 
   /// Variable names whose random-looking value is an identifier, not a secret.
+  /// (A name that starts or ends with one of the words, any case; compared in place.)
   static func namesAnID(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
-    let name = p[a..<b].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-    let words = ["hash", "digest", "checksum", "sha", "md5", "etag", "uuid", "nonce_expected", "expected", "id"]
-    return words.contains { w in
-      let u = Array(w.utf8)
-      return name.count >= u.count && (name.starts(with: u) || name.suffix(u.count).elementsEqual(u))
+    func at(_ i: Int, _ w: StaticString) -> Bool {
+      let u = w.utf8Start
+      for k in 0..<w.utf8CodeUnitCount where p[i + k].lowercasedASCII != u[k] { return false }
+      return true
     }
+    func startsOrEnds(_ w: StaticString) -> Bool {
+      let n = w.utf8CodeUnitCount
+      return b - a >= n && (at(a, w) || at(b - n, w))
+    }
+    return startsOrEnds("hash") || startsOrEnds("digest") || startsOrEnds("checksum") || startsOrEnds("sha") || startsOrEnds("md5")
+      || startsOrEnds("etag") || startsOrEnds("uuid") || startsOrEnds("nonce_expected") || startsOrEnds("expected")
+      || startsOrEnds("id")
   }
 
   // MARK: - Bytes
