@@ -25,6 +25,30 @@ import Testing
     }
   }
 
+  /// Hosts are read from the bytes as the Substring search they replace read them: after each
+  /// `://`, the host characters, lower-cased.
+  @Test func hostsReadFromBytesAsBefore() {
+    func reference(_ text: String) -> [String] {
+      var out: [String] = []
+      var rest = text[...]
+      while let r = rest.utf8Range(of: "://") {
+        let host = rest[r.upperBound...].utf8.prefix { b in
+          (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 46 || b == 45 || b == 95
+        }
+        if !host.isEmpty { out.append(String(decoding: host, as: UTF8.self).lowercased()) }
+        rest = rest[r.upperBound...]
+      }
+      return out
+    }
+    let parts = ["://", ":/", ":", "//", "/", "Api.Example.COM", "h_1", "-x", "é", "😀", " ", "\n", "x:", "a://b://c", "HTTP", "?"]
+    var rng = DamagedInputTests.SplitMix(state: 61)
+    for _ in 0..<20_000 {
+      let text = (0..<Int(rng.next() % 8)).map { _ in parts[Int(rng.next() % UInt64(parts.count))] }.joined()
+      #expect(URLParts.hosts(in: text) == reference(text), "\(text.debugDescription)")
+    }
+    #expect(URLParts.hosts(in: "GET https://API.x.io/v1 and ws://h_2:80 ://") == ["api.x.io", "h_2"])
+  }
+
   static let pieces = [
     "http://", "https://h.x/p?q", "WSS://s", "http", "https", "HTTP", "hTtPs", "ws", "wss", "WsS", "ſ", "httpſ", "ẞ", "ß", "://", ":/", "/",
     ":", "a", "x1", "é", "😀", "中",

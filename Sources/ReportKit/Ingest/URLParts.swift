@@ -51,17 +51,31 @@ enum URLParts {
 
   /// Host names of the `scheme://host` URLs in a text, by a byte scan.
   static func hosts(in text: String) -> [String] {
-    var out: [String] = []
-    var rest = text[...]
-    while let r = rest.utf8Range(of: "://") {
-      let after = rest[r.upperBound...].utf8
-      let host = after.prefix { b in
-        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 46 || b == 45 || b == 95
+    var text = text
+    // One pass over the bytes (every failure's message is read for hosts): each `://`, then the
+    // host's bytes after it (ASCII only, so lower-cased byte by byte).
+    return text.withUTF8 { p in
+      var out: [String] = []
+      var i = 0
+      while let at = p.firstIndex(of: "://", from: i) {
+        let start = at + 3
+        var end = start
+        while end < p.count, isHostByte(p[end]) { end += 1 }
+        if end > start {
+          out.append(
+            String(unsafeUninitializedCapacity: end - start) { o in
+              for k in start..<end { o[k - start] = p[k].lowercasedASCII }
+              return end - start
+            })
+        }
+        i = start
       }
-      if !host.isEmpty { out.append(String(decoding: host, as: UTF8.self).lowercased()) }
-      rest = rest[r.upperBound...]
+      return out
     }
-    return out
+  }
+
+  private static func isHostByte(_ b: UInt8) -> Bool {
+    (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 46 || b == 45 || b == 95
   }
 
   /// Whether a URL in a failure text points at documentation, not at something the test called:
