@@ -78,21 +78,27 @@ struct CurlExchangeBuilder {
 
   private mutating func info(_ e: CurlEvent) {
     let t = e.text
-    if t.utf8HasPrefix("Trying ") {
+    // Each prefix is asked only of lines that start with its first byte (most notes start with
+    // none of them: a note is one of the commonest lines of a trace).
+    let first = t.utf8.first
+    let (T, C, S, A) = (UInt8(ascii: "T"), UInt8(ascii: "C"), UInt8(ascii: "S"), UInt8(ascii: "A"))
+    if first == T && t.utf8HasPrefix("Trying ") {
       if hasRequest || closed || wroteOut { startNew() }
       // `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
       if current.host == nil, let address = t.dropFirst(7).split(separator: "...").first {
         current.host = URLParts.stripPort(String(address))
         self.address = String(address)
       }
-    } else if t.utf8HasPrefix("Connection #") && t.utf8Contains("left intact") || t.utf8HasPrefix("Closing connection") {
+    } else if first == C && (t.utf8HasPrefix("Connection #") && t.utf8Contains("left intact") || t.utf8HasPrefix("Closing connection")) {
       closed = true
-    } else if t.utf8HasPrefix("Connected to ") {
+    } else if first == C && t.utf8HasPrefix("Connected to ") {
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
       // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
       if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.containsCharacters("port 443 ")) { scheme = scheme ?? "https" }
-    } else if t.utf8HasPrefix("SSL connection") || t.utf8HasPrefix("ALPN") || t.utf8HasPrefix("TLS") {
+    } else if (first == S && t.utf8HasPrefix("SSL connection")) || (first == A && t.utf8HasPrefix("ALPN"))
+      || (first == T && t.utf8HasPrefix("TLS"))
+    {
       scheme = "https"
     } else if Self.isFailureNote(t) {
       if closed || hasResponse { startNew() }
@@ -156,26 +162,30 @@ struct CurlExchangeBuilder {
 
   private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }
 
+  /// Whether a note states a failure: it holds "Could not resolve", "Failed to connect",
+  /// "Connection refused", "timed out", "Connection reset", "SSL certificate problem", "Recv
+  /// failure" or "Empty reply" (each phrase asked only where its first byte is).
   static func isFailureNote(_ t: String) -> Bool {
     var text = t
     return text.withUTF8 { p in
       // One pass: a phrase is tried only where its first byte is.
       for i in 0..<p.count {
-        let c = p[i]
-        guard
-          c == UInt8(ascii: "C") || c == UInt8(ascii: "F") || c == UInt8(ascii: "t") || c == UInt8(ascii: "S")
-            || c == UInt8(ascii: "R") || c == UInt8(ascii: "E")
-        else { continue }
-        for phrase in failureNotes where p.has(phrase, at: i) { return true }
+        let found =
+          switch p[i] {
+          case UInt8(ascii: "C"):
+            p.has("Could not resolve", at: i) || p.has("Connection refused", at: i) || p.has("Connection reset", at: i)
+          case UInt8(ascii: "F"): p.has("Failed to connect", at: i)
+          case UInt8(ascii: "t"): p.has("timed out", at: i)
+          case UInt8(ascii: "S"): p.has("SSL certificate problem", at: i)
+          case UInt8(ascii: "R"): p.has("Recv failure", at: i)
+          case UInt8(ascii: "E"): p.has("Empty reply", at: i)
+          default: false
+          }
+        if found { return true }
       }
       return false
     }
   }
-
-  private static let failureNotes: [StaticString] = [
-    "Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset", "SSL certificate problem",
-    "Recv failure", "Empty reply",
-  ]
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").
   static func requestLine(_ s: String) -> (String, String)? {
