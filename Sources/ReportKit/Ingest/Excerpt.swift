@@ -19,23 +19,26 @@ enum Excerpt {
 
   /// The first non-blank line of `s`, trimmed and cut to `limit` bytes: the text of an evidence item.
   static func line(_ s: String, limit: Int = 300) -> String {
-    let u = s.utf8
-    var start = u.startIndex
-    while true {
-      while start < u.endIndex, u[start] == 0x20 || u[start] == 0x09 || u[start] == 0x0A || u[start] == 0x0D {
-        start = u.index(after: start)
+    // The line's bounds as byte offsets, read from the buffer (every evidence item of a trace
+    // goes through here); the cut is then made once, at offsets next to ASCII bytes or the ends.
+    var text = s
+    let (a, b) = text.withUTF8 { p -> (Int, Int) in
+      var start = 0
+      while true {
+        while start < p.count, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A || p[start] == 0x0D { start += 1 }
+        var end = start
+        while end < p.count, p[end] != 0x0A && p[end] != 0x0D { end += 1 }
+        var last = end
+        while last > start, p[last - 1] == 0x20 || p[last - 1] == 0x09 { last -= 1 }
+        if last > start || end == p.count { return (start, last) }
+        start = end
       }
-      var end = start
-      while end < u.endIndex, u[end] != 0x0A && u[end] != 0x0D { end = u.index(after: end) }
-      var last = end
-      while last > start, u[u.index(before: last)] == 0x20 || u[u.index(before: last)] == 0x09 { last = u.index(before: last) }
-      if last > start || end == u.endIndex {
-        if start == u.startIndex && last == u.endIndex && u.count <= limit { return s }  // share, don't copy
-        guard u.distance(from: start, to: last) > limit else { return String(s[start..<last]) }
-        return String(s[start..<boundary(s, u.index(start, offsetBy: limit))]) + "…"
-      }
-      start = end
     }
+    let u = s.utf8
+    if a == 0 && b == u.count && u.count <= limit { return s }  // share, don't copy
+    let start = u.index(u.startIndex, offsetBy: a)
+    guard b - a > limit else { return String(s[start..<u.index(u.startIndex, offsetBy: b)]) }
+    return String(s[start..<boundary(s, u.index(start, offsetBy: limit))]) + "…"
   }
 
   /// The nearest character boundary at or before `i`.
