@@ -274,11 +274,15 @@ struct PytestBlock {
   func evidence(path: String) -> [Evidence] {
     var items: [Evidence] = []
     items.reserveCapacity(2)  // kept with the test: no room to spare
+    // The texts are kept with the test too: in storage of their size (a text made by `+` or an
+    // interpolation keeps the room it grew into).
     if let e = eGroups.last?.first {
-      items.append(Evidence(path: path, line: e.line + shift, text: Excerpt.line(lastGroupIsNative ? e.text : "E   " + e.text)))
+      items.append(
+        Evidence(path: path, line: e.line + shift, text: Excerpt.line(lastGroupIsNative ? e.text : "E   " + e.text).exactSized))
     }
     if let loc = locations.last {
-      items.append(Evidence(path: path, line: loc.at + shift, text: "\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")))
+      items.append(
+        Evidence(path: path, line: loc.at + shift, text: ("\(loc.file):\(loc.line)" + (loc.type.map { ": \($0)" } ?? "")).exactSized))
     }
     if items.isEmpty { items.append(Evidence(path: path, line: headerLine, text: Excerpt.line(title))) }
     return items

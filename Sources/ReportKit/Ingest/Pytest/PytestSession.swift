@@ -245,7 +245,7 @@ struct PytestSession {
       let i = Int(named.test)
       guard let d = tests[i].details, d.evidence.isEmpty else { continue }
       let said = tests[i].id + " " + named.status.rawValue.uppercased() + (d.skipReason.map { " (\($0))" } ?? "")
-      d.evidence = [Evidence(path: path, line: named.line, text: Excerpt.line(said))]
+      d.evidence = [Evidence(path: path, line: named.line, text: Excerpt.line(said).exactSized)]  // kept: no room to spare
     }
     namingLines = []
   }
