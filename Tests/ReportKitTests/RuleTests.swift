@@ -226,26 +226,53 @@ import Testing
   /// with the patterns' expressions: random texts made of the pieces the alternatives are made
   /// of, near misses and case changes included (and non-ASCII text, which goes to ICU).
   @Test func signalScannersCaptureAsTheirExpressions() {
-    let pieces = [
-      "StatusCode.", "statuscode.", "STATUSCODE", "UNAVAILABLE", "not_found", "Ab", "_", "code = ", "CODE =", "code  = ", " desc", " DESC",
-      "desc", "Unavailable", "x1", "1", "14", "123", " ", ":", "9 ", "abcde", "ABCD", "StatusRuntimeException: ", "statusruntimeexception:",
-      "gRPC ", "grpc", "status", "error", "ERROR", ": ", "::", "[Errno ", "[errno", "[WinError ", "[winerror ", "-", "]", "errno", "Errno",
-      "ERRNO", "=", "xerrno", "5", "-3", "111", "[", "\n", "é", "K", "ſ", "a", "=-", "_errno",
+    let shared = [" ", ":", ": ", "::", "-", "_", "=", "[", "]", "1", "5", "14", "123", "a", "Ab", "x1", "\n", "é", "K", "ſ"]
+    let grpcPieces = [
+      "StatusCode.", "statuscode.", "STATUSCODE", "UNAVAILABLE", "not_found", "code = ", "CODE =", "code  = ", " desc", " DESC", "desc",
+      "Unavailable", "9 ", "abcde", "ABCD", "UNAV", "DEADLINE_EXCEEDED", "StatusRuntimeException: ", "statusruntimeexception:", "gRPC ",
+      "grpc", "status", "error", "ERROR", "gRPC status: ", "gRPC error ", "GRPC STATUS", "gRPC status", "xgRPC ", "14 UNAVAILABLE: ",
+      "code = Unavailable desc",
+    ]
+    let errnoPieces = [
+      "[Errno ", "[errno", "[WinError ", "[winerror ", "errno", "Errno", "ERRNO", "xerrno", "_errno", "-3", "111", "=-", "[Errno 111]",
+      "[WinError 10061]", "errno=-2", "errno: ", "[Errno -", "[WinError -1]",
     ]
     var rng = DamagedInputTests.SplitMix(state: 41)
-    for pattern in [Signals.grpcPattern, Signals.errnoPattern] {
+    for (pattern, own) in [(Signals.grpcPattern, grpcPieces), (Signals.errnoPattern, errnoPieces)] {
       #expect(pattern.asciiCaptures != nil)
       let plain = Pattern(builtIn: pattern.source)
+      let pieces = own + shared
+      var matched = 0
       for _ in 0..<20_000 {
         let text = (0..<Int(rng.next() % 9)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
-        #expect(pattern.allCaptures(in: text) == plain.allCaptures(in: text), "\(pattern.source) \(text.debugDescription)")
+        let expected = plain.allCaptures(in: text)
+        if !expected.isEmpty { matched += 1 }
+        #expect(pattern.allCaptures(in: text) == expected, "\(pattern.source) \(text.debugDescription)")
       }
+      #expect(matched > 2_000, "\(pattern.source): \(matched) texts with a match")
     }
-    #expect(
-      Signals.grpcPattern.allCaptures(in: "x StatusCode.UNAVAILABLE; code = Internal desc; 14 UNAVAILABLE: y") == [
-        "UNAVAILABLE", "Internal", "UNAVAILABLE",
-      ])
-    #expect(Signals.errnoPattern.allCaptures(in: "[Errno -2] errno=5 [WinError 10061] xerrno=1") == ["-2", "5", "10061"])
+    // Each alternative, and a near miss of each, against ICU and against what it must capture.
+    let cases: [(Pattern, String, [String])] = [
+      (
+        Signals.grpcPattern, "x StatusCode.UNAVAILABLE; code = Internal desc; 14 UNAVAILABLE: y",
+        ["UNAVAILABLE", "Internal", "UNAVAILABLE"]
+      ),
+      (Signals.grpcPattern, "io.grpc.StatusRuntimeException: PERMISSION_DENIED: no", ["PERMISSION_DENIED"]),
+      (Signals.grpcPattern, "gRPC status: UNAVAILABLE", ["UNAVAILABLE"]),
+      (Signals.grpcPattern, "gRPC error :: DEADLINE_EXCEEDED", ["DEADLINE_EXCEEDED"]),
+      (Signals.grpcPattern, "grpc ERROR  internal", ["internal"]),
+      (Signals.grpcPattern, "gRPC status UNAV:", []),
+      (Signals.grpcPattern, "xgRPC status: UNAVAILABLE", []),
+      (Signals.grpcPattern, "gRPC statusUNAVAILABLE", []),
+      (Signals.grpcPattern, "123 UNAVAILABLE: x1 UNAVAILABLE: 7 ABCD:", []),
+      (Signals.grpcPattern, "code = Unavailable1 desc", []),
+      (Signals.errnoPattern, "[Errno -2] errno=5 [WinError 10061] xerrno=1", ["-2", "5", "10061"]),
+      (Signals.errnoPattern, "[Errno -] [WinError -1] errno: =-7 ERRNO 3", ["-7", "3"]),
+    ]
+    for (pattern, text, captures) in cases {
+      #expect(pattern.allCaptures(in: text) == captures, "\(text)")
+      #expect(Pattern(builtIn: pattern.source).allCaptures(in: text) == captures, "ICU: \(text)")
+    }
   }
 
   /// Matches and captures cut from the bytes of ASCII text are NSString's cuts, and non-ASCII

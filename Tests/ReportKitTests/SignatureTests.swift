@@ -6,6 +6,21 @@ import Testing
 @Suite struct SignatureTests {
   private func norm(_ s: String, keep: Set<Int> = []) -> String { Signature.normalize(s, keep: keep) }
 
+  /// A number is kept by its value read from its digits: leading zeros, the longest runs read in
+  /// place (18 digits) and beyond, a run too long for an Int; the text is trimmed around a cut
+  /// inside a character.
+  @Test func keptNumbersAndTrimmingAtTheEdges() {
+    #expect(norm("status 000404 returned") == "status 000404 returned")
+    #expect(norm("got 000503", keep: [503]) == "got 000503")
+    #expect(norm("status 123456789012345678 x") == "status 123456789012345678 x")
+    #expect(norm("status 1234567890123456789 x") == "status 1234567890123456789 x")
+    #expect(norm("status 12345678901234567890 x") == "status <n> x")
+    #expect(norm("got 1234567890123456789", keep: [1_234_567_890_123_456_789]) == "got 1234567890123456789")
+    #expect(norm("x" + String(repeating: " ", count: 598) + "é") == "x" + String(repeating: " ", count: 598) + "\u{FFFD}")
+    #expect(norm(" \t é \t ") == "é")
+    #expect(norm(String(repeating: " ", count: 599) + "é") == "\u{FFFD}")
+  }
+
   @Test func masksWhatVaries() {
     #expect(norm("order 4711 not found (request_id=3f2a9c1e8b7d)") == "order <n> not found (request_id=<hex>)")
     #expect(norm("id 123e4567-e89b-12d3-a456-426614174000 gone") == "id <uuid> gone")
