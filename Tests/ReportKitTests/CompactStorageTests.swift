@@ -94,6 +94,27 @@ import Testing
   /// Names a reader keeps in its arena read back as they were given, whatever they hold (empty,
   /// non-ASCII, a combining mark first, longer than a chunk), after any number of names were
   /// added behind them; id, hash and bytes are those of the same test made alone.
+  /// A test's id compared through the buffers is the byte comparison of its two parts: equal,
+  /// one byte off, a prefix of the other, canonically equal spellings (not equal as bytes).
+  @Test func idsComparedAsBytes() {
+    let pieces = ["tests/a.py::", "T::", "test_x", "[é]", "[e\u{301}]", "::", "", "a", "😀"]
+    var rng = DamagedInputTests.SplitMix(state: 71)
+    for _ in 0..<5_000 {
+      func make() -> String { (0..<Int(rng.next() % 4)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() }
+      let (prefix, name, otherPrefix, otherName) = (make(), make(), make(), make())
+      let test = TestResult(idPrefix: prefix, name: name, suite: "s", status: .passed)
+      for (p, n) in [(prefix, name), (otherPrefix, name), (prefix, otherName), (prefix + "x", name), (prefix, name + "x")] {
+        // Each part cut out of a longer line, as the readers hand them in.
+        let line = "<" + p + "|" + n + ">"
+        let pSlice = line.dropFirst().prefix(p.count)
+        let nSlice = line.dropFirst(p.count + 2).dropLast()
+        #expect(
+          test.hasID(prefix: pSlice, name: nSlice) == (Array(prefix.utf8) == Array(p.utf8) && Array(name.utf8) == Array(n.utf8)),
+          "\(prefix)|\(name) vs \(p)|\(n)")
+      }
+    }
+  }
+
   @Test func namesInTheArenaReadBackAsGiven() {
     var rng = DamagedInputTests.SplitMix(state: 5)
     let pieces = ["t", "test_get", "[a-1]", "é", "\u{301}", "𝔘", "", "::", " ", String(repeating: "x", count: 700)]

@@ -111,9 +111,13 @@ public struct TestResult: Sendable {
   /// The hash of this test's `TestKey`, computed from the stored fields without building one.
   var keyHash: Int { TestKey.hash(prefix: idPrefix[...], name: nameSlice) }
 
-  /// Whether this test's id is `prefix` + `name`, compared as bytes (no key is built).
+  /// Whether this test's id is `prefix` + `name`, compared as bytes (no key is built), through
+  /// the buffers: a generic `elementsEqual` of two UTF-8 views walked them index by index (every
+  /// line of pytest's short summary names a known test).
   func hasID(prefix: Substring, name: Substring) -> Bool {
-    idPrefix.utf8.elementsEqual(prefix.utf8) && nameSlice.utf8.elementsEqual(name.utf8)
+    guard idPrefix.utf8Equals(prefix) else { return false }
+    var name = name
+    return name.withUTF8 { n in withNameBytes { $0.elementsEqual(n) } }
   }
 
   /// The file part of the id (`tests/a.py` of `tests/a.py::T::t`).
