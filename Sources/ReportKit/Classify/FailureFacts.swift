@@ -11,8 +11,6 @@ struct FailureFacts: Sendable {
   /// The classifier's phrases and which of them the lower-cased text holds (found in one pass).
   private var phrases: PhraseSet?
   private var found: PhraseSet.Found?
-  /// The text lower-cased, made only for non-ASCII text without a phrase set (`has` searches).
-  private var loweredForSearch: String?
 
   /// A correlated exchange: where it sits in `Run.requests` and what it returned.
   struct LinkedExchange: Sendable {
@@ -29,8 +27,6 @@ struct FailureFacts: Sendable {
     self.skipReason = skipReason
     self.phrases = phrases
     found = phrases?.find(inLowercasing: text)
-    // Without a phrase set every phrase is searched: non-ASCII text is lower-cased for it once.
-    loweredForSearch = phrases == nil && !text.utf8IsASCII ? text.lowercased() : nil
     signals = Signals()
     signals = Signals.extract(from: text, has: has, hasAny: hasAny)
   }
@@ -61,7 +57,6 @@ struct FailureFacts: Sendable {
   /// Whether the lower-cased text holds `phrase` (lower case).
   func has(_ phrase: String) -> Bool {
     if let found, let id = phrases?.ids[phrase] { return found.contains(id) }
-    if let loweredForSearch { return loweredForSearch.utf8Contains(phrase) }
     return text.lowercasedContains(phrase)
   }
 

@@ -80,11 +80,7 @@ enum SignalScanners {
 
   /// The end of `word` (lower-case ASCII) at `i`, any case in the text; nil when it is not there.
   private static func literal(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ word: StaticString) -> Int? {
-    let n = word.utf8CodeUnitCount
-    guard i + n <= p.count else { return nil }
-    let w = word.utf8Start
-    for k in 0..<n where p[i + k].lowercasedASCII != w[k] { return nil }
-    return i + n
+    p.hasLowercased(word, at: i) ? i + word.utf8CodeUnitCount : nil
   }
 
   /// The end of the longest run of letters (and `_` with `underscore`) from `i`, when it is at

@@ -95,7 +95,7 @@ public enum Redactor {
         } else if c == UInt8(ascii: "="), start < k, isIdentStart(p[start]), let random = randomAssignment(p, equals: i, name: start..<k) {
           masked = random
         }
-      } else if i + 2 < p.count, i == 0 || !isIdent(p[i - 1]),
+      } else if i + 2 < p.count, wordStart,
         (c | 0x20 == UInt8(ascii: "e") && p[i + 1] == UInt8(ascii: "y") && p[i + 2] == UInt8(ascii: "J"))
           || (c | 0x20 == UInt8(ascii: "b") && p[i + 1] | 0x20 == UInt8(ascii: "e") && p[i + 2] | 0x20 == UInt8(ascii: "a"))
           || (c | 0x20 == UInt8(ascii: "b") && p[i + 1] | 0x20 == UInt8(ascii: "a") && p[i + 2] | 0x20 == UInt8(ascii: "s"))
@@ -267,7 +267,7 @@ public enum Redactor {
   private static func containsAnySecretPart(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
     func part(_ at: Int, _ w: StaticString) -> Bool { b - at >= w.utf8CodeUnitCount && equalsCI(p, at, at + w.utf8CodeUnitCount, w) }
     for start in a..<b {
-      switch lowerByte(p[start]) {
+      switch p[start].lowercasedASCII {
       case UInt8(ascii: "t"): if part(start, "token") { return true }
       case UInt8(ascii: "s"): if part(start, "secret") || part(start, "signature") { return true }
       case UInt8(ascii: "p"): if part(start, "passw") || part(start, "pwd") || part(start, "private_key") { return true }
@@ -281,19 +281,12 @@ public enum Redactor {
 
   /// Case-insensitive comparisons of `p[a..<b]` with lower-case ASCII `w`.
   private static func equalsCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: StaticString) -> Bool {
-    let n = w.utf8CodeUnitCount
-    guard b - a == n else { return false }
-    let u = w.utf8Start
-    for k in 0..<n where lowerByte(p[a + k]) != u[k] { return false }
-    return true
+    b - a == w.utf8CodeUnitCount && p.hasLowercased(w, at: a)
   }
 
   private static func hasSuffixCI(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ w: StaticString) -> Bool {
-    guard b - a >= w.utf8CodeUnitCount else { return false }
-    return equalsCI(p, b - w.utf8CodeUnitCount, b, w)
+    b - a >= w.utf8CodeUnitCount && p.hasLowercased(w, at: b - w.utf8CodeUnitCount)
   }
-
-  private static func lowerByte(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
   /// `none`, `null`, `true`, `false` in any case, or only `*`: compared in place (no copy).
   private static func isPlaceholder(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {

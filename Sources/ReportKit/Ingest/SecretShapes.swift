@@ -15,17 +15,17 @@ enum SecretShapes {
   static func token(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Range<Int>? {
     switch p[i] {
     case UInt8(ascii: "g"):
-      for prefix in githubPrefixes where has(p, i, prefix) { return body(p, i + 4, min: 30, extra: "") }
-      if has(p, i, "github_pat_") { return body(p, i + 11, min: 22, extra: "_") }
-      if has(p, i, "glpat-") { return body(p, i + 6, min: 20, extra: "_-") }
+      for prefix in githubPrefixes where p.has(prefix, at: i) { return body(p, i + 4, min: 30, extra: "") }
+      if p.has("github_pat_", at: i) { return body(p, i + 11, min: 22, extra: "_") }
+      if p.has("glpat-", at: i) { return body(p, i + 6, min: 20, extra: "_-") }
     case UInt8(ascii: "x"):
-      if has(p, i, "xox"), i + 4 < p.count, "abposr".utf8.contains(p[i + 3]), p[i + 4] == UInt8(ascii: "-") {
+      if p.has("xox", at: i), i + 4 < p.count, "abposr".utf8.contains(p[i + 3]), p[i + 4] == UInt8(ascii: "-") {
         return body(p, i + 5, min: 10, extra: "-")
       }
-      if has(p, i, "xapp-") { return body(p, i + 5, min: 10, extra: "-") }
+      if p.has("xapp-", at: i) { return body(p, i + 5, min: 10, extra: "-") }
     case UInt8(ascii: "A"):
-      if has(p, i, "AIza") { return body(p, i + 4, min: 35, extra: "_-") }
-      for prefix in awsPrefixes where has(p, i, prefix) {
+      if p.has("AIza", at: i) { return body(p, i + 4, min: 35, extra: "_-") }
+      for prefix in awsPrefixes where p.has(prefix, at: i) {
         // Exactly 16 upper-case letters and digits, then the word ends.
         var j = i + 4
         while j < p.count && (isUpper(p[j]) || isDigit(p[j])) { j += 1 }
@@ -34,14 +34,14 @@ enum SecretShapes {
     case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "p"):
       // Every prefix of these letters goes on with `k` or `y`: most words are out after one byte.
       guard i + 1 < p.count, p[i + 1] == UInt8(ascii: "k") || p[i + 1] == UInt8(ascii: "y") else { return nil }
-      for prefix in stripePrefixes where has(p, i, prefix) {
+      for prefix in stripePrefixes where p.has(prefix, at: i) {
         return body(p, i + 8, min: 16, extra: "")
       }
-      if has(p, i, "pypi-AgE") { return body(p, i + 5, min: 50, extra: "_-") }
+      if p.has("pypi-AgE", at: i) { return body(p, i + 5, min: 50, extra: "_-") }
     case UInt8(ascii: "n"):
-      if has(p, i, "npm_") { return body(p, i + 4, min: 36, extra: "") }
+      if p.has("npm_", at: i) { return body(p, i + 4, min: 36, extra: "") }
     case UInt8(ascii: "w"):
-      if has(p, i, "whsec_") { return body(p, i + 6, min: 20, extra: "") }
+      if p.has("whsec_", at: i) { return body(p, i + 6, min: 20, extra: "") }
     default: break
     }
     return nil
@@ -63,14 +63,14 @@ enum SecretShapes {
   /// `-----BEGIN ... PRIVATE KEY-----` at `i`: the body to mask up to `-----END` (or to the end
   /// of the text, `closed` false: the block goes on in the next lines).
   static func pem(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (range: Range<Int>, closed: Bool)? {
-    guard has(p, i, "-----BEGIN ") else { return nil }
+    guard p.has("-----BEGIN ", at: i) else { return nil }
     var j = i + 11
     while j < p.count && p[j] != UInt8(ascii: "-") && p[j] != 10 { j += 1 }
-    guard has(p, j, "-----"), isPrivateKey(p, i + 11, j) else { return nil }
+    guard p.has("-----", at: j), isPrivateKey(p, i + 11, j) else { return nil }
     let start = j + 5
     var k = start
     while k < p.count {
-      if p[k] == UInt8(ascii: "-") && has(p, k, "-----END ") { return (start..<k, true) }
+      if p[k] == UInt8(ascii: "-") && p.has("-----END ", at: k) { return (start..<k, true) }
       k += 1
     }
     return (start..<p.count, false)
@@ -80,7 +80,7 @@ enum SecretShapes {
   static func pemContinued(_ p: UnsafeBufferPointer<UInt8>) -> (range: Range<Int>, closed: Bool) {
     var k = 0
     while k < p.count {
-      if p[k] == UInt8(ascii: "-") && has(p, k, "-----END ") { return (0..<k, true) }
+      if p[k] == UInt8(ascii: "-") && p.has("-----END ", at: k) { return (0..<k, true) }
       k += 1
     }
     return (0..<p.count, false)
@@ -117,14 +117,9 @@ enum SecretShapes {
   /// Variable names whose random-looking value is an identifier, not a secret.
   /// (A name that starts or ends with one of the words, any case; compared in place.)
   static func namesAnID(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
-    func at(_ i: Int, _ w: StaticString) -> Bool {
-      let u = w.utf8Start
-      for k in 0..<w.utf8CodeUnitCount where p[i + k].lowercasedASCII != u[k] { return false }
-      return true
-    }
     func startsOrEnds(_ w: StaticString) -> Bool {
       let n = w.utf8CodeUnitCount
-      return b - a >= n && (at(a, w) || at(b - n, w))
+      return b - a >= n && (p.hasLowercased(w, at: a) || p.hasLowercased(w, at: b - n))
     }
     return startsOrEnds("hash") || startsOrEnds("digest") || startsOrEnds("checksum") || startsOrEnds("sha") || startsOrEnds("md5")
       || startsOrEnds("etag") || startsOrEnds("uuid") || startsOrEnds("nonce_expected") || startsOrEnds("expected")
@@ -132,15 +127,6 @@ enum SecretShapes {
   }
 
   // MARK: - Bytes
-
-  /// Whether `s` is at `i` (a static text: no String to open per call).
-  private static func has(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: StaticString) -> Bool {
-    let n = s.utf8CodeUnitCount
-    guard i >= 0, i + n <= p.count else { return false }
-    let u = s.utf8Start
-    for k in 0..<n where p[i + k] != u[k] { return false }
-    return true
-  }
 
   /// From `start`: alphanumerics (and `extra`), at least `min` of them, then the word ends.
   private static func body(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, min: Int, extra: StaticString) -> Range<Int>? {

@@ -217,6 +217,15 @@ extension UnsafeBufferPointer<UInt8> {
     return true
   }
 
+  /// Whether the bytes from `at`, `A`-`Z` read as `a`-`z`, are `word` (lower-case ASCII).
+  func hasLowercased(_ word: StaticString, at: Int) -> Bool {
+    let n = word.utf8CodeUnitCount
+    guard at >= 0, at + n <= count else { return false }
+    let base = word.utf8Start
+    for k in 0..<n where self[at + k].lowercasedASCII != base[k] { return false }
+    return true
+  }
+
   /// Where `s` first starts at or after `from`, if it does.
   func firstIndex(of s: StaticString, from: Int = 0) -> Int? {
     let n = s.utf8CodeUnitCount

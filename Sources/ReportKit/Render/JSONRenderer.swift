@@ -76,11 +76,7 @@ struct JSONRenderer {
     for i in tests.indices where !ReportSchema.listed(tests, i) {
       // Tests of one class share their group: the prefixes are compared only where it changes.
       if TestResult.isOf(last, at: tests.address(i)) { continue }  // the same group goes on
-      if let last, tests[i].idPrefix == last.idPrefix {
-        // same prefix: the group goes on
-      } else {
-        starts.append(i)
-      }
+      if last?.idPrefix != tests[i].idPrefix { starts.append(i) }  // (the same prefix: it goes on)
       last = tests[i].group
     }
     var members: [Int] = []

@@ -15,7 +15,7 @@ struct CurlTraceBlock {
   private var lastOffset = -1
   private var lastLength = 0
 
-  /// Parses `=> Send header, 79 bytes (0x4f)`; nil for other lines.
+  /// The trace headers and the direction of the data each opens.
   private static let kinds: [(String, Direction)] = [
     ("=> Send header", .requestHeader), ("<= Recv header", .responseHeader), ("<= Recv data", .responseData),
     ("=> Send data", .ignored), ("<= Recv SSL data", .ignored), ("=> Send SSL data", .ignored),
@@ -29,6 +29,7 @@ struct CurlTraceBlock {
     return (a == UInt8(ascii: "=") && b == UInt8(ascii: ">")) || (a == UInt8(ascii: "<") && b == UInt8(ascii: "="))
   }
 
+  /// Parses `=> Send header, 79 bytes (0x4f)`; nil for other lines.
   init?(_ line: Substring) {
     guard line.utf8.count > 12, let match = Self.kinds.first(where: { line.utf8.starts(with: $0.0.utf8) }) else { return nil }
     direction = match.1
