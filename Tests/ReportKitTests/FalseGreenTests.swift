@@ -102,4 +102,22 @@ import Testing
     }
     #expect(drift.hosts == ["api.example.com", "ünï.example.com", "shop.example.com"])
   }
+
+  /// A spelling seen without evidence is not noted (the next one with evidence is), and a
+  /// spelling seen again, in any case, keeps the evidence it was first seen with.
+  @Test func hostDriftCitesWhereEachSpellingWasFirstShown() {
+    var drift = HostDrift()
+    let (e1, e2, e3) = (
+      Evidence(path: "a.log", line: 1, text: "a"), Evidence(path: "a.log", line: 2, text: "b"), Evidence(path: "a.log", line: 3, text: "c")
+    )
+    drift.add(host: "api.staging.example.com", evidence: nil)
+    drift.add(host: "api.staging.example.com", evidence: e1)
+    drift.add(host: "API-staging.example.com", evidence: e2)
+    drift.add(host: "api.staging.example.com", evidence: e3)
+    drift.add(host: "api-staging.example.com", evidence: e3)
+    let found = drift.findings()
+    #expect(found.count == 1)
+    #expect(found.first?.hosts == ["api.staging.example.com", "api-staging.example.com"])
+    #expect(found.first?.evidence.map(\.line) == [1, 2])
+  }
 }

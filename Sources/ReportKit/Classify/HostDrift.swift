@@ -4,10 +4,17 @@ struct HostDrift {
   /// Where each host name was first seen.
   private var firstSeen: [String: Evidence] = [:]
   private var order: [String] = []
+  /// Every spelling added so far, as given: one seen again (most are) is settled without
+  /// lower-casing it again (every request of a curl run and every failure's hosts come here).
+  private var given: Set<String> = []
 
-  mutating func add(host: String, evidence: Evidence) {
+  /// Notes `host` where `evidence` shows it (asked only for a spelling not seen before; a host
+  /// without evidence is not noted).
+  mutating func add(host: String, evidence: @autoclosure () -> Evidence?) {
+    guard !given.contains(host), let evidence = evidence() else { return }
+    given.insert(host)
     let h = host.lowercased()
-    // A host seen before (most are) is settled by the table alone.
+    // A spelling new in its case only is settled by the table.
     guard !h.isEmpty, firstSeen[h] == nil, !Self.isAddress(h) else { return }
     firstSeen[h] = evidence
     order.append(h)

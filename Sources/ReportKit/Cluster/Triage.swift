@@ -92,8 +92,9 @@ public struct Triage: Sendable {
   /// Hosts from the curl exchanges and from URLs in failure messages.
   private func hostDrift(_ run: Run, _ failing: [Int]) -> [Suspicion] {
     var drift = HostDrift()
-    for r in run.requests {
-      if let host = r.host, let e = r.evidence.first { drift.add(host: host, evidence: e) }
+    // Fields read in place: an exchange copied out of the array retains its references.
+    for k in run.requests.indices {
+      if let host = run.requests[k].host { drift.add(host: host, evidence: run.requests[k].evidence.first) }
     }
     for i in failing {
       guard let d = run.tests[i].details, let message = d.message, let e = d.evidence.first else { continue }
