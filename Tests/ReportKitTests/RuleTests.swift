@@ -178,6 +178,36 @@ import Testing
     #expect(Signals.httpStatus(in: text) == nil)
   }
 
+  /// The candidate numbers of 40,000 seeded texts made of the words around statuses (in any case,
+  /// cut, next to digits, letters, decimal points and a non-ASCII arrow) are found, and each is
+  /// read, as the code before found and read them.
+  @Test func readAsBefore() {
+    let pieces = [
+      "<Response [", "]>", "does not indicate success: ", "->", "=>", "→", " ", "  ", ":", "<", ">", "but was", "BUT GOT", "http",
+      "HTTP/1.1", "/2", " error", "status", "Status Code", "status_code", "status-code", "statuscode", "was", "of", "is", "=", "\t",
+      "got", "returned", "received", "responded with", "response was", "answered", "an", "a", "x", "1", "7", "404", "503", "200",
+      "299", "301", "599", "4041", ".", ",", ", message=", "!==", "===", "!=", "==", " 200", " 2000", "Unauthorized", "not found",
+      "NOT_FOUND", "gateway time-out", "gone", "goner", "service unavailable", "_", "é", "\n",
+    ]
+    var rng = DamagedInputTests.SplitMix(state: 23)
+    var read = 0
+    var candidates = 0
+    for _ in 0..<40_000 {
+      let text = (0..<Int(rng.next() % 10)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      let bytes = Array(text.utf8)
+      let all = Signals.statusCandidates(bytes)
+      #expect(all == StatusContextBefore.statusCandidates(bytes), "\(text.debugDescription)")
+      #expect(Signals.statusCandidates(bytes, limit: 2) == Array(all.prefix(2)))
+      for p in all {
+        candidates += 1
+        let now = StatusContext.isStatus(bytes, at: p)
+        #expect(now == StatusContextBefore.isStatus(bytes, at: p), "\(text.debugDescription) at \(p)")
+        if now { read += 1 }
+      }
+    }
+    #expect(candidates > 7_000 && read > 1_400 && candidates - read > 4_000, "\(candidates) candidates, \(read) read")
+  }
+
   /// A pattern's required words only keep ICU from texts it cannot match: with them, every
   /// match, capture and miss is what the same expression gives without them, on texts made of
   /// the words in every case, near misses, and non-ASCII letters that fold to ASCII ones

@@ -75,33 +75,38 @@ struct Signals: Sendable, Equatable {
   /// The first status of 300 or more that the text states; a 2xx alone is what was expected.
   static func httpStatus(in text: String) -> Int? {
     let bytes = Array(text.utf8)
-    for p in statusCandidates(bytes).prefix(16) where StatusContext.isStatus(bytes, at: p) && !ComparedData.contains(bytes, at: p) {
+    for p in statusCandidates(bytes, limit: 16) where StatusContext.isStatus(bytes, at: p) && !ComparedData.contains(bytes, at: p) {
       return Int(bytes[p] - 48) * 100 + Int(bytes[p + 1] - 48) * 10 + Int(bytes[p + 2] - 48)
     }
     return nil
   }
 
-  /// Offsets of every run of exactly three digits from 300 to 599 that is not part of a decimal
-  /// number or an address (`503.12`, `10.0.404.1`).
-  static func statusCandidates(_ b: [UInt8]) -> [Int] {
-    var out: [Int] = []
-    var run = 0
-    var value = 0
-    for i in 0...b.count {
-      if i < b.count && b[i] >= 48 && b[i] <= 57 {
-        run += 1
-        value = value &* 10 &+ Int(b[i] - 48)
-      } else {
-        let start = i - 3
+  /// Offsets of the first `limit` runs of exactly three digits from 300 to 599 that are not part
+  /// of a decimal number or an address (`503.12`, `10.0.404.1`). Read through the buffer (every
+  /// failure's text comes here, tracebacks included), and no further than the last one asked for.
+  static func statusCandidates(_ b: [UInt8], limit: Int = .max) -> [Int] {
+    b.withUnsafeBufferPointer { p in
+      var out: [Int] = []
+      var i = 0
+      while i < p.count && out.count < limit {
+        guard p[i] &- 48 <= 9 else {
+          i += 1
+          continue
+        }
+        let start = i
+        var value = 0
+        while i < p.count && p[i] &- 48 <= 9 {
+          value = value &* 10 &+ Int(p[i] &- 48)
+          i += 1
+        }
+        guard i - start == 3, value >= 300, value <= 599 else { continue }
         let decimal =
-          (i + 1 < b.count && (b[i] == 46 || b[i] == 44) && b[i + 1] >= 48 && b[i + 1] <= 57)
-          || (start > 0 && (b[start - 1] == 46 || b[start - 1] == 44))
-        if run == 3 && value >= 300 && value <= 599 && !decimal { out.append(start) }
-        run = 0
-        value = 0
+          (i + 1 < p.count && (p[i] == 46 || p[i] == 44) && p[i + 1] &- 48 <= 9)
+          || (start > 0 && (p[start - 1] == 46 || p[start - 1] == 44))
+        if !decimal { out.append(start) }
       }
+      return out
     }
-    return out
   }
 
   static func grpcStatus(in text: String) -> String? {

@@ -9,18 +9,38 @@
 /// After it: `503 Server Error` (requests), `401 Unauthorized`, `404 NOT_FOUND`, `503: Service
 /// Unavailable`, `503 !== 200` and `assert 503 == 200` (the actual value comes first),
 /// `503, message=` (aiohttp).
+///
+/// The windows are lower-cased into memory on the stack and the words are static text: each
+/// candidate made two arrays for its windows and one for every word it was compared with.
 enum StatusContext {
-  static func isStatus(_ b: [UInt8], at p: Int) -> Bool {
-    let before = lower(b[max(0, p - 40)..<p])
-    let after = lower(b[(p + 3)..<min(b.count, p + 40)])
-    return statedBefore(before) || statedAfter(after)
-  }
+  private typealias Bytes = UnsafeBufferPointer<UInt8>
 
-  private static func lower(_ s: ArraySlice<UInt8>) -> [UInt8] { s.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 } }
+  static func isStatus(_ b: [UInt8], at p: Int) -> Bool {
+    b.withUnsafeBufferPointer { whole in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { room in
+        var n = 0
+        for i in max(0, p - 40)..<p {
+          room[n] = whole[i].lowercasedASCII
+          n += 1
+        }
+        let split = n
+        for i in (p + 3)..<min(whole.count, p + 40) {
+          room[n] = whole[i].lowercasedASCII
+          n += 1
+        }
+        let window = Bytes(room)
+        return statedBefore(Bytes(rebasing: window[0..<split])) || statedAfter(Bytes(rebasing: window[split..<n]))
+      }
+    }
+  }
 
   // MARK: - Before the number
 
-  private static func statedBefore(_ b: [UInt8]) -> Bool {
+  private static let fillers: [StaticString] = ["was", "of", "is", "<"]
+  private static let tails: [StaticString] = ["status", "http", "an", "a"]
+  private static let verbs: [StaticString] = ["got", "returned", "received", "responded with", "response was", "answered"]
+
+  private static func statedBefore(_ b: Bytes) -> Bool {
     var end = b.count
     if ends(b, end, "<response [") || ends(b, end, "does not indicate success: ") { return true }
     // Arrows: `-> 404`, `=> 404`, `→ 404`.
@@ -39,23 +59,23 @@ enum StatusContext {
     }
     // `status 503`, `status code: 404`, `status_code=503`, `statuscode 500`, `status was 503`, `status <503`.
     end = skip(b, end, " ")
-    for filler in ["was", "of", "is", "<"] where ends(b, end, filler) {
-      let f = skip(b, end - filler.utf8.count, " ")
+    for filler in fillers where ends(b, end, filler) {
+      let f = skip(b, end - length(filler), " ")
       if statusWord(b, skip(b, f, " :=")) { return true }
     }
     if statusWord(b, skip(b, b.count, " :=\t<")) { return true }
     // `got 401`, `returned an HTTP status 503`, `responded with 502`.
     var v = skip(b, b.count, " ")
-    for tail in ["status", "http", "an", "a"] where wordEnds(b, v, tail) { v = skip(b, v - tail.utf8.count, " ") }
-    for tail in ["status", "http", "an", "a"] where wordEnds(b, v, tail) { v = skip(b, v - tail.utf8.count, " ") }
-    for verb in ["got", "returned", "received", "responded with", "response was", "answered"] where wordEnds(b, v, verb) {
+    for tail in tails where wordEnds(b, v, tail) { v = skip(b, v - length(tail), " ") }
+    for tail in tails where wordEnds(b, v, tail) { v = skip(b, v - length(tail), " ") }
+    for verb in verbs where wordEnds(b, v, verb) {
       return true
     }
     return false
   }
 
   /// `status`, `status code`, `status_code`, `status-code`, `statuscode` ending at `e`.
-  private static func statusWord(_ b: [UInt8], _ e: Int) -> Bool {
+  private static func statusWord(_ b: Bytes, _ e: Int) -> Bool {
     if wordEnds(b, e, "status") { return true }
     guard ends(b, e, "code") else { return false }
     let s = e - 4
@@ -65,7 +85,7 @@ enum StatusContext {
   }
 
   /// Skips an HTTP version (`/1.1`, `/2`) that ends at `e`.
-  private static func skipVersion(_ b: [UInt8], _ e: Int) -> Int {
+  private static func skipVersion(_ b: Bytes, _ e: Int) -> Int {
     var i = e
     while i > 0 && (isDigit(b[i - 1]) || b[i - 1] == 46) { i -= 1 }
     return i < e && i > 0 && b[i - 1] == 47 ? i - 1 : e
@@ -73,23 +93,24 @@ enum StatusContext {
 
   // MARK: - After the number
 
-  private static let reasons: [[UInt8]] = [
+  private static let reasons: [StaticString] = [
     "unauthorized", "forbidden", "not found", "not_found", "method not allowed", "method_not_allowed", "service unavailable",
     "service_unavailable", "bad gateway", "bad_gateway", "gateway timeout", "gateway time-out", "gateway_timeout",
     "internal server error", "internal_server_error", "too many requests", "too_many_requests", "bad request", "bad_request",
     "conflict", "unprocessable entity", "unprocessable_entity", "request timeout", "request_timeout", "not implemented",
     "not_implemented", "moved permanently", "moved_permanently", "see other", "temporary redirect", "permanent redirect", "gone",
     "proxy authentication required", "payload too large", "unsupported media type", "client error", "server error",
-  ].map { Array($0.utf8) }
+  ]
+  private static let comparisons: [StaticString] = ["!==", "===", "!=", "=="]
 
-  private static func statedAfter(_ a: [UInt8]) -> Bool {
+  private static func statedAfter(_ a: Bytes) -> Bool {
     if starts(a, 0, ", message=") { return true }
     // `503 !== 200`, `503 == 200`: compared with a 2xx, the first is what came back.
     var i = 0
     if i < a.count && a[i] == 32 {
       i += 1
-      for op in ["!==", "===", "!=", "=="] where starts(a, i, op) {
-        let j = i + op.utf8.count
+      for op in comparisons where starts(a, i, op) {
+        let j = i + length(op)
         if j + 4 <= a.count && a[j] == 32 && a[j + 1] == 50 && isDigit(a[j + 2]) && isDigit(a[j + 3])
           && (j + 4 == a.count || !isDigit(a[j + 4]))
         {
@@ -101,8 +122,8 @@ enum StatusContext {
     i = 0
     while i < a.count && (a[i] == 32 || a[i] == 58) { i += 1 }
     guard i > 0 else { return false }
-    for r in reasons where i + r.count <= a.count && a[i..<(i + r.count)].elementsEqual(r) {
-      let k = i + r.count
+    for r in reasons where starts(a, i, r) {
+      let k = i + length(r)
       if k == a.count || !isLetter(a[k]) { return true }
     }
     return false
@@ -110,32 +131,39 @@ enum StatusContext {
 
   // MARK: - Byte helpers
 
+  /// The byte length of `s` (`utf8CodeUnitCount` is unspecified for a one-scalar literal: `<`).
+  private static func length(_ s: StaticString) -> Int { s.withUTF8Buffer { $0.count } }
+
   private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
   private static func isLetter(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || c == 95 }
 
   /// The index before the run of `chars` that ends at `e`.
-  private static func skip(_ b: [UInt8], _ e: Int, _ chars: String) -> Int {
-    let set = Array(chars.utf8)
-    var i = e
-    while i > 0 && set.contains(b[i - 1]) { i -= 1 }
-    return i
+  private static func skip(_ b: Bytes, _ e: Int, _ chars: StaticString) -> Int {
+    chars.withUTF8Buffer { set in
+      var i = e
+      while i > 0 && set.contains(b[i - 1]) { i -= 1 }
+      return i
+    }
   }
 
-  private static func ends(_ b: [UInt8], _ e: Int, _ s: String) -> Bool {
-    let u = Array(s.utf8)
-    return e >= u.count && b[(e - u.count)..<e].elementsEqual(u)
+  private static func ends(_ b: Bytes, _ e: Int, _ s: StaticString) -> Bool {
+    s.withUTF8Buffer { u in e >= u.count && starts(b, e - u.count, u) }
   }
 
   /// `s` ends at `e` and starts at a word boundary.
-  private static func wordEnds(_ b: [UInt8], _ e: Int, _ s: String) -> Bool {
-    let n = s.utf8.count
+  private static func wordEnds(_ b: Bytes, _ e: Int, _ s: StaticString) -> Bool {
     guard ends(b, e, s) else { return false }
-    let start = e - n
+    let start = e - length(s)
     return start == 0 || !(isLetter(b[start - 1]) || isDigit(b[start - 1]))
   }
 
-  private static func starts(_ a: [UInt8], _ i: Int, _ s: String) -> Bool {
-    let u = Array(s.utf8)
-    return i + u.count <= a.count && a[i..<(i + u.count)].elementsEqual(u)
+  private static func starts(_ a: Bytes, _ i: Int, _ s: StaticString) -> Bool {
+    s.withUTF8Buffer { starts(a, i, $0) }
+  }
+
+  private static func starts(_ a: Bytes, _ i: Int, _ u: Bytes) -> Bool {
+    guard i >= 0, i + u.count <= a.count else { return false }
+    for k in 0..<u.count where a[i + k] != u[k] { return false }
+    return true
   }
 }
