@@ -26,6 +26,27 @@ import Testing
     #expect(lines([0x61, 0xFF, 0x62, 0x0A]) == ["a\u{FFFD}b"])
   }
 
+  /// The word-at-a-time search for a line break finds the first LF or CR as a byte loop does,
+  /// from every start, in random bytes thick and thin with breaks (and bytes next to them in
+  /// value, which the word test may flag) and at every length around a word.
+  @Test func lineBreakIsTheFirstLFOrCR() {
+    var rng = DamagedInputTests.SplitMix(state: 41)
+    let alphabet: [UInt8] = [0x0A, 0x0D, 0x0B, 0x0C, 0x09, 0x0E, 0x00, 0x01, 0x8A, 0x8D, 0xFF, 0x61, 0x1B]
+    for round in 0..<3000 {
+      let thin = round % 2 == 0
+      let bytes = (0..<Int(rng.next() % 40)).map { _ -> UInt8 in
+        let r = Int(rng.next() % 100)
+        return thin && r > 3 ? UInt8(ascii: "x") : alphabet[r % alphabet.count]
+      }
+      bytes.withUnsafeBufferPointer { p in
+        for from in 0...p.count {
+          let expected = (from..<p.count).first { p[$0] == 0x0A || p[$0] == 0x0D } ?? p.count
+          #expect(LineReader.lineBreak(in: p, from: from) == expected)
+        }
+      }
+    }
+  }
+
   @Test func ansiColourCodesAreStripped() {
     #expect(lines(Array("\u{1B}[31mFAILED\u{1B}[0m x\n\u{1B}]0;title\u{07}ok".utf8)) == ["FAILED x", "ok"])
   }
