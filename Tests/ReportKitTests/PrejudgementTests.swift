@@ -12,7 +12,7 @@ import Testing
   func run(_ path: String, prejudgedBy triage: Triage?, also more: [ParsedArtifact] = [], everyBlock: Bool = true) -> (Run, split: Bool) {
     var parser = PytestConsoleParser(path: path, displayPath: "log")
     parser.splitThreshold = triage == nil ? .max : 1
-    parser.prejudge = triage?.classifier
+    parser.prejudge = triage?.judge
     parser.judgeEveryBlock = everyBlock
     let (artifact, split) = parser.parseNotingSplit()
     var assembler = RunAssembler()
@@ -44,6 +44,12 @@ import Testing
     let triage = Triage()
     let (early, split) = run(Fixtures.path(name), prejudgedBy: triage)
     let taken = prejudged(early)
+    // Each carries the signature triage would make of its test (which it then takes).
+    for t in early.tests {
+      guard let p = t.details?.prejudged as? Prejudgement, p.holds(for: t, triage.classifier) else { continue }
+      let j = p.judgement
+      #expect(p.signature == Signature.of(t, category: triage.classifier.ranked[j.rule].category, keep: j.kept), "\(name) \(t.id)")
+    }
     let (late, _) = run(Fixtures.path(name), prejudgedBy: nil)
     #expect(prejudged(late) == 0)
     let a = triage.findings(of: early)
@@ -90,11 +96,11 @@ import Testing
     let read = try #require(PytestSplitReader.blocks(path: log, displayPath: "log", size: ByteChunks.size(of: log) ?? 0))
     #expect(read.blocks.count > 5)
     let all = BlockJudgements()
-    all.make(read.blocks, by: Classifier())
+    all.make(read.blocks, by: SigningJudge(classifier: Classifier()))
     #expect(all.take().count == read.blocks.count)
     let stopped = BlockJudgements()
     stopped.stopJudging()
-    stopped.make(read.blocks, by: Classifier())
+    stopped.make(read.blocks, by: SigningJudge(classifier: Classifier()))
     #expect(stopped.take().isEmpty)
   }
 

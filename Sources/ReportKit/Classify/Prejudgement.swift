@@ -8,7 +8,10 @@
 /// (`TestDetails` drops it when its message, exception type, detail or skip reason is set), the
 /// test's phase, the classifier, and no exchange to link (`holds(for:_:)`).
 ///
-/// One is kept per failure from reading to triage, so it is packed: 64 bytes. Readers see it as
+/// It may carry the failure's cluster signature too (made by triage's judge, `SigningJudge`,
+/// with the same texts): the thread that judges has time to spare, triage's workers do not.
+///
+/// One is kept per failure from reading to triage, so it is packed: 80 bytes. Readers see it as
 /// a `PrejudgedFailure` made by a `FailureJudge`.
 final class Prejudgement: PrejudgedFailure, @unchecked Sendable {
   /// The classifier that judged.
@@ -19,10 +22,12 @@ final class Prejudgement: PrejudgedFailure, @unchecked Sendable {
   private let rule: Int32
   private let count: UInt8
   private let confidence: Confidence
+  /// The cluster signature of a failure holding the texts judged, in the category judged.
+  let signature: String?
 
   /// Nil when the judgement does not pack: more than four kept numbers, or one beyond 16 bits, or
   /// an exchange in its hit (a prejudgement links none).
-  init?(by: Classifier.Identity, phase: Phase?, _ j: Classifier.Judgement) {
+  init?(by: Classifier.Identity, phase: Phase?, _ j: Classifier.Judgement, signature: String? = nil) {
     guard j.hit.exchange == nil, j.kept.count <= 4, j.rule <= Int(Int32.max) else { return nil }
     var packed: UInt64 = 0
     for (k, n) in j.kept.sorted().enumerated() {
@@ -35,6 +40,7 @@ final class Prejudgement: PrejudgedFailure, @unchecked Sendable {
     rule = Int32(j.rule)
     count = UInt8(j.kept.count)
     confidence = j.confidence
+    self.signature = signature
     super.init(phase: phase)
   }
 
@@ -50,12 +56,12 @@ final class Prejudgement: PrejudgedFailure, @unchecked Sendable {
   }
 }
 
-extension Classifier: FailureJudge {
+extension Classifier {
   /// A failure judged from its texts alone, as `judge(facts(test, correlator: nil))` judges a
-  /// test that holds these texts, this phase and no skip reason; nil when it does not pack.
-  func prejudge(message: String, exceptionType: String?, detail: String?, phase: Phase?) -> PrejudgedFailure? {
-    let f = FailureFacts(
-      text: FailureFacts.failureText(message: message, detail: detail), exceptionType: exceptionType, phase: phase, phrases: phrases)
-    return Prejudgement(by: identity, phase: phase, judge(f))
+  /// test that holds these texts, this phase and no skip reason.
+  func judge(message: String, exceptionType: String?, detail: String?, phase: Phase?) -> Judgement {
+    judge(
+      FailureFacts(
+        text: FailureFacts.failureText(message: message, detail: detail), exceptionType: exceptionType, phase: phase, phrases: phrases))
   }
 }

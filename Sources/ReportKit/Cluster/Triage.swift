@@ -11,6 +11,10 @@ public struct Triage: Sendable {
     classifier = Classifier(userRules: config.rules)
   }
 
+  /// What judges failures while they are read (readers with a thread to spare ask it), with
+  /// their signatures: triage takes both.
+  var judge: any FailureJudge { SigningJudge(classifier: classifier) }
+
   /// What triage finds in `run`: verdicts, clusters, false greens and host drift.
   public func findings(of run: Run) -> Findings { findings(of: run) { _ in } }
 
@@ -39,16 +43,20 @@ public struct Triage: Sendable {
           var k = w
           while k < failing.count {
             let i = failing[k]
-            // Judged while the log was read, when that still holds (no exchange to link).
-            let judged =
-              if unlinked, let p = run.tests[i].details?.prejudged as? Prejudgement, p.holds(for: run.tests[i], classifier) {
-                p.judgement
-              } else {
-                classifier.judge(classifier.facts(run.tests[i], correlator: correlator))
-              }
+            // Judged while the log was read, when that still holds (no exchange to link), and
+            // signed then: the test holds the texts judged, and its category is the rule's.
+            var signed: String? = nil
+            let judged: Classifier.Judgement
+            if unlinked, let p = run.tests[i].details?.prejudged as? Prejudgement, p.holds(for: run.tests[i], classifier) {
+              judged = p.judgement
+              signed = p.signature
+            } else {
+              judged = classifier.judge(classifier.facts(run.tests[i], correlator: correlator))
+            }
             let c = classifier.classify(run.tests[i], judged: judged, requests: run.requests)
             out.base.initializeElement(at: k, to: c)
-            sigs.base[k] = seen.insert(Signature.of(run.tests[i], category: c.category, keep: judged.kept)).memberAfterInsert
+            let signature = signed ?? Signature.of(run.tests[i], category: c.category, keep: judged.kept)
+            sigs.base[k] = seen.insert(signature).memberAfterInsert
             k += workers
           }
         }

@@ -76,7 +76,7 @@ public struct ReportBuilder {
     }
     // Made before reading: a reader with an idle thread judges failures with its classifier.
     let triage = Triage(config: options.config)
-    let run = try read(options.inputs, prejudging: triage.classifier)
+    let run = try read(options.inputs, prejudging: triage.judge)
     progress.enter("classifying")
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
@@ -119,12 +119,12 @@ public struct ReportBuilder {
   /// Reads every input into one run; throws when none could be read as a test artifact.
   public func read(_ paths: [String]) throws -> Run { try read(paths, prejudging: nil) }
 
-  /// Reads every input into one run, judging failures with `classifier` where a reader has a
-  /// thread to spare (see `Prejudgement`).
-  func read(_ paths: [String], prejudging classifier: Classifier?) throws -> Run {
+  /// Reads every input into one run, judging failures with `judge` where a reader has a thread
+  /// to spare (see `Prejudgement`).
+  func read(_ paths: [String], prejudging judge: (any FailureJudge)?) throws -> Run {
     var timer = PhaseTimer()
     let (files, problems) = InputCollector.collect(paths)
-    var artifacts = ParallelReader.read(files, prejudging: classifier)
+    var artifacts = ParallelReader.read(files, prejudging: judge)
     timer.lap("read")
     var assembler = RunAssembler()
     assembler.add(&artifacts)
