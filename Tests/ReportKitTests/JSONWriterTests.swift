@@ -34,19 +34,28 @@ import Testing
     #expect(!full.finish() && full.errorText.contains("space"))
   }
 
-  @Test func wordTestFlagsExactlyTheBytesToEscape() {
+  @Test func wordMaskFlagsExactlyTheBytesToEscape() {
     // Each byte value at each of the eight places, among fillers that sit near the edges of
-    // the bit tricks (0x21 just above a control byte, 0xFF and 0x80 with the high bit set).
-    for filler: UInt8 in [UInt8(ascii: "a"), 0x21, 0x23, 0x5B, 0x5D, 0x80, 0xFF, 0x7F] {
+    // the bit tricks (0x21 just above a control byte, 0xFF and 0x80 with the high bit set, 0x00
+    // and 0x01 whose neighbours a borrow would flag), and seeded random words.
+    var words: [[UInt8]] = []
+    for filler: UInt8 in [UInt8(ascii: "a"), 0x21, 0x23, 0x5B, 0x5D, 0x80, 0xFF, 0x7F, 0x00, 0x01, 0x20, 0x1F] {
       for place in 0..<8 {
         for b in 0...255 {
           var bytes = [UInt8](repeating: filler, count: 8)
           bytes[place] = UInt8(b)
-          let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-          let expected = bytes.contains(where: Self.mustEscape)
-          #expect(JSONWriter.needsEscape(w) == expected, "byte \(b) at \(place) among \(filler)")
+          words.append(bytes)
         }
       }
+    }
+    var rng = DamagedInputTests.SplitMix(state: 9)
+    for _ in 0..<20_000 {
+      words.append((0..<8).map { _ in [0x00, 0x01, 0x1F, 0x20, 0x22, 0x5C, 0x5D, 0xA2, 0xDC, 0x61][Int(rng.next() % 10)] })
+    }
+    for bytes in words {
+      let w = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+      let expected = bytes.indices.reduce(UInt64(0)) { $0 | (Self.mustEscape(bytes[$1]) ? 0x80 << (8 * UInt64($1)) : 0) }
+      #expect(JSONWriter.escapeMask(w) == expected, "\(bytes)")
     }
   }
 
@@ -69,7 +78,32 @@ import Testing
     }
     sink.write("]")
     #expect(sink.finish())
-    let read = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String]
+    let written = try Data(contentsOf: URL(fileURLWithPath: path))
+    let read = try JSONSerialization.jsonObject(with: written) as? [String]
     #expect(read == texts)
+    // Byte for byte as escaping one byte at a time writes them.
+    var expected = Array("[".utf8)
+    for (k, t) in texts.enumerated() {
+      if k > 0 { expected.append(UInt8(ascii: ",")) }
+      expected += Self.escapedByteByByte(t)
+    }
+    #expect(Array(written) == expected + Array("]".utf8))
+  }
+
+  /// `"text"` escaped one byte at a time: `\"`, `\\`, `\n`, `\r`, `\t`, other control bytes `\u00XX`.
+  static func escapedByteByByte(_ text: String) -> [UInt8] {
+    var out = Array("\"".utf8)
+    for b in text.utf8 {
+      switch b {
+      case 0x22: out += Array("\\\"".utf8)
+      case 0x5C: out += Array("\\\\".utf8)
+      case 0x0A: out += Array("\\n".utf8)
+      case 0x0D: out += Array("\\r".utf8)
+      case 0x09: out += Array("\\t".utf8)
+      case ..<0x20: out += Array(String(format: "\\u%04x", b).utf8)
+      default: out.append(b)
+      }
+    }
+    return out + Array("\"".utf8)
   }
 }

@@ -25,44 +25,53 @@ struct JSONWriter {
 
   private func escaped(_ p: UnsafeBufferPointer<UInt8>) {
     guard let base = p.baseAddress else { return }
-    do {
-      var start = 0
-      var i = 0
-      while i < p.count {
-        // Eight bytes at a time while none of them needs escaping (most of a traceback).
-        if i + 8 <= p.count && !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+    var start = 0
+    var i = 0
+    while i < p.count {
+      if i + 8 <= p.count {
+        // Eight bytes at a time (most of a traceback needs no escape); in a word that has one,
+        // straight to the first such byte.
+        let mask = Self.escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+        if mask == 0 {
           i += 8
           continue
         }
-        let c = p[i]
+        i += mask.trailingZeroBitCount >> 3
+      } else if !Self.mustEscape(p[i]) {
         i += 1
-        guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-        let at = i - 1
-        sink.write(bytes: UnsafeBufferPointer(rebasing: p[start..<at]))
-        switch c {
-        case UInt8(ascii: "\""): sink.write("\\\"")
-        case UInt8(ascii: "\\"): sink.write("\\\\")
-        case 0x0A: sink.write("\\n")
-        case 0x0D: sink.write("\\r")
-        case 0x09: sink.write("\\t")
-        default:
-          let hex = Array("0123456789abcdef".utf8)
-          sink.write(bytes: Array("\\u00".utf8) + [hex[Int(c >> 4)], hex[Int(c & 0xF)]])
-        }
-        start = at + 1
+        continue
       }
-      sink.write(bytes: UnsafeBufferPointer(rebasing: p[start..<p.count]))
+      sink.write(bytes: UnsafeBufferPointer(rebasing: p[start..<i]))
+      let c = p[i]
+      sink.byte(UInt8(ascii: "\\"))
+      switch c {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.byte(c)
+      case 0x0A: sink.byte(UInt8(ascii: "n"))
+      case 0x0D: sink.byte(UInt8(ascii: "r"))
+      case 0x09: sink.byte(UInt8(ascii: "t"))
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        for b in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 0xF)]] {
+          sink.byte(b)
+        }
+      }
+      i += 1
+      start = i
     }
+    sink.write(bytes: UnsafeBufferPointer(rebasing: p[start..<p.count]))
   }
 
-  /// Whether any of the eight bytes of `w` is a control byte, `"` or `\\` (exact: the bit tricks
-  /// may flag a byte next to one that matches, never a word where none does).
-  static func needsEscape(_ w: UInt64) -> Bool {
+  /// Whether JSON requires `b` escaped: a control byte, `"` or `\\`.
+  static func mustEscape(_ b: UInt8) -> Bool { b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") }
+
+  /// The high bit of each byte of `w` (the first byte lowest) that `mustEscape`, and no other:
+  /// exact, as its zero-byte test clears each byte's high bit before adding (no carry crosses
+  /// into the next byte).
+  static func escapeMask(_ w: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-    let below0x20 = (w &- ones &* 0x20) & ~w & highs != 0
-    return below0x20 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+    func zeros(_ v: UInt64) -> UInt64 { ~(((v & lows) &+ lows) | v | lows) }
+    return zeros(w & (ones &* 0xE0)) | zeros(w ^ (ones &* 0x22)) | zeros(w ^ (ones &* 0x5C))
   }
 
   func value(_ s: String?) { if let s { string(s) } else { sink.write("null") } }
