@@ -86,6 +86,25 @@ import Testing
     }
   }
 
+  /// The first place of a static word at or after a start, found by `memchr` and a comparison,
+  /// is the first place a byte-by-byte search finds: seeded texts thick with the word's bytes
+  /// and near misses, from every start (before the text and past it too).
+  @Test func firstIndexOfWordIsTheByteSearch() {
+    var rng = DamagedInputTests.SplitMix(state: 13)
+    let pieces = ["://", ":/", ":", "/", "//", "x", "é", ":::/", "a://b"]
+    for _ in 0..<3000 {
+      let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { p in
+        for from in -1...(p.count + 1) {
+          let word = Array("://".utf8)
+          let expected = stride(from: max(from, 0), through: p.count - word.count, by: 1).first { p[$0..<($0 + 3)].elementsEqual(word) }
+          #expect(p.firstIndex(of: "://", from: from) == expected, "\(text.debugDescription) from \(from)")
+        }
+      }
+    }
+  }
+
   @Test func rangeOfNeedleInSubstrings() {
     let text = "xx: HTTP/1.1 200 OK HTTP/"
     let slice = text.dropFirst(4)

@@ -226,14 +226,17 @@ extension UnsafeBufferPointer<UInt8> {
     return true
   }
 
-  /// Where `s` first starts at or after `from`, if it does.
+  /// Where `s` first starts at or after `from`, if it does: its first byte found by `memchr`
+  /// (every failure's message is searched for `://`, every curl line for its words).
   func firstIndex(of s: StaticString, from: Int = 0) -> Int? {
     let n = s.utf8CodeUnitCount
-    guard n > 0 else { return nil }
-    let first = s.utf8Start[0]
-    var i = from
+    guard n > 0, let base = baseAddress else { return nil }
+    let first = Int32(s.utf8Start[0])
+    var i = Swift.max(from, 0)
     while i + n <= count {
-      if self[i] == first && has(s, at: i) { return i }
+      guard let hit = memchr(base + i, first, count - n + 1 - i) else { return nil }
+      i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      if has(s, at: i) { return i }
       i += 1
     }
     return nil
