@@ -28,8 +28,9 @@ public struct RunContext: Sendable {
     var seen = Set<String>()
     setup = run.inputs.flatMap { ($0.environment.map { [$0] } ?? []) + $0.setup }.filter { seen.insert($0.text).inserted }
     targets = Self.targets(run, stories, clusters)
+    // Lazily: the first ten are taken, not a copy of every endpoint that works (50k on curl 100k).
     works =
-      metrics.endpoints.filter { e in e.statuses.keys.allSatisfy { Int($0).map { $0 < 400 } ?? false } }.prefix(10)
+      metrics.endpoints.lazy.filter { e in e.statuses.keys.allSatisfy { Int($0).map { $0 < 400 } ?? false } }.prefix(10)
       .map { Working(kind: .endpoint, name: $0.name, count: $0.requests) }
       + metrics.passingFiles.prefix(10).map { Working(kind: .file, name: $0.file, count: $0.tests) }
   }
@@ -44,11 +45,12 @@ public struct RunContext: Sendable {
       out.append(Target(base: base, requests: 0, failed: 0, failingTests: 0))
       return out.count - 1
     }
-    for r in run.requests {
-      guard let url = r.url, let e = Endpoint(url: url), let base = base(e) else { continue }
+    // Fields read in place: an exchange copied out of the array retains its references.
+    for i in run.requests.indices {
+      guard let url = run.requests[i].url, let e = Endpoint(url: url), let base = base(e) else { continue }
       let k = slot(base)
       out[k].requests += 1
-      if r.failed { out[k].failed += 1 }
+      if run.requests[i].failed { out[k].failed += 1 }
       if out.count > 200 { break }
     }
     for (k, s) in stories.enumerated() {

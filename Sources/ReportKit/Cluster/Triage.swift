@@ -91,8 +91,10 @@ public struct Triage: Sendable {
       let text = FailureFacts.failureText(message: d.message, detail: d.detail)
       for e in Correlator.endpoints(in: text) { named.insert(e.path) }
     }
+    // (A request's path is made only when some failure names an endpoint: a curl run alone has
+    // tens of thousands of failed requests and no failures.)
     let open = failed.filter { r in
-      !explained.contains(r) && !(run.requests[r].url.flatMap(Correlator.path(ofURL:)).map(named.contains) ?? false)
+      !explained.contains(r) && (named.isEmpty || !(run.requests[r].url.flatMap(Correlator.path(ofURL:)).map(named.contains) ?? false))
     }
     return Clusterer(config: config).requestClusters(run, open, classifier: classifier, totalFailures: failing.count + open.count)
   }
