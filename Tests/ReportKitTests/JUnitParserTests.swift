@@ -12,6 +12,30 @@ import Testing
 
   func status(_ a: ParsedArtifact, _ name: String) -> TestStatus? { a.tests.first { $0.name == name }?.status }
 
+  /// Markup ends at the first `>` outside quotes, a quote ends at the same quote, and lines are
+  /// counted, wherever the bytes fall against the eight-byte steps of the scans: `>`, the other
+  /// quote and line feeds inside attribute values, shifted by 0 to 16 bytes.
+  @Test func quotesAndLinesAtEveryOffset() {
+    for shift in 0...16 {
+      let pad = String(repeating: " ", count: shift)
+      let a = parse(
+        """
+        <testsuite name="s">\(pad)
+        <testcase\(pad) classname='c.x"y>' name="a>b'c"
+        time="1"/><testcase classname="c" name="second\(pad)
+        line">\(pad)<failure message="m>\(pad)n">x &lt; y\(pad)</failure></testcase>
+        <testcase classname="c" name="third"/>
+        </testsuite>
+        """)
+      #expect(a.tests.map(\.name) == ["a>b'c", "second\(pad)\nline", "third"], "\(shift)")
+      #expect(a.tests.first?.suite == "c.x\"y>" || a.tests.first?.idPrefix.hasPrefix("c.x\"y>") == true, "\(shift)")
+      let second = a.tests.dropFirst().first
+      #expect(second?.details?.message == "m>\(pad)n", "\(shift)")
+      #expect(second?.details?.evidence.first?.line == 4, "\(shift)")  // the line `<failure` is on
+      #expect(a.warnings.isEmpty, "\(shift)")
+    }
+  }
+
   @Test func nestedSuitesAndEveryOutcome() {
     let a = parse(
       """

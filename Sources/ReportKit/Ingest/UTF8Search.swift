@@ -242,3 +242,23 @@ extension UnsafeBufferPointer<UInt8> {
     return nil
   }
 }
+
+/// Eight bytes read as one word: the searches that pass over every byte of a large log (line
+/// breaks, XML markup, JSON escapes) test eight at a time.
+enum ByteWord {
+  /// `b` in every byte.
+  static func repeating(_ b: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(b) }
+
+  /// The high bit of each zero byte of `v`, and no other. Exact: each byte's high bit is cleared
+  /// before adding, so no carry crosses into the next byte.
+  static func zeros(_ v: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((v & lows) &+ lows) | v | lows)
+  }
+
+  /// The eight bytes at `p` (any alignment), the first one lowest.
+  static func load(_ p: UnsafePointer<UInt8>) -> UInt64 { UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) }
+
+  /// The index of the first byte a mask of `zeros` flags (the mask not 0).
+  static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
+}

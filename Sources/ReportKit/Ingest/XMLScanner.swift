@@ -1,3 +1,5 @@
+import Foundation
+
 /// Receives the events of `XMLScanner`, in document order.
 protocol XMLScannerDelegate: AnyObject {
   /// Whether text and CDATA inside the current element should be delivered.
@@ -114,10 +116,21 @@ final class XMLScanner {
     return true
   }
 
+  /// Counts the line feeds of `a..<b` (every byte of the file passes here), eight at a time.
   private func countLines(_ a: Int, _ b: Int) {
     buf.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return }
       var n = 0
-      for i in a..<b where p[i] == 0x0A { n += 1 }
+      var i = a
+      let lf = ByteWord.repeating(0x0A)
+      while i + 8 <= b {
+        n += ByteWord.zeros(ByteWord.load(base + i) ^ lf).nonzeroBitCount
+        i += 8
+      }
+      while i < b {
+        if p[i] == 0x0A { n += 1 }
+        i += 1
+      }
       line += n
     }
   }
@@ -151,20 +164,18 @@ final class XMLScanner {
         return nil
       }
       if p[start + 1] == UInt8(ascii: "?") { return end(of: "?>", in: p, from: start + 2) }
-      var quote: UInt8 = 0
+      // Outside quotes the first `"`, `'` or `>` decides; inside, the first of the same quote
+      // closes. Each found eight bytes at a time.
       var i = start + 1
-      while i < n {
-        let c = p[i]
-        if quote != 0 {
-          if c == quote { quote = 0 }
-        } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-          quote = c
-        } else if c == UInt8(ascii: ">") {
-          return i + 1
-        }
+      while true {
+        i = Self.first(in: p, from: i, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ">"))
+        guard i < n else { return nil }
+        if p[i] == UInt8(ascii: ">") { return i + 1 }
+        let quote = p[i]
+        i = Self.first(in: p, from: i + 1, quote, quote, quote)
+        guard i < n else { return nil }
         i += 1
       }
-      return nil
     }
   }
 
@@ -177,8 +188,10 @@ final class XMLScanner {
   /// Where text starting at `start` stops: at `<`, or before an entity the buffer cuts.
   private func textEnd(from start: Int) -> Int {
     buf.withUnsafeBufferPointer { p in
-      var i = start
-      while i < p.count && p[i] != UInt8(ascii: "<") { i += 1 }
+      let i =
+        p.baseAddress.flatMap { base in
+          memchr(base + start, Int32(UInt8(ascii: "<")), p.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+        } ?? p.count
       if i == p.count && !eof {
         // Do not split an entity reference between two chunks.
         var k = i - 1
@@ -274,6 +287,21 @@ final class XMLScanner {
   }
 
   /// Just after the first `s` at or after `from`.
+  /// The first of the bytes `a`, `b`, `c` at or after `from`, else `p.count`.
+  private static func first(in p: UnsafeBufferPointer<UInt8>, from: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+    guard let base = p.baseAddress else { return p.count }
+    var i = from
+    let (wa, wb, wc) = (ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c))
+    while i + 8 <= p.count {
+      let w = ByteWord.load(base + i)
+      let mask = ByteWord.zeros(w ^ wa) | ByteWord.zeros(w ^ wb) | ByteWord.zeros(w ^ wc)
+      if mask != 0 { return i + ByteWord.first(mask) }
+      i += 8
+    }
+    while i < p.count && p[i] != a && p[i] != b && p[i] != c { i += 1 }
+    return i
+  }
+
   private func end(of s: StaticString, in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     p.firstIndex(of: s, from: from).map { $0 + s.utf8CodeUnitCount }
   }

@@ -31,12 +31,12 @@ struct JSONWriter {
       if i + 8 <= p.count {
         // Eight bytes at a time (most of a traceback needs no escape); in a word that has one,
         // straight to the first such byte.
-        let mask = Self.escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+        let mask = Self.escapeMask(ByteWord.load(base + i))
         if mask == 0 {
           i += 8
           continue
         }
-        i += mask.trailingZeroBitCount >> 3
+        i += ByteWord.first(mask)
       } else if !Self.mustEscape(p[i]) {
         i += 1
         continue
@@ -64,14 +64,10 @@ struct JSONWriter {
   /// Whether JSON requires `b` escaped: a control byte, `"` or `\\`.
   static func mustEscape(_ b: UInt8) -> Bool { b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") }
 
-  /// The high bit of each byte of `w` (the first byte lowest) that `mustEscape`, and no other:
-  /// exact, as its zero-byte test clears each byte's high bit before adding (no carry crosses
-  /// into the next byte).
+  /// The high bit of each byte of `w` (the first byte lowest) that `mustEscape`, and no other.
   static func escapeMask(_ w: UInt64) -> UInt64 {
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    func zeros(_ v: UInt64) -> UInt64 { ~(((v & lows) &+ lows) | v | lows) }
-    return zeros(w & (ones &* 0xE0)) | zeros(w ^ (ones &* 0x22)) | zeros(w ^ (ones &* 0x5C))
+    ByteWord.zeros(w & ByteWord.repeating(0xE0)) | ByteWord.zeros(w ^ ByteWord.repeating(0x22))
+      | ByteWord.zeros(w ^ ByteWord.repeating(0x5C))
   }
 
   func value(_ s: String?) { if let s { string(s) } else { sink.write("null") } }
