@@ -128,6 +128,25 @@ import Testing
     }
   }
 
+  /// The first of four bytes found a word at a time is the first a byte loop finds, from every
+  /// start of seeded byte strings thick and thin with them and with bytes one off in value.
+  @Test func firstOfFourBytesIsTheByteLoop() {
+    var rng = DamagedInputTests.SplitMix(state: 29)
+    let alphabet: [UInt8] = [0x5B, 0x5D, 0x20, 0x3A, 0x5C, 0x5E, 0x21, 0x3B, 0x00, 0x80, 0xDB, 0x61]
+    for round in 0..<3000 {
+      let bytes = (0..<Int(rng.next() % 40)).map { _ -> UInt8 in
+        let r = Int(rng.next() % 100)
+        return round % 2 == 0 && r > 5 ? 0x61 : alphabet[r % alphabet.count]
+      }
+      bytes.withUnsafeBufferPointer { p in
+        for from in 0...p.count {
+          let expected = (from..<p.count).first { [0x5B, 0x5D, 0x20, 0x3A].contains(p[$0]) } ?? p.count
+          #expect(p.firstIndex(ofAny: 0x5B, 0x5D, 0x20, 0x3A, from: from) == expected)
+        }
+      }
+    }
+  }
+
   @Test func rangeOfNeedleInSubstrings() {
     let text = "xx: HTTP/1.1 200 OK HTTP/"
     let slice = text.dropFirst(4)

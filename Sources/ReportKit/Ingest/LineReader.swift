@@ -85,16 +85,7 @@ struct LineReader {
   /// The first LF or CR at or after `from`, else `p.count`: eight bytes at a time (every byte
   /// of a million-test log passes here).
   static func lineBreak(in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-    guard let base = p.baseAddress else { return p.count }
-    var i = from
-    while i + 8 <= p.count {
-      let w = ByteWord.load(base + i)
-      let mask = ByteWord.zeros(w ^ ByteWord.repeating(0x0A)) | ByteWord.zeros(w ^ ByteWord.repeating(0x0D))
-      if mask != 0 { return i + ByteWord.first(mask) }
-      i += 8
-    }
-    while i < p.count && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
-    return i
+    p.firstIndex(ofAny: 0x0A, 0x0D, 0x0A, 0x0D, from: from)
   }
 
   /// The bytes `from..<to` as a String, with ANSI escape sequences removed.

@@ -226,6 +226,22 @@ extension UnsafeBufferPointer<UInt8> {
     return true
   }
 
+  /// The first of the bytes `a`, `b`, `c`, `d` at or after `from`, else `count`: eight bytes at a
+  /// time (repeat one to ask for fewer).
+  func firstIndex(ofAny a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, from: Int) -> Int {
+    guard let base = baseAddress else { return count }
+    var i = from
+    let (wa, wb, wc, wd) = (ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c), ByteWord.repeating(d))
+    while i + 8 <= count {
+      let w = ByteWord.load(base + i)
+      let mask = ByteWord.zeros(w ^ wa) | ByteWord.zeros(w ^ wb) | ByteWord.zeros(w ^ wc) | ByteWord.zeros(w ^ wd)
+      if mask != 0 { return i + ByteWord.first(mask) }
+      i += 8
+    }
+    while i < count && self[i] != a && self[i] != b && self[i] != c && self[i] != d { i += 1 }
+    return i
+  }
+
   /// Where `s` first starts at or after `from`, if it does: its first byte found by `memchr`
   /// (every failure's message is searched for `://`, every curl line for its words).
   func firstIndex(of s: StaticString, from: Int = 0) -> Int? {

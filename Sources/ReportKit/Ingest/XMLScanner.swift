@@ -168,11 +168,11 @@ final class XMLScanner {
       // closes. Each found eight bytes at a time.
       var i = start + 1
       while true {
-        i = Self.first(in: p, from: i, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ">"))
+        i = p.firstIndex(ofAny: UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ">"), UInt8(ascii: ">"), from: i)
         guard i < n else { return nil }
         if p[i] == UInt8(ascii: ">") { return i + 1 }
         let quote = p[i]
-        i = Self.first(in: p, from: i + 1, quote, quote, quote)
+        i = p.firstIndex(ofAny: quote, quote, quote, quote, from: i + 1)
         guard i < n else { return nil }
         i += 1
       }
@@ -287,21 +287,6 @@ final class XMLScanner {
   }
 
   /// Just after the first `s` at or after `from`.
-  /// The first of the bytes `a`, `b`, `c` at or after `from`, else `p.count`.
-  private static func first(in p: UnsafeBufferPointer<UInt8>, from: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
-    guard let base = p.baseAddress else { return p.count }
-    var i = from
-    let (wa, wb, wc) = (ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c))
-    while i + 8 <= p.count {
-      let w = ByteWord.load(base + i)
-      let mask = ByteWord.zeros(w ^ wa) | ByteWord.zeros(w ^ wb) | ByteWord.zeros(w ^ wc)
-      if mask != 0 { return i + ByteWord.first(mask) }
-      i += 8
-    }
-    while i < p.count && p[i] != a && p[i] != b && p[i] != c { i += 1 }
-    return i
-  }
-
   private func end(of s: StaticString, in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     p.firstIndex(of: s, from: from).map { $0 + s.utf8CodeUnitCount }
   }

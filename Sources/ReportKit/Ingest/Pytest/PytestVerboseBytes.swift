@@ -43,6 +43,9 @@ enum PytestVerboseBytes {
     var idEnd = n
     var i = 0
     while i < n {
+      // Only brackets, a space and a colon change anything here: straight to the next one.
+      i = p.firstIndex(ofAny: UInt8(ascii: "["), UInt8(ascii: "]"), space, UInt8(ascii: ":"), from: i)
+      guard i < n else { break }
       let c = p[i]
       if c == UInt8(ascii: "[") {
         depth += 1
