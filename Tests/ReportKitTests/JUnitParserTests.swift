@@ -36,6 +36,41 @@ import Testing
     }
   }
 
+  /// Entities decoded with the text between them copied as runs give what decoding one byte at a
+  /// time gave (the code before, kept here), on seeded texts of references, near misses (no `;`
+  /// within reach, unknown names, scalars out of range) and plain bytes.
+  @Test func entitiesDecodedAsByteByByte() {
+    func before(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+      var out: [UInt8] = []
+      var i = s.startIndex
+      while i < s.endIndex {
+        let c = s[i]
+        guard c == UInt8(ascii: "&"), let semi = s[i..<min(s.endIndex, i + 12)].firstIndex(of: UInt8(ascii: ";")) else {
+          out.append(c)
+          i += 1
+          continue
+        }
+        if let scalar = XMLEntities.reference(s[(i + 1)..<semi]) {
+          UTF8.encode(scalar) { out.append($0) }
+          i = semi + 1
+        } else {
+          out.append(c)
+          i += 1
+        }
+      }
+      return out
+    }
+    let pieces = [
+      "&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&#x41;", "&#65;", "&#X1F600;", "&#x110000;", "&#xD800;", "&bogus;", "&", ";", "&lt",
+      "&aaaaaaaaaaaaaa;", "a", "é", " ", "&amp;lt;", "&&lt;",
+    ]
+    var rng = DamagedInputTests.SplitMix(state: 31)
+    for _ in 0..<5000 {
+      let bytes = Array((0..<Int(rng.next() % 9)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().utf8)
+      bytes.withUnsafeBufferPointer { p in #expect(XMLEntities.decode(p) == before(p), "\(String(decoding: bytes, as: UTF8.self))") }
+    }
+  }
+
   @Test func nestedSuitesAndEveryOutcome() {
     let a = parse(
       """

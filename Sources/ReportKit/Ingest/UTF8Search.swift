@@ -140,7 +140,7 @@ extension String {
   /// Whether the text holds the byte `b`, searched through its buffer (the UTF-8 view's
   /// `contains` walks it as a generic sequence).
   func utf8Contains(byte b: UInt8) -> Bool {
-    utf8.withContiguousStorageIfAvailable { $0.contains(b) } ?? utf8.contains(b)
+    utf8.withContiguousStorageIfAvailable { $0.firstIndex(ofByte: b) != nil } ?? utf8.contains(b)
   }
 
   /// Byte-wise substring test, no Unicode equivalence: for lower-cased literal phrases.
@@ -224,6 +224,12 @@ extension UnsafeBufferPointer<UInt8> {
     let base = word.utf8Start
     for k in 0..<n where self[at + k].lowercasedASCII != base[k] { return false }
     return true
+  }
+
+  /// The first `b` at or after `from`, if any, found by `memchr`.
+  func firstIndex(ofByte b: UInt8, from: Int = 0) -> Int? {
+    guard let base = baseAddress, from < count else { return nil }
+    return memchr(base + from, Int32(b), count - from).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
   }
 
   /// The first of the bytes `a`, `b`, `c`, `d` at or after `from`, else `count`: eight bytes at a

@@ -278,7 +278,7 @@ final class XMLScanner {
   private func deliverText(_ a: Int, _ b: Int, _ delegate: some XMLScannerDelegate) {
     buf.withUnsafeBufferPointer { p in
       let text = UnsafeBufferPointer(rebasing: p[a..<b])
-      if text.contains(UInt8(ascii: "&")) {
+      if text.firstIndex(ofByte: UInt8(ascii: "&")) != nil {
         XMLEntities.decode(text).withUnsafeBufferPointer { delegate.text($0) }
       } else {
         delegate.text(text)

@@ -65,7 +65,7 @@ struct XMLTag {
 
   /// An attribute's value (as `attributeBytes` gives it) with its entities decoded.
   func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    if !bytes.contains(UInt8(ascii: "&")) { return String(decoding: bytes, as: UTF8.self) }
+    if bytes.firstIndex(ofByte: UInt8(ascii: "&")) == nil { return String(decoding: bytes, as: UTF8.self) }
     return String(decoding: XMLEntities.decode(bytes), as: UTF8.self)
   }
 
@@ -92,30 +92,29 @@ struct XMLTag {
 
 /// Decodes the predefined entities and character references; leaves every other `&name;` as text.
 enum XMLEntities {
+  /// `s` with its entity and character references decoded; any other `&` kept as it is. The
+  /// bytes between references are copied as runs (tracebacks in JUnit files are full of `&lt;`).
   static func decode(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(s.count)
-    var i = s.startIndex
-    while i < s.endIndex {
-      let c = s[i]
-      guard c == UInt8(ascii: "&"), let semi = s[i..<min(s.endIndex, i + 12)].firstIndex(of: UInt8(ascii: ";")) else {
-        out.append(c)
-        i += 1
-        continue
-      }
-      let name = s[(i + 1)..<semi]
-      if let scalar = reference(name) {
-        UTF8.encode(scalar) { out.append($0) }
-        i = semi + 1
-      } else {
-        out.append(c)
-        i += 1
-      }
+    var copied = 0  // the bytes before this are in `out`
+    var i = 0
+    while let amp = s.firstIndex(ofByte: UInt8(ascii: "&"), from: i) {
+      i = amp + 1
+      guard let semi = s[amp..<min(s.count, amp + 12)].firstIndex(of: UInt8(ascii: ";")),
+        let scalar = reference(s[(amp + 1)..<semi])
+      else { continue }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<amp]))
+      UTF8.encode(scalar) { out.append($0) }
+      i = semi + 1
+      copied = i
     }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<s.count]))
     return out
   }
 
-  private static func reference(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
+  /// The scalar an entity or character reference names (`lt`, `#x41`, `#65`), if any.
+  static func reference(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
     switch String(decoding: name, as: UTF8.self) {
     case "lt": return "<"
     case "gt": return ">"
