@@ -64,12 +64,17 @@ public enum Redactor {
     // a word start) in two.
     let table = byteKinds
     while i < p.count {
-      let c = p[i]
-      let kind = table[Int(c)]
-      if kind & anywhere == 0 && (kind & atWordStart == 0 || (i > 0 && table[Int(p[i - 1])] & ident != 0)) {
+      // The bytes that begin nothing, skipped in a loop of their own that carries the previous
+      // byte's kind (not read again for each letter that may start a word).
+      var previous = i > 0 ? table[Int(p[i - 1])] : 0
+      while i < p.count {
+        let kind = table[Int(p[i])]
+        if kind & anywhere != 0 || (kind & atWordStart != 0 && previous & ident == 0) { break }
+        previous = kind
         i += 1
-        continue
       }
+      guard i < p.count else { break }
+      let c = p[i]
       var masked: Range<Int>? = nil
       let wordStart = i == 0 || !isIdent(p[i - 1])
       if c == UInt8(ascii: "-") {
