@@ -39,7 +39,8 @@ public enum Redactor {
   }
 
   /// The masked bytes (nil when nothing needed masking), and whether a PEM block is left open.
-  static func redact(_ p: UnsafeBufferPointer<UInt8>, inPEM: Bool = false) -> (bytes: [UInt8]?, openPEM: Bool) {
+  /// `skipping: false` asks every byte what could begin there (a test holds the skip to that).
+  static func redact(_ p: UnsafeBufferPointer<UInt8>, inPEM: Bool = false, skipping: Bool = true) -> (bytes: [UInt8]?, openPEM: Bool) {
     var out: [UInt8] = []
     var changed = false
     var copied = 0  // bytes of p already in `out` (lazily, only once something changes)
@@ -67,7 +68,7 @@ public enum Redactor {
       // The bytes that begin nothing, skipped in a loop of their own that carries the previous
       // byte's kind (not read again for each letter that may start a word).
       var previous = i > 0 ? table[Int(p[i - 1])] : 0
-      while i < p.count {
+      while skipping && i < p.count {
         let kind = table[Int(p[i])]
         if kind & anywhere != 0 || (kind & atWordStart != 0 && previous & ident == 0) { break }
         previous = kind
