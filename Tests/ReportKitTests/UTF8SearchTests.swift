@@ -128,8 +128,9 @@ import Testing
     }
   }
 
-  /// The first of four bytes found a word at a time is the first a byte loop finds, from every
-  /// start of seeded byte strings thick and thin with them and with bytes one off in value.
+  /// The first of four bytes found a word at a time (and of one byte, by memchr) is the first a
+  /// byte loop finds, from every start of seeded byte strings thick and thin with them and with
+  /// bytes one off in value.
   @Test func firstOfFourBytesIsTheByteLoop() {
     var rng = DamagedInputTests.SplitMix(state: 29)
     let alphabet: [UInt8] = [0x5B, 0x5D, 0x20, 0x3A, 0x5C, 0x5E, 0x21, 0x3B, 0x00, 0x80, 0xDB, 0x61]
@@ -142,6 +143,7 @@ import Testing
         for from in 0...p.count {
           let expected = (from..<p.count).first { [0x5B, 0x5D, 0x20, 0x3A].contains(p[$0]) } ?? p.count
           #expect(p.firstIndex(ofAny: 0x5B, 0x5D, 0x20, 0x3A, from: from) == expected)
+          #expect(p.firstIndex(ofByte: 0x3A, from: from) == (from..<p.count).first { p[$0] == 0x3A })
         }
       }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits a text file into numbered lines: any encoding `UTF8Stream` reads, LF, CRLF or bare CR
 /// line ends, ANSI colour codes stripped, invalid UTF-8 replaced.
 ///
@@ -90,8 +88,9 @@ struct LineReader {
 
   /// The bytes `from..<to` as a String, with ANSI escape sequences removed.
   static func string(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-    let hasEscape = p.baseAddress.map { memchr($0 + from, 0x1B, to - from) != nil } ?? false
-    if !hasEscape { return String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self) }
+    if UnsafeBufferPointer(rebasing: p[from..<to]).firstIndex(ofByte: 0x1B) == nil {
+      return String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
+    }
     return String(decoding: ANSI.strip(p[from..<to]), as: UTF8.self)
   }
 }

@@ -228,7 +228,7 @@ extension UnsafeBufferPointer<UInt8> {
 
   /// The first `b` at or after `from`, if any, found by `memchr`.
   func firstIndex(ofByte b: UInt8, from: Int = 0) -> Int? {
-    guard let base = baseAddress, from < count else { return nil }
+    guard let base = baseAddress, from >= 0, from < count else { return nil }
     return memchr(base + from, Int32(b), count - from).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
   }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Receives the events of `XMLScanner`, in document order.
 protocol XMLScannerDelegate: AnyObject {
   /// Whether text and CDATA inside the current element should be delivered.
@@ -188,10 +186,7 @@ final class XMLScanner {
   /// Where text starting at `start` stops: at `<`, or before an entity the buffer cuts.
   private func textEnd(from start: Int) -> Int {
     buf.withUnsafeBufferPointer { p in
-      let i =
-        p.baseAddress.flatMap { base in
-          memchr(base + start, Int32(UInt8(ascii: "<")), p.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
-        } ?? p.count
+      let i = p.firstIndex(ofByte: UInt8(ascii: "<"), from: start) ?? p.count
       if i == p.count && !eof {
         // Do not split an entity reference between two chunks.
         var k = i - 1
