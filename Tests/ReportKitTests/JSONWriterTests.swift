@@ -38,24 +38,12 @@ import Testing
     // Each byte value at each of the eight places, among fillers that sit near the edges of
     // the bit tricks (0x21 just above a control byte, 0xFF and 0x80 with the high bit set, 0x00
     // and 0x01 whose neighbours a borrow would flag), and seeded random words.
-    var words: [[UInt8]] = []
-    for filler: UInt8 in [UInt8(ascii: "a"), 0x21, 0x23, 0x5B, 0x5D, 0x80, 0xFF, 0x7F, 0x00, 0x01, 0x20, 0x1F] {
-      for place in 0..<8 {
-        for b in 0...255 {
-          var bytes = [UInt8](repeating: filler, count: 8)
-          bytes[place] = UInt8(b)
-          words.append(bytes)
-        }
-      }
-    }
-    var rng = DamagedInputTests.SplitMix(state: 9)
-    for _ in 0..<20_000 {
-      words.append((0..<8).map { _ in [0x00, 0x01, 0x1F, 0x20, 0x22, 0x5C, 0x5D, 0xA2, 0xDC, 0x61][Int(rng.next() % 10)] })
-    }
+    let words = TestWords.words(
+      fillers: [UInt8(ascii: "a"), 0x21, 0x23, 0x5B, 0x5D, 0x80, 0xFF, 0x7F, 0x00, 0x01, 0x20, 0x1F],
+      drawn: [0x00, 0x01, 0x1F, 0x20, 0x22, 0x5C, 0x5D, 0xA2, 0xDC, 0x61], seed: 9)
     for bytes in words {
-      let w = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
-      let expected = bytes.indices.reduce(UInt64(0)) { $0 | (Self.mustEscape(bytes[$1]) ? 0x80 << (8 * UInt64($1)) : 0) }
-      #expect(JSONWriter.escapeMask(w) == expected, "\(bytes)")
+      let expected = TestWords.mask(bytes, Self.mustEscape)
+      #expect(JSONWriter.escapeMask(TestWords.load(bytes)) == expected, "\(bytes)")
     }
   }
 

@@ -85,3 +85,31 @@ extension SplitReading {
     return (one, read(threshold: 1).0)
   }
 }
+
+/// Eight-byte words for the tests of the word-at-a-time scans (`ByteWord`): each byte value at
+/// each place among `fillers`, then `random` words of bytes drawn from `drawn` (seeded).
+enum TestWords {
+  static func words(fillers: [UInt8], drawn: [UInt8], seed: UInt64, random: Int = 20_000) -> [[UInt8]] {
+    var words: [[UInt8]] = []
+    for filler in fillers {
+      for place in 0..<8 {
+        for b in 0...255 {
+          var bytes = [UInt8](repeating: filler, count: 8)
+          bytes[place] = UInt8(b)
+          words.append(bytes)
+        }
+      }
+    }
+    var rng = DamagedInputTests.SplitMix(state: seed)
+    for _ in 0..<random { words.append((0..<8).map { _ in drawn[Int(rng.next() % UInt64(drawn.count))] }) }
+    return words
+  }
+
+  /// The word of `bytes`, the first byte lowest.
+  static func load(_ bytes: [UInt8]) -> UInt64 { UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }) }
+
+  /// The high bit of each byte of `bytes` for which `flagged` holds, the first byte lowest.
+  static func mask(_ bytes: [UInt8], _ flagged: (UInt8) -> Bool) -> UInt64 {
+    bytes.indices.reduce(UInt64(0)) { $0 | (flagged(bytes[$1]) ? 0x80 << (8 * UInt64($1)) : 0) }
+  }
+}

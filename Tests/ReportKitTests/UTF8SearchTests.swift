@@ -108,21 +108,10 @@ import Testing
   /// A word's zero bytes are flagged exactly: each byte value at each place among fillers that a
   /// borrow or carry would disturb (0x00, 0x01, 0x80, 0xFF), and seeded random words.
   @Test func zeroBytesFlaggedExactly() {
-    var words: [[UInt8]] = []
-    for filler: UInt8 in [0x00, 0x01, 0x7F, 0x80, 0xFF, 0x61] {
-      for place in 0..<8 {
-        for b in 0...255 {
-          var bytes = [UInt8](repeating: filler, count: 8)
-          bytes[place] = UInt8(b)
-          words.append(bytes)
-        }
-      }
-    }
-    var rng = DamagedInputTests.SplitMix(state: 17)
-    for _ in 0..<20_000 { words.append((0..<8).map { _ in [0x00, 0x01, 0x80, 0x81, 0xFF, 0x7F][Int(rng.next() % 6)] }) }
+    let words = TestWords.words(fillers: [0x00, 0x01, 0x7F, 0x80, 0xFF, 0x61], drawn: [0x00, 0x01, 0x80, 0x81, 0xFF, 0x7F], seed: 17)
     for bytes in words {
       let w = bytes.withUnsafeBufferPointer { ByteWord.load($0.baseAddress!) }
-      let expected = bytes.indices.reduce(UInt64(0)) { $0 | (bytes[$1] == 0 ? 0x80 << (8 * UInt64($1)) : 0) }
+      let expected = TestWords.mask(bytes) { $0 == 0 }
       #expect(ByteWord.zeros(w) == expected, "\(bytes)")
       if expected != 0 { #expect(ByteWord.first(expected) == bytes.firstIndex(of: 0)) }
     }

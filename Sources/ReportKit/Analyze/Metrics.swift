@@ -114,11 +114,7 @@ public struct Metrics: Sendable {
   static func endpoints(_ requests: [HTTPExchange]) -> [Endpoint] {
     var methods = Parts(), hosts = Parts(), paths = Parts()
     var index: [EndpointKey: Int] = [:]
-    var keys: [EndpointKey] = []
-    // Each endpoint's own spelling of its parts (canonically equal strings are one part).
-    var spelled: [(method: String, host: String, path: String)] = []
-    var counts: [[(status: StatusKey, count: Int)]] = []
-    var times: [[Double]] = []
+    var rows: [Row] = []
     // Fields read in place: an exchange copied out of the array retains its nine references.
     for i in requests.indices {
       let (method, host) = (requests[i].method ?? "GET", requests[i].host ?? "?")
@@ -128,35 +124,47 @@ public struct Metrics: Sendable {
       if let found = index[key] {
         k = found
       } else {
-        k = keys.count
+        k = rows.count
         index[key] = k
-        keys.append(key)
-        spelled.append((method, host, path))
-        counts.append([])
-        times.append([])
+        rows.append(Row(key: key, method: method, host: host, path: path))
       }
       let status: StatusKey = requests[i].status.map { .status($0) } ?? requests[i].curlExit.map { .curl($0) } ?? .none
-      if let s = counts[k].firstIndex(where: { $0.status == status }) { counts[k][s].count += 1 } else { counts[k].append((status, 1)) }
-      if let total = requests[i].timingsMs["total"] { times[k].append(total) }
+      if let s = rows[k].counts.firstIndex(where: { $0.status == status }) {
+        rows[k].counts[s].count += 1
+      } else {
+        rows[k].counts.append((status, 1))
+      }
+      if let total = requests[i].timingsMs["total"] { rows[k].times.append(total) }
     }
     let (methodRank, hostRank, pathRank) = (methods.ranks(), hosts.ranks(), paths.ranks())
-    let order = keys.indices.sorted { a, b in
-      let (x, y) = (keys[a], keys[b])
+    let order = rows.indices.sorted { a, b in
+      let (x, y) = (rows[a].key, rows[b].key)
       return (pathRank[x.path], methodRank[x.method], hostRank[x.host]) < (pathRank[y.path], methodRank[y.method], hostRank[y.host])
     }
     return order.map { k in
+      let row = rows[k]
       var e = Endpoint(
-        method: spelled[k].method, host: spelled[k].host, path: spelled[k].path,
-        requests: counts[k].reduce(0) { $0 + $1.count },
-        statuses: Dictionary(uniqueKeysWithValues: counts[k].map { ($0.status.text, $0.count) }))
-      if !times[k].isEmpty {
-        let t = times[k].sorted()
+        method: row.method, host: row.host, path: row.path, requests: row.counts.reduce(0) { $0 + $1.count },
+        statuses: Dictionary(uniqueKeysWithValues: row.counts.map { ($0.status.text, $0.count) }))
+      if !row.times.isEmpty {
+        let t = row.times.sorted()
         e.p50 = percentile(t, 0.50)
         e.p95 = percentile(t, 0.95)
         e.max = t.last
       }
       return e
     }
+  }
+
+  /// One endpoint as it is counted: its key, its own spelling of its parts (canonically equal
+  /// strings are one part), what its requests answered and how long they took.
+  private struct Row {
+    let key: EndpointKey
+    let method: String
+    let host: String
+    let path: String
+    var counts: [(status: StatusKey, count: Int)] = []
+    var times: [Double] = []
   }
 
   /// An endpoint as the ids of its method, host and route.

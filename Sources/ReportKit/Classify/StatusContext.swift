@@ -60,14 +60,14 @@ enum StatusContext {
     // `status 503`, `status code: 404`, `status_code=503`, `statuscode 500`, `status was 503`, `status <503`.
     end = skip(b, end, " ")
     for filler in fillers where ends(b, end, filler) {
-      let f = skip(b, end - length(filler), " ")
+      let f = skip(b, end - filler.utf8CodeUnitCount, " ")
       if statusWord(b, skip(b, f, " :=")) { return true }
     }
     if statusWord(b, skip(b, b.count, " :=\t<")) { return true }
     // `got 401`, `returned an HTTP status 503`, `responded with 502`.
     var v = skip(b, b.count, " ")
-    for tail in tails where wordEnds(b, v, tail) { v = skip(b, v - length(tail), " ") }
-    for tail in tails where wordEnds(b, v, tail) { v = skip(b, v - length(tail), " ") }
+    for tail in tails where wordEnds(b, v, tail) { v = skip(b, v - tail.utf8CodeUnitCount, " ") }
+    for tail in tails where wordEnds(b, v, tail) { v = skip(b, v - tail.utf8CodeUnitCount, " ") }
     for verb in verbs where wordEnds(b, v, verb) {
       return true
     }
@@ -104,13 +104,13 @@ enum StatusContext {
   private static let comparisons: [StaticString] = ["!==", "===", "!=", "=="]
 
   private static func statedAfter(_ a: Bytes) -> Bool {
-    if starts(a, 0, ", message=") { return true }
+    if a.has(", message=", at: 0) { return true }
     // `503 !== 200`, `503 == 200`: compared with a 2xx, the first is what came back.
     var i = 0
     if i < a.count && a[i] == 32 {
       i += 1
-      for op in comparisons where starts(a, i, op) {
-        let j = i + length(op)
+      for op in comparisons where a.has(op, at: i) {
+        let j = i + op.utf8CodeUnitCount
         if j + 4 <= a.count && a[j] == 32 && a[j + 1] == 50 && isDigit(a[j + 2]) && isDigit(a[j + 3])
           && (j + 4 == a.count || !isDigit(a[j + 4]))
         {
@@ -122,17 +122,14 @@ enum StatusContext {
     i = 0
     while i < a.count && (a[i] == 32 || a[i] == 58) { i += 1 }
     guard i > 0 else { return false }
-    for r in reasons where starts(a, i, r) {
-      let k = i + length(r)
+    for r in reasons where a.has(r, at: i) {
+      let k = i + r.utf8CodeUnitCount
       if k == a.count || !isLetter(a[k]) { return true }
     }
     return false
   }
 
   // MARK: - Byte helpers
-
-  /// The byte length of `s` (`utf8CodeUnitCount` is unspecified for a one-scalar literal: `<`).
-  private static func length(_ s: StaticString) -> Int { s.withUTF8Buffer { $0.count } }
 
   private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
   private static func isLetter(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || c == 95 }
@@ -146,24 +143,12 @@ enum StatusContext {
     }
   }
 
-  private static func ends(_ b: Bytes, _ e: Int, _ s: StaticString) -> Bool {
-    s.withUTF8Buffer { u in e >= u.count && starts(b, e - u.count, u) }
-  }
+  private static func ends(_ b: Bytes, _ e: Int, _ s: StaticString) -> Bool { b.has(s, at: e - s.utf8CodeUnitCount) }
 
   /// `s` ends at `e` and starts at a word boundary.
   private static func wordEnds(_ b: Bytes, _ e: Int, _ s: StaticString) -> Bool {
     guard ends(b, e, s) else { return false }
-    let start = e - length(s)
+    let start = e - s.utf8CodeUnitCount
     return start == 0 || !(isLetter(b[start - 1]) || isDigit(b[start - 1]))
-  }
-
-  private static func starts(_ a: Bytes, _ i: Int, _ s: StaticString) -> Bool {
-    s.withUTF8Buffer { starts(a, i, $0) }
-  }
-
-  private static func starts(_ a: Bytes, _ i: Int, _ u: Bytes) -> Bool {
-    guard i >= 0, i + u.count <= a.count else { return false }
-    for k in 0..<u.count where a[i + k] != u[k] { return false }
-    return true
   }
 }

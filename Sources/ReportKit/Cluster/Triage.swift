@@ -107,8 +107,9 @@ public struct Triage: Sendable {
       if let host = run.requests[k].host { drift.add(host: host, evidence: run.requests[k].evidence.first) }
     }
     for i in failing {
-      guard let d = run.tests[i].details, let message = d.message, let e = d.evidence.first else { continue }
-      for host in URLParts.hosts(in: message) where !URLParts.isReferenceHost(host) { drift.add(host: host, evidence: e) }
+      // The evidence is read only for a spelling not seen before, as for the requests above.
+      guard let d = run.tests[i].details, let message = d.message, !d.evidence.isEmpty else { continue }
+      for host in URLParts.hosts(in: message) where !URLParts.isReferenceHost(host) { drift.add(host: host, evidence: d.evidence.first) }
     }
     return drift.findings()
   }
