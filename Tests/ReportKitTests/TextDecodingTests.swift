@@ -70,6 +70,37 @@ import Testing
   }
 }
 
+/// Lines `skip` takes are counted, not made Strings: the others reach `body` with the numbers
+/// and offsets they have without a skip; `skip` sees only lines whose bytes are the String's.
+@Suite struct SkippedLineTests {
+  @Test func skippedLinesAreCountedAndTheRestReadAsBefore() {
+    let dir = TempDir()
+    var bytes = Array("keep 1\r\nskip 2\n\u{1B}[31mskip 3\u{1B}[0m\nkeep 4\rskip ".utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: LineReader.maxLine + 10)
+    bytes += Array("\nskip 6\nkeep 7\nskip 8".utf8)
+    let path = dir.file("mixed.log", bytes: bytes)
+    var all: [(Int, String, Int)] = []
+    LineReader(path: path).forEachLine {
+      all.append(($0, $1, $2)); return true
+    }
+    var offered: [Int] = []
+    var read: [(Int, String, Int)] = []
+    LineReader(path: path).forEachLine { number, p in
+      offered.append(number)
+      return String(decoding: p, as: UTF8.self).hasPrefix("skip")
+    } _: {
+      read.append(($0, $1, $2)); return true
+    }
+    #expect(all.count == 8)
+    // Line 3 holds ANSI codes and line 5 is cut: never offered, read as before.
+    #expect(offered == [1, 2, 4, 6, 7, 8])
+    #expect(read.map(\.0) == [1, 3, 4, 5, 7])
+    let kept = all.filter { [1, 3, 4, 5, 7].contains($0.0) }
+    #expect(read.map(\.1) == kept.map(\.1) && read.map(\.2) == kept.map(\.2))
+    #expect(read[1].1 == "skip 3" && read[3].1.hasSuffix("bytes cut]"))
+  }
+}
+
 /// Lines longer than the cap are cut as they are read, whatever the chunk boundaries.
 @Suite struct LongLineTests {
   @Test(arguments: [LineReader.maxLine + 1, 3 << 20, 5 << 20 + 7])

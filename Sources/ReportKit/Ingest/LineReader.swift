@@ -22,8 +22,14 @@ struct LineReader {
   }
 
   /// `forEach`, with each line's byte offset in the file (exact for UTF-8 without a BOM).
+  ///
+  /// `skip` is asked first, with the line's number and its bytes, when they are the bytes the
+  /// String would hold (no ANSI code, not cut): a line it takes is counted but never made a
+  /// String, and `body` is not called for it (most lines of a curl trace say nothing).
   @discardableResult
-  func forEachLine(_ body: (Int, String, Int) -> Bool) -> Bool {
+  func forEachLine(
+    skip: (Int, UnsafeBufferPointer<UInt8>) -> Bool = { _, _ in false }, _ body: (Int, String, Int) -> Bool
+  ) -> Bool {
     guard let stream = range.map({ UTF8Stream(path: path, utf8Range: $0) }) ?? UTF8Stream(path: path) else { return false }
     var buffer: [UInt8] = []
     var lineNumber = firstLine - 1
@@ -33,11 +39,18 @@ struct LineReader {
     var scan = 0  // the next byte to look at: bytes are scanned once, never again
     var cut = 0  // bytes of the current line dropped beyond `maxLine`
     /// The line `start..<end` of `p`, cut at `maxLine` with a note of how much was dropped.
-    func line(_ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> String {
+    func line(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, plain: Bool? = nil) -> String {
       let keep = min(end, start + Self.maxLine)
       let dropped = cut + (end - keep)
-      let text = Self.string(p, start, keep)
+      let text = Self.string(p, start, keep, plain: plain)
       return dropped > 0 ? text + " [… \(dropped) bytes cut]" : text
+    }
+    /// Hands the line `start..<end` of `p` to `skip`, then to `body`; false: stop.
+    func deliver(_ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+      let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
+      // Whether the line has no ANSI code: asked once, for `skip` and for the String.
+      let plain = cut == 0 && bytes.count <= Self.maxLine ? bytes.firstIndex(ofByte: 0x1B) == nil : nil
+      return plain == true && skip(lineNumber, bytes) || body(lineNumber, line(p, end, plain: plain), lineOffset)
     }
     while more {
       more = stream.next(into: &buffer)
@@ -51,7 +64,7 @@ struct LineReader {
           // A CR at the very end of a chunk may be half of a CRLF: wait for more.
           if b == 0x0D && i + 1 == p.count && more { break }
           lineNumber += 1
-          if !body(lineNumber, line(p, i), lineOffset) { stop = true; return }
+          if !deliver(p, i) { stop = true; return }
           let end = i
           i += (b == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A) ? 2 : 1
           // The next line starts after this one's bytes as the file has them (cut ones too).
@@ -75,7 +88,7 @@ struct LineReader {
     }
     if !buffer.isEmpty {
       lineNumber += 1
-      _ = buffer.withUnsafeBufferPointer { body(lineNumber, line($0, $0.count), lineOffset) }
+      _ = buffer.withUnsafeBufferPointer { deliver($0, $0.count) }
     }
     return true
   }
@@ -86,9 +99,10 @@ struct LineReader {
     p.firstIndex(ofAny: 0x0A, 0x0D, 0x0A, 0x0D, from: from)
   }
 
-  /// The bytes `from..<to` as a String, with ANSI escape sequences removed.
-  static func string(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-    if UnsafeBufferPointer(rebasing: p[from..<to]).firstIndex(ofByte: 0x1B) == nil {
+  /// The bytes `from..<to` as a String, with ANSI escape sequences removed (`plain`: whether
+  /// they hold none is known; nil: look).
+  static func string(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, plain: Bool? = nil) -> String {
+    if plain ?? (UnsafeBufferPointer(rebasing: p[from..<to]).firstIndex(ofByte: 0x1B) == nil) {
       return String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
     }
     return String(decoding: ANSI.strip(p[from..<to]), as: UTF8.self)

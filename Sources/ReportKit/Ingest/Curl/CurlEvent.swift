@@ -6,6 +6,9 @@ struct CurlEvent {
     case command
     /// curl's own notes (`* Trying ...`, `== Info: ...`).
     case info
+    /// A note that only says the connection is TLS (`* TLSv1.3 ...`, `* ALPN ...`), read by its
+    /// bytes: its text is not kept (`text` is empty).
+    case tls
     case requestHeader
     case responseHeader
     case body

@@ -23,6 +23,8 @@ struct CurlExchangeBuilder {
       current.method = Self.commandMethod(e.text)
     case .info:
       info(e)
+    case .tls:
+      scheme = "https"
     case .requestHeader:
       if let (method, path) = Self.requestLine(e.text) {
         if hasRequest || closed { startNew() }
@@ -78,33 +80,63 @@ struct CurlExchangeBuilder {
 
   private mutating func info(_ e: CurlEvent) {
     let t = e.text
-    // Each prefix is asked only of lines that start with its first byte (most notes start with
-    // none of them: a note is one of the commonest lines of a trace).
-    let first = t.utf8.first
-    let (T, C, S, A) = (UInt8(ascii: "T"), UInt8(ascii: "C"), UInt8(ascii: "S"), UInt8(ascii: "A"))
-    if first == T && t.utf8HasPrefix("Trying ") {
+    var bytes = t
+    switch bytes.withUTF8(Self.noteKind) {
+    case .trying:
       if hasRequest || closed || wroteOut { startNew() }
       // `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
       if current.host == nil, let address = t.dropFirst(7).split(separator: "...").first {
         current.host = URLParts.stripPort(String(address))
         self.address = String(address)
       }
-    } else if first == C && (t.utf8HasPrefix("Connection #") && t.utf8Contains("left intact") || t.utf8HasPrefix("Closing connection")) {
+    case .closed:
       closed = true
-    } else if first == C && t.utf8HasPrefix("Connected to ") {
+    case .connected:
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
       // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
       if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.containsCharacters("port 443 ")) { scheme = scheme ?? "https" }
-    } else if (first == S && t.utf8HasPrefix("SSL connection")) || (first == A && t.utf8HasPrefix("ALPN"))
-      || (first == T && t.utf8HasPrefix("TLS"))
-    {
+    case .tls:
       scheme = "https"
-    } else if Self.isFailureNote(t) {
+    case .failure:
       if closed || hasResponse { startNew() }
       if current.error == nil { current.error = t }
       current.evidence.append(evidence(e))
+    case .none:
+      break
     }
+  }
+
+  /// What a curl note (`* ` and trimmed) tells the exchange.
+  enum NoteKind {
+    /// `Trying host:port...`: a new connection, the address.
+    case trying
+    /// `Connection #0 to host ... left intact`, `Closing connection`.
+    case closed
+    /// `Connected to host (address) port N`.
+    case connected
+    /// `SSL connection ...`, `ALPN ...`, `TLS...`: the scheme is https.
+    case tls
+    /// A failure (`isFailureNote`).
+    case failure
+    /// Nothing: most notes (certificates, handshake steps).
+    case none
+  }
+
+  /// The kind of a note, by its bytes. Each prefix is asked only of notes that start with its first
+  /// byte (most start with none of them: a note is one of the commonest lines of a trace).
+  static func noteKind(_ p: UnsafeBufferPointer<UInt8>) -> NoteKind {
+    let first = p.first
+    let (T, C, S, A) = (UInt8(ascii: "T"), UInt8(ascii: "C"), UInt8(ascii: "S"), UInt8(ascii: "A"))
+    if first == T && p.has("Trying ", at: 0) { return .trying }
+    if first == C && (p.has("Connection #", at: 0) && p.firstIndex(of: "left intact") != nil || p.has("Closing connection", at: 0)) {
+      return .closed
+    }
+    if first == C && p.has("Connected to ", at: 0) { return .connected }
+    if (first == S && p.has("SSL connection", at: 0)) || (first == A && p.has("ALPN", at: 0)) || (first == T && p.has("TLS", at: 0)) {
+      return .tls
+    }
+    return isFailureNote(p) ? .failure : .none
   }
 
   private mutating func writeOut(_ json: CurlWriteOut, _ e: CurlEvent) {
@@ -167,24 +199,27 @@ struct CurlExchangeBuilder {
   /// failure" or "Empty reply" (each phrase asked only where its first byte is).
   static func isFailureNote(_ t: String) -> Bool {
     var text = t
-    return text.withUTF8 { p in
-      // One pass: a phrase is tried only where its first byte is.
-      for i in 0..<p.count {
-        let found =
-          switch p[i] {
-          case UInt8(ascii: "C"):
-            p.has("Could not resolve", at: i) || p.has("Connection refused", at: i) || p.has("Connection reset", at: i)
-          case UInt8(ascii: "F"): p.has("Failed to connect", at: i)
-          case UInt8(ascii: "t"): p.has("timed out", at: i)
-          case UInt8(ascii: "S"): p.has("SSL certificate problem", at: i)
-          case UInt8(ascii: "R"): p.has("Recv failure", at: i)
-          case UInt8(ascii: "E"): p.has("Empty reply", at: i)
-          default: false
-          }
-        if found { return true }
-      }
-      return false
+    return text.withUTF8(isFailureNote)
+  }
+
+  /// `isFailureNote` of a note's bytes.
+  static func isFailureNote(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    // One pass: a phrase is tried only where its first byte is.
+    for i in 0..<p.count {
+      let found =
+        switch p[i] {
+        case UInt8(ascii: "C"):
+          p.has("Could not resolve", at: i) || p.has("Connection refused", at: i) || p.has("Connection reset", at: i)
+        case UInt8(ascii: "F"): p.has("Failed to connect", at: i)
+        case UInt8(ascii: "t"): p.has("timed out", at: i)
+        case UInt8(ascii: "S"): p.has("SSL certificate problem", at: i)
+        case UInt8(ascii: "R"): p.has("Recv failure", at: i)
+        case UInt8(ascii: "E"): p.has("Empty reply", at: i)
+        default: false
+        }
+      if found { return true }
     }
+    return false
   }
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").

@@ -81,6 +81,66 @@ struct CurlLineReader {
 
   mutating func finish(emit: (CurlEvent) -> Void) { flush(emit) }
 
+  /// Whether `read` can pass over a line by its bytes (`p`, as the file has them): a `{ [`/`} [`
+  /// data note, a note that tells nothing (`NoteKind.none`) or only TLS (a `.tls` event is
+  /// emitted for it), a header that is neither a request or status line, nor `Host`, nor a
+  /// telling response header. None of these is made a String; `read` would make nothing of it.
+  ///
+  /// Why the raw bytes may be asked instead of the redacted line: outside a PEM block, a line
+  /// without `-----BEGIN ` leaves the redactor as it was, and a mask only replaces bytes with
+  /// `[REDACTED]`, which holds no byte of the words asked (`HTTP/`, `host:`, a header name before
+  /// its colon, a note's prefix or failure phrase) other than the letters inside brackets: a
+  /// mask can hide such a word, never make one. So a line that says nothing says nothing once
+  /// redacted. A TLS note is taken only when redaction leaves it whole.
+  mutating func skips(_ p: UnsafeBufferPointer<UInt8>, line: Int, emit: (CurlEvent) -> Void) -> Bool {
+    guard quickLines, block == nil, !redactor.insidePEM, p.count >= 1, p.count < 2 || p[1] == 0x20 else { return false }
+    let inert: Bool
+    switch p[0] {
+    case UInt8(ascii: "{"), UInt8(ascii: "}"):
+      inert = p.count >= 3 && p[2] == UInt8(ascii: "[")
+    case UInt8(ascii: "*"):
+      guard p.count >= 2 else { return false }
+      var a = 2
+      var b = p.count
+      while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
+      while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+      switch CurlExchangeBuilder.noteKind(UnsafeBufferPointer(rebasing: p[a..<b])) {
+      case .none:
+        inert = true
+      case .tls:
+        let redacted = Redactor.redact(p)
+        guard redacted.bytes == nil, !redacted.openPEM else { return false }
+        emit(CurlEvent(kind: .tls, text: "", line: line, wholeLine: nil))
+        return true
+      default:
+        return false
+      }
+    case UInt8(ascii: ">"):
+      let text = UnsafeBufferPointer(rebasing: p[min(2, p.count)...])
+      inert = text.firstIndex(of: "HTTP/") == nil && !(text.count > 5 && text.hasLowercased("host:", at: 0))
+    case UInt8(ascii: "<"):
+      let text = UnsafeBufferPointer(rebasing: p[min(2, p.count)...])
+      inert = !text.has("HTTP/", at: 0) && !Self.mayBeTellingHeader(text)
+    default:
+      return false
+    }
+    return inert && !Self.mayOpenPEM(p)
+  }
+
+  /// Whether a header may be one of `HTTPExchange.tellingHeaders`: its ASCII name before the
+  /// colon is one, in any case, or the name is not ASCII (left to `isTellingHeader`).
+  private static func mayBeTellingHeader(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let colon = p.firstIndex(ofByte: UInt8(ascii: ":")) else { return false }
+    let name = UnsafeBufferPointer(rebasing: p[..<colon])
+    guard name.allSatisfy({ $0 < 0x80 }) else { return true }
+    return tellingNames.contains { $0.count == name.count && zip($0, name).allSatisfy { $0 == $1 | (($1 >= 65 && $1 <= 90) ? 0x20 : 0) } }
+  }
+
+  private static let tellingNames = HTTPExchange.tellingHeaders.map { Array($0.utf8) }
+
+  /// Whether the bytes hold `-----BEGIN `, where a PEM block could open.
+  private static func mayOpenPEM(_ p: UnsafeBufferPointer<UInt8>) -> Bool { p.firstIndex(of: "-----BEGIN ") != nil }
+
   /// What `read` makes of a redacted line by its first bytes alone: a `* ` note, a `> ` or `<
   /// ` header (or the bare marker), a `{ [`/`} [` data note; `other` for the rest. None of these
   /// can be what `read` tries before them (a progress meter starts with a space or digit, a

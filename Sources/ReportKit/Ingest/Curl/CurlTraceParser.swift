@@ -63,7 +63,10 @@ struct CurlTraceParser: ArtifactParser {
     var reader = CurlLineReader(path: displayPath)
     var builder = CurlExchangeBuilder()
     var lines = 0
-    let opened = LineReader(path: path, range: range).forEach { number, raw in
+    let opened = LineReader(path: path, range: range).forEachLine { number, bytes in
+      lines = number
+      return reader.skips(bytes, line: number) { builder.feed($0) }
+    } _: { number, raw, _ in
       lines = number
       reader.read(raw, line: number) { builder.feed($0) }
       return true
