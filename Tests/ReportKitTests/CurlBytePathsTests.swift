@@ -84,6 +84,30 @@ import Testing
     #expect(CurlExchangeBuilder.statusLine("HTTP/1.1  503  Service  Unavailable ")! == (503, " Service  Unavailable "))
   }
 
+  /// A command's URL and method by one pass over its bytes, as by its words: quotes, runs of
+  /// spaces, `-X` last or twice, data and head options, schemes half written, non-ASCII words.
+  @Test func commandsAsByWords() {
+    let pieces = [
+      "curl", " ", "  ", "-X", "--request", "GET", "'PUT'", "\"DELETE\"", "-d", "--data-raw", "--json", "-F", "--form", "-I", "--head",
+      "https://a.example/x?y=1", "'http://b.example/'", "\"ws://c\"", "wss://d", "http:/", "htt", "hxxp://e", "-H", "'X: y'", "'",
+      "\"", "é", "\u{301}", "'\u{301}http://f/", "\r\n", "-v", "-sS", "--data-binary", "@payload.json", "+", "$",
+    ]
+    var commands = ["+ curl -sS -v -X PUT https://a/v3/items -d @p.json", "curl -X", "curl -I 'https://a/'", "curl -X -X GET", ""]
+    var rng = DamagedInputTests.SplitMix(state: 7)
+    for _ in 0..<20_000 {
+      commands.append((0..<(1 + rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(separator: " "))
+    }
+    var urls = 0
+    for command in commands {
+      let bytes = CurlExchangeBuilder.command(command)
+      #expect(bytes.url == CurlExchangeBuilder.commandURL(command), "\(command.debugDescription)")
+      #expect(bytes.method == CurlExchangeBuilder.commandMethod(command), "\(command.debugDescription)")
+      if bytes.url != nil { urls += 1 }
+    }
+    #expect(urls > 5_000)
+    #expect(CurlExchangeBuilder.command("+ curl -sS -X PUT 'https://a/b' -d x") == ("https://a/b", "PUT"))
+  }
+
   @Test func failureNotesAsByEightSearches() {
     let phrases = [
       "Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset", "SSL certificate problem",

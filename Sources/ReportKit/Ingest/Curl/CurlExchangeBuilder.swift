@@ -19,8 +19,9 @@ struct CurlExchangeBuilder {
     switch e.kind {
     case .command:
       startNew()
-      if let url = Self.commandURL(e.text) { current.url = url; current.host = URLParts.host(url) }
-      current.method = Self.commandMethod(e.text)
+      let (url, method) = Self.command(e.text)
+      if let url { current.url = url; current.host = URLParts.host(url) }
+      current.method = method
     case .info:
       info(e)
     case .tls:
@@ -299,6 +300,52 @@ struct CurlExchangeBuilder {
     return (code, parts.count == 3 ? String(parts[2]) : nil)
   }
 
+  /// `commandURL` and `commandMethod` in one pass over the words of an ASCII command line, by
+  /// bytes (a Character is a byte there, but for CR LF, which holds no quote, space or letter
+  /// asked); other lines take those two.
+  static func command(_ s: String) -> (url: String?, method: String) {
+    var text = s
+    let ascii = text.withUTF8 { p -> (url: String?, method: String)? in
+      guard p.isASCII else { return nil }
+      var url: String?
+      var method: String?
+      var (requestOption, awaitingMethod, data, head) = (false, false, false, false)
+      var i = 0
+      while i < p.count {
+        guard p[i] != 0x20 else {
+          i += 1
+          continue
+        }
+        var j = i
+        while j < p.count && p[j] != 0x20 { j += 1 }
+        let token = UnsafeBufferPointer(rebasing: p[i..<j])
+        let isQuote = { (c: UInt8) in c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") }
+        var (a, b) = (i, j)
+        while a < b && isQuote(p[a]) { a += 1 }
+        while b > a && isQuote(p[b - 1]) { b -= 1 }
+        let bare = UnsafeBufferPointer(rebasing: p[a..<b])
+        if url == nil
+          && (bare.has("http://", at: 0) || bare.has("https://", at: 0) || bare.has("ws://", at: 0) || bare.has("wss://", at: 0))
+        {
+          url = String(decoding: bare, as: UTF8.self)
+        }
+        if awaitingMethod {
+          method = String(decoding: bare, as: UTF8.self)
+          awaitingMethod = false
+        } else if !requestOption && (token.equals("-X") || token.equals("--request")) {
+          (requestOption, awaitingMethod) = (true, true)
+        }
+        data = data || dataOptionBytes.contains { token.equals($0) }
+        head = head || token.equals("-I") || token.equals("--head")
+        i = j
+      }
+      return (url, method ?? (data ? "POST" : head ? "HEAD" : "GET"))
+    }
+    return ascii ?? (commandURL(s), commandMethod(s))
+  }
+
+  private static let dataOptionBytes: [StaticString] = ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"]
+
   static func commandURL(_ s: String) -> String? {
     for token in commandTokens(s) {
       let t = unquoted(token)
@@ -319,7 +366,7 @@ struct CurlExchangeBuilder {
     return "GET"
   }
 
-  private static let dataOptions: Set<Substring> = ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"]
+  private static let dataOptions = Set(dataOptionBytes.map { Substring($0.description) })
 
   /// The words of a command line, split at spaces by bytes (a `set -x` line per request).
   private static func commandTokens(_ s: String) -> [Substring] { s.utf8Split { $0 == UInt8(ascii: " ") } }
