@@ -44,7 +44,12 @@ public struct Analysis: Sendable {
   }
 
   public init(run: Run, findings: Findings, config: ReportConfig, baseline: Snapshot? = nil, label: String = "this run") {
-    metrics = Metrics(run, findings, targets: config.targets)
+    self.init(run: run, findings: findings, config: config, baseline: baseline, label: label, endpoints: nil)
+  }
+
+  /// `endpoints`: `Metrics.endpoints(run.requests)`, when a thread made them meanwhile.
+  init(run: Run, findings: Findings, config: ReportConfig, baseline: Snapshot?, label: String, endpoints: [Metrics.Endpoint]?) {
+    metrics = Metrics(run, findings, targets: config.targets, endpoints: endpoints)
     let stories = Self.stories(run, findings)
     self.stories = stories
     let chain = WhyChain(run: run)

@@ -50,7 +50,8 @@ public struct Metrics: Sendable {
   public var endpoints: [Endpoint]
   public var targets: [Target]
 
-  init(_ run: Run, _ findings: Findings, targets goals: Targets) {
+  /// `endpoints`: `Metrics.endpoints(run.requests)` when a thread made them already.
+  init(_ run: Run, _ findings: Findings, targets goals: Targets, endpoints: [Endpoint]? = nil) {
     totals = run.totals
     passRate = totals.passRate
     executionRate = totals.tests > 0 ? Double(totals.tests - totals.skipped) / Double(totals.tests) : nil
@@ -99,7 +100,7 @@ public struct Metrics: Sendable {
     passingFiles = perFile.filter { $0.value.1 == 0 && !$0.key.isEmpty }.map { FileLine(file: $0.key, tests: $0.value.0, failing: 0) }
       .sorted { ($1.tests, $0.file) < ($0.tests, $1.file) }.prefix(20).map { $0 }
     slowest = slow.map { (id: $0.0, seconds: $0.1) }
-    endpoints = Self.endpoints(run.requests)
+    self.endpoints = endpoints ?? Self.endpoints(run.requests)
     targets = []
     targets = goals.check(self)
   }

@@ -77,6 +77,8 @@ public struct ReportBuilder {
     // Made before reading: a reader with an idle thread judges failures with its classifier.
     let triage = Triage(config: options.config)
     let run = try read(options.inputs, prejudging: triage.judge)
+    // The requests' endpoints need only the run: counted on the core the clustering leaves idle.
+    let endpoints = run.requests.isEmpty ? nil : Background { Metrics.endpoints(run.requests) }
     progress.enter("classifying")
     let files = ReportFiles(outDir: options.outDir, runID: meta.runID)
     // Where the full report is read: given, else the CI run's page (its artifacts are there).
@@ -95,7 +97,8 @@ public struct ReportBuilder {
         }
         progress.enter("writing the report")
         var timer = PhaseTimer()
-        let analysis = Analysis(run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID)
+        let analysis = Analysis(
+          run: run, findings: findings, config: options.config, baseline: baseline, label: meta.runID, endpoints: endpoints?.take())
         timer.lap("analysis (whys, actions, metrics)")
         let report = Report(run: run, findings: findings, analysis: analysis, meta: meta)
         try writer.write(report, into: dir, json: json)
