@@ -48,13 +48,20 @@ struct RunAssembler {
           count += 1
         }
       }
-      requests.append(contentsOf: artifacts[n].requests)
+      let requestCount = artifacts[n].requests.count
+      // The first artifact's requests are taken over, not copied (each holds nine references).
+      if requests.isEmpty {
+        swap(&requests, &artifacts[n].requests)
+      } else {
+        requests.append(contentsOf: artifacts[n].requests)
+      }
       inputs.append(
         InputSummary(
           path: artifacts[n].path, format: format, tests: count,
-          requests: artifacts[n].requests.count, warnings: artifacts[n].warnings, environment: artifacts[n].environment,
+          requests: requestCount, warnings: artifacts[n].warnings, environment: artifacts[n].environment,
           setup: artifacts[n].setup))
       artifacts[n].tests = []
+      artifacts[n].requests = []
     }
   }
 

@@ -88,14 +88,19 @@ struct CurlTraceParser: ArtifactParser {
       second.join()
       return nil
     }
-    // The exchanges are moved, not copied: each holds nine references, retained and released
-    // per copy (100k exchanges: 50 ms on this thread while the other one waits).
+    // The tail's exchanges are swapped into place behind empty ones, not copied: each holds
+    // nine references, retained and released per copy (a copy of 50k exchanges, then the
+    // release of the tail's array, took ~60 ms on this thread while the other one waited).
     var exchanges = consume first
-    exchanges.reserveCapacity(exchanges.count + tail.exchanges.count)
-    tail.exchanges.reverse()
-    while var x = tail.exchanges.popLast() {
-      for k in x.evidence.indices { x.evidence[k].line += lines }
-      exchanges.append(x)
+    let head = exchanges.count
+    exchanges.append(contentsOf: repeatElement(HTTPExchange(), count: tail.exchanges.count))
+    exchanges.withUnsafeMutableBufferPointer { all in
+      tail.exchanges.withUnsafeMutableBufferPointer { moved in
+        for k in moved.indices {
+          for e in moved[k].evidence.indices { moved[k].evidence[e].line += lines }
+          swap(&all[head + k], &moved[k])
+        }
+      }
     }
     return exchanges
   }
