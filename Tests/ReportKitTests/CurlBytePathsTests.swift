@@ -108,6 +108,31 @@ import Testing
     #expect(CurlExchangeBuilder.command("+ curl -sS -X PUT 'https://a/b' -d x") == ("https://a/b", "PUT"))
   }
 
+  /// A body's excerpt (its first 300 Characters, lines joined) as the Character walk made it:
+  /// bodies of every length around the cut, of one and of several lines, ASCII or not.
+  @Test func bodyExcerptsAsByCharacters() {
+    let pieces = ["a", "{\"e\":1}", "é", "e\u{301}", "😀", "\r", " ", String(repeating: "x", count: 97), String(repeating: "é", count: 60)]
+    var rng = DamagedInputTests.SplitMix(state: 11)
+    var excerpts = 0
+    for _ in 0..<3_000 {
+      var builder = CurlExchangeBuilder()
+      builder.feed(CurlEvent(kind: .responseHeader, text: "HTTP/1.1 500 Oops", line: 1, wholeLine: nil))
+      var expected: String?
+      for k in 0..<(1 + rng.next() % 4) {
+        let text = (0..<(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        builder.feed(CurlEvent(kind: .body, text: text, line: 2 + Int(k), wholeLine: nil))
+        // The Character walk this replaced, kept as the reference.
+        let excerpt = (expected.map { $0 + "\n" } ?? "") + text
+        if (expected?.count ?? 0) < 300 { expected = String(excerpt.prefix(300)) }
+      }
+      builder.finish()
+      let got = builder.exchanges.first?.bodyExcerpt
+      #expect(got.map { Array($0.utf8) } == expected.map { Array($0.utf8) })
+      if (expected?.count ?? 0) == 300 { excerpts += 1 }
+    }
+    #expect(excerpts > 200)
+  }
+
   @Test func failureNotesAsByEightSearches() {
     let phrases = [
       "Could not resolve", "Failed to connect", "Connection refused", "timed out", "Connection reset", "SSL certificate problem",

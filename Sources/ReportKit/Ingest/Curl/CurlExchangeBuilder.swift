@@ -62,8 +62,13 @@ struct CurlExchangeBuilder {
         current.bodyLine = current.evidence.count
         current.evidence.append(evidence(e))
       }
-      let excerpt = (current.bodyExcerpt.map { $0 + "\n" } ?? "") + text
-      if (current.bodyExcerpt?.count ?? 0) < 300 { current.bodyExcerpt = String(excerpt.prefix(300)) }
+      // (A string of at most 300 bytes has at most 300 Characters: only a longer one is walked.)
+      let atMost300 = { (s: String) in s.utf8.count <= 300 ? s : String(s.prefix(300)) }
+      if let before = current.bodyExcerpt {
+        if before.utf8.count < 300 || before.count < 300 { current.bodyExcerpt = atMost300(before + "\n" + text) }
+      } else {
+        current.bodyExcerpt = atMost300(String(text))
+      }
     case .curlError(let code):
       if current.curlExit != nil || (closed && current.error == nil) || (hasResponse && current.error == nil) { startNew() }
       current.curlExit = code
@@ -205,22 +210,32 @@ struct CurlExchangeBuilder {
 
   /// `isFailureNote` of a note's bytes.
   static func isFailureNote(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    // One pass: a phrase is tried only where its first byte is.
-    for i in 0..<p.count {
-      let found =
-        switch p[i] {
-        case UInt8(ascii: "C"):
-          p.has("Could not resolve", at: i) || p.has("Connection refused", at: i) || p.has("Connection reset", at: i)
-        case UInt8(ascii: "F"): p.has("Failed to connect", at: i)
-        case UInt8(ascii: "t"): p.has("timed out", at: i)
-        case UInt8(ascii: "S"): p.has("SSL certificate problem", at: i)
-        case UInt8(ascii: "R"): p.has("Recv failure", at: i)
-        case UInt8(ascii: "E"): p.has("Empty reply", at: i)
-        default: false
-        }
-      if found { return true }
+    // A phrase is tried only where its first byte is, and those bytes are found eight at a
+    // time: `C`, `F`, `t`, `S` in one pass, `R`, `E` in another (most notes hold few of them).
+    func found(at i: Int) -> Bool {
+      switch p[i] {
+      case UInt8(ascii: "C"):
+        p.has("Could not resolve", at: i) || p.has("Connection refused", at: i) || p.has("Connection reset", at: i)
+      case UInt8(ascii: "F"): p.has("Failed to connect", at: i)
+      case UInt8(ascii: "t"): p.has("timed out", at: i)
+      case UInt8(ascii: "S"): p.has("SSL certificate problem", at: i)
+      case UInt8(ascii: "R"): p.has("Recv failure", at: i)
+      case UInt8(ascii: "E"): p.has("Empty reply", at: i)
+      default: false
+      }
     }
-    return false
+    func any(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool {
+      var i = p.firstIndex(ofAny: a, b, c, d, from: 0)
+      while i < p.count {
+        if found(at: i) { return true }
+        i = p.firstIndex(ofAny: a, b, c, d, from: i + 1)
+      }
+      return false
+    }
+    let (C, F, t, S, R, E) = (
+      UInt8(ascii: "C"), UInt8(ascii: "F"), UInt8(ascii: "t"), UInt8(ascii: "S"), UInt8(ascii: "R"), UInt8(ascii: "E")
+    )
+    return any(C, F, t, S) || any(R, E, R, E)
   }
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").
