@@ -122,6 +122,35 @@ import Testing
     }
   }
 
+  /// Metrics written with the endpoints from the analysis's own values give the bytes the
+  /// schema value gives: names and hosts that need escapes, one status or several, no latency.
+  @Test func theEndpointsFastPathWritesWhatTheSchemaValueWrites() throws {
+    var rng = DamagedInputTests.SplitMix(state: 5)
+    func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+    var requests: [HTTPExchange] = []
+    for _ in 0..<3_000 {
+      var x = HTTPExchange()
+      x.method = pick(["GET", "POST", nil, "PU\"T"])
+      x.host = pick(["a.example", "b\\.example", nil, "c\u{1}.example", "é.example"])
+      x.url = "https://\(x.host ?? "h")\(pick(["/v1/a", "/q\"uote", "/tab\t", "/é"]))/\(pick(["a", "b", "c", "d", "e", "f", "g", "h"]))"
+      if rng.next() % 3 > 0 { x.status = pick([200, 404, 503]) } else { x.curlExit = pick([6, 7]) }
+      if rng.next() % 2 == 0 { x.timingsMs["total"] = Double(rng.next() % 5_000) / 7 }
+      requests.append(x)
+    }
+    let metrics = Metrics(Run(inputs: [], tests: [], requests: requests), Findings(), targets: Targets())
+    #expect(metrics.endpoints.count > 200)
+    #expect(metrics.endpoints.contains { $0.statuses.count > 1 } && metrics.endpoints.contains { $0.statuses.count == 1 })
+    let dir = TempDir()
+    let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
+    let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
+    ReportSchema.Metrics.write(metrics, to: JSONWriter(sink: a, compact: true))
+    ReportSchema.Metrics(metrics).write(to: JSONWriter(sink: b, compact: true))
+    #expect(a.finish() && b.finish())
+    let text = try String(contentsOfFile: fast, encoding: .utf8)
+    #expect(try text == String(contentsOfFile: slow, encoding: .utf8))
+    #expect(text.contains("\"name\":\"PU\\\"T /q\\\"uote/"))
+  }
+
   @Test func theCommittedExampleReportsDecode() throws {
     for run in ["example", "example-compare"] {
       let data = try Data(contentsOf: URL(fileURLWithPath: Self.reports + "/\(run)/report.json"))

@@ -56,7 +56,7 @@ struct JSONRenderer {
         to: w)
     }
     list("suspicious", f.suspicious.count, w) { ReportSchema.Suspicion(f.suspicious[$0]).write(to: w) }
-    top("metrics", w) { ReportSchema.Metrics(a.metrics).write(to: w) }
+    top("metrics", w) { ReportSchema.Metrics.write(a.metrics, to: w) }
     list("actions", a.actions.count, w) { ReportSchema.Action(a.actions[$0]).write(to: w) }
     top("comparison", w) {
       if let c = a.comparison { ReportSchema.Comparison(c).write(to: w) } else { sink.write("null") }

@@ -116,12 +116,13 @@ extension ReportSchema.Suspicion {
 }
 
 extension ReportSchema.Metrics {
-  init(_ m: ReportKit.Metrics) {
+  /// `endpoints: false` leaves them out (`write(_:to:)` writes them from `m`).
+  init(_ m: ReportKit.Metrics, endpoints: Bool = true) {
     self.init(
       pass_rate: m.passRate.map { JSONWriter.rounded($0, 4) }, execution_rate: m.executionRate.map { JSONWriter.rounded($0, 4) },
       files: m.files.prefix(100).map { File(file: $0.file, tests: $0.tests, failing: $0.failing) },
       slowest: m.slowest.map { Slow(id: $0.id, duration_s: JSONWriter.rounded($0.seconds, 3)) },
-      endpoints: m.endpoints.map { e in
+      endpoints: (endpoints ? m.endpoints : []).map { e in
         Endpoint(
           name: e.name, host: e.host, requests: e.requests, statuses: e.statuses, p50_ms: e.p50.map { JSONWriter.rounded($0, 3) },
           p95_ms: e.p95.map { JSONWriter.rounded($0, 3) }, max_ms: e.max.map { JSONWriter.rounded($0, 3) })
