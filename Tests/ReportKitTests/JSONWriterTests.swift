@@ -34,6 +34,42 @@ import Testing
     #expect(!full.finish() && full.errorText.contains("space"))
   }
 
+  /// A file appended to a sink follows what was buffered, whatever its size against the buffer;
+  /// a file that cannot be read fails the sink.
+  @Test func theSinkAppendsAFileAfterWhatItHolds() throws {
+    let dir = TempDir()
+    var rng = DamagedInputTests.SplitMix(state: 9)
+    for size in [0, 1, 1000, (1 << 20) - 1, 1 << 20, 3 << 20 + 5] {
+      let piece = (0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      let part = dir.file("part.bin", bytes: piece)
+      let path = dir.path + "/out.bin"
+      let sink = try #require(OutputSink(path: path))
+      sink.write("head ")
+      #expect(sink.append(contentsOf: part))
+      sink.write(" tail")
+      #expect(sink.finish())
+      #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == Array("head ".utf8) + piece + Array(" tail".utf8))
+    }
+    let sink = try #require(OutputSink(path: dir.path + "/other.bin"))
+    #expect(!sink.append(contentsOf: dir.path + "/missing.bin") && !sink.finish() && sink.errorText.contains("No such file"))
+  }
+
+  /// report.json's analysis part is written apart, then appended: the folder holds the four
+  /// files and nothing else, and report.json is whole (it decodes, the analysis at its end).
+  @Test func reportJSONIsWholeAndNoPartIsLeft() throws {
+    let dir = TempDir()
+    let o = ReportBuilder.Options(
+      inputs: [AnalyzeTests.examples + "/logs"], outDir: dir.path, runID: "r", now: Date(timeIntervalSince1970: 0))
+    _ = try ReportBuilder().build(o)
+    let folder = dir.path + "/r"
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["issue.md", "report.html", "report.json", "report.md"])
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))
+    let doc = try JSONDecoder().decode(ReportSchema.Document.self, from: data)
+    #expect(doc.clusters?.isEmpty == false && doc.actions?.isEmpty == false)
+    #expect(String(decoding: data.suffix(20), as: UTF8.self).hasSuffix("\"warnings\":[]\n}\n"))
+  }
+
   @Test func wordMaskFlagsExactlyTheBytesToEscape() {
     // Each byte value at each of the eight places, among fillers that sit near the edges of
     // the bit tricks (0x21 just above a control byte, 0xFF and 0x80 with the high bit set, 0x00

@@ -79,10 +79,36 @@ final class OutputSink {
     }
   }
 
-  /// Flushes and forces the bytes to disk.
-  func finish() -> Bool {
+  /// Appends the whole file at `path` (after what is buffered), through the buffer; false, with
+  /// `failed` set, when it cannot be read or written.
+  func append(contentsOf path: String) -> Bool {
     flush()
-    if fsync(fd) != 0 {
+    let source = open(path, O_RDONLY)
+    guard source >= 0 else {
+      if !failed { errorCode = errno }
+      failed = true
+      return false
+    }
+    defer { close(source) }
+    while !failed {
+      let got = read(source, buffer, Self.capacity)
+      if got < 0 && errno == EINTR { continue }
+      guard got > 0 else {
+        if got < 0 {
+          errorCode = errno
+          failed = true
+        }
+        break
+      }
+      send(UnsafeBufferPointer(start: buffer, count: got))
+    }
+    return !failed
+  }
+
+  /// Flushes and (`sync`) forces the bytes to disk.
+  func finish(sync: Bool = true) -> Bool {
+    flush()
+    if sync && fsync(fd) != 0 {
       if !failed { errorCode = errno }
       failed = true
     }

@@ -30,7 +30,24 @@ struct ReportWriter {
   func write(_ report: Report, into dir: String, json begun: JSONJob? = nil) throws {
     var timer = PhaseTimer()
     let json = try begun ?? beginJSON(report.run, report.findings, report.meta, into: dir)
-    json?.finish(with: report)
+    if let json {
+      // report.json's second part (the analysis) is written here, into a file of its own, while
+      // the job's thread writes the run's part, which is the longer one: the job then appends it
+      // (this thread would otherwise wait for the job at the end).
+      let tailPath = dir + "/" + JSONJob.tailName
+      guard let tail = OutputSink(path: tailPath) else {
+        json.finish(withTail: nil)
+        json.done.wait()
+        throw Self.cannotCreate(tailPath)
+      }
+      JSONRenderer().writeAnalysis(report, to: tail)
+      let written = tail.finish(sync: false)
+      json.finish(withTail: written ? tailPath : nil)
+      if !written {
+        json.done.wait()
+        throw Failure(description: "\(dir)/report.json: \(tail.errorText)")
+      }
+    }
     let views = ReportViewBuilder(report: report, reportURL: reportURL)
     let page = formats.contains(.markdown) || formats.contains(.html)
     let full = page ? views.view() : nil  // issue.md starts from the same view
@@ -84,24 +101,30 @@ final class JSONJob: @unchecked Sendable {
   /// Left when the file is written.
   let done = DispatchGroup()
   private(set) var succeeded = false
-  private var report: Report?
+  private var tail: String?
   private let ready = DispatchSemaphore(value: 0)
+
+  /// The file, next to report.json, that the analysis part is written to before it is appended.
+  static let tailName = ".report.json.analysis"
 
   init(sink: OutputSink) { self.sink = sink }
 
-  /// On the job's thread: the run's part, then, once the report is handed over, the rest.
+  /// On the job's thread: the run's part, then, once the rest is handed over, the rest appended
+  /// (and its file removed).
   func render(_ run: Run, _ findings: Findings, _ meta: RunMeta) {
     var timer = PhaseTimer()
     JSONRenderer().writeRun(run, findings, meta, to: sink)
     timer.lap("report.json's tests (second thread)")
     ready.wait()
-    if let report { JSONRenderer().writeAnalysis(report, to: sink) }
-    succeeded = report != nil && sink.finish()
+    guard let tail else { return }
+    succeeded = sink.append(contentsOf: tail) && sink.finish()
+    unlink(tail)
   }
 
-  /// Hands over the report (the semaphore orders the write before the job reads it).
-  func finish(with report: Report) {
-    self.report = report
+  /// Hands over the file holding the analysis part, nil when it could not be written (the job
+  /// then stops; the semaphore orders the write before the job reads it).
+  func finish(withTail path: String?) {
+    tail = path
     ready.signal()
   }
 }
