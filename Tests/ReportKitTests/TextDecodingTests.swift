@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ReportKit
@@ -121,5 +122,45 @@ import Testing
     #expect(long.hasPrefix("E   AssertionError: xxx"))
     #expect(long.hasSuffix(" [… \(total - LineReader.maxLine) bytes cut]"), "\(long.suffix(40))")
     #expect(long.utf8.count < LineReader.maxLine + 40)
+  }
+}
+
+/// The curl sniffer's score with the pytest scores made once and its Foundation searches asked
+/// only where their bytes are is the score as the sniffer first read it, on every fixture.
+@Suite struct SniffScoreTests {
+  /// The curl sniffer as it was: each line's pytest score made again, Foundation's `contains`.
+  static func curlScoreBefore(_ head: SniffedHead) -> Int {
+    guard head.firstSignificantByte != UInt8(ascii: "<"), !CTRFParser.claims(head) else { return 0 }
+    var score = 0
+    for line in head.lines {
+      if PytestConsoleParser.lineScore(line) != nil { continue }
+      if line.hasPrefix("* Trying") || line.hasPrefix("*   Trying") || line.hasPrefix("== Info:") || line.hasPrefix("=> Send header")
+        || line.hasPrefix("<= Recv header") || line.hasPrefix("< HTTP/") || line.contains("curl: (")
+        || line.contains("\"time_total\"") || line.hasPrefix("time_total")
+      {
+        score += 2
+      } else if line.hasPrefix("> "), let r = CurlExchangeBuilder.requestLine(String(line.dropFirst(2))), !r.0.isEmpty {
+        score += 2
+      }
+    }
+    return score
+  }
+
+  @Test func scoresAsBefore() throws {
+    var files: [String] = []
+    for dir in [Fixtures.root, AnalyzeTests.examples + "/logs", AnalyzeTests.examples + "/baseline"] {
+      guard let e = FileManager.default.enumerator(atPath: dir) else { continue }
+      for case let name as String in e where !name.hasSuffix("/") { files.append(dir + "/" + name) }
+    }
+    var curlScored = 0
+    for path in files {
+      guard let bytes = ByteChunks.head(of: path, count: FormatSniffer.headBytes) else { continue }
+      let head = SniffedHead(bytes: bytes)
+      let score = CurlTraceParser.sniff(head)
+      #expect(score == Self.curlScoreBefore(head), "\(path)")
+      #expect(PytestConsoleParser.sniff(head) == head.lines.reduce(0) { $0 + (PytestConsoleParser.lineScore($1) ?? 0) })
+      if score > 0 { curlScored += 1 }
+    }
+    #expect(files.count > 50 && curlScored >= 9)
   }
 }

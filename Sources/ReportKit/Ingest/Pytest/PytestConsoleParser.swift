@@ -9,7 +9,7 @@ struct PytestConsoleParser: ArtifactParser {
   /// and CTRF reports are not console logs, whatever their text quotes.
   static func sniff(_ head: SniffedHead) -> Int {
     guard head.firstSignificantByte != UInt8(ascii: "<"), !CTRFParser.claims(head) else { return 0 }
-    return head.lines.reduce(0) { $0 + (lineScore($1) ?? 0) }
+    return head.pytestScores.reduce(0) { $0 + ($1 ?? 0) }
   }
 
   /// What one line says for pytest: nil when it is not pytest's at all, else its weight (0 for a
