@@ -17,7 +17,8 @@ import Testing
     "*  CAfile: /etc/ssl/certs/ca-certificates.crt", "* \tTLS\t", "*", "* ", "*  subject: CN=*.example.com",
     "* Could not resolve host: nowhere.example", "* Failed to connect to 10.0.0.5 port 443: Connection refused",
     "* Operation timed out after 5000 milliseconds", "* Connection #0 to host api.example.com left intact",
-    "* Closing connection 0", "* Connection #0 to host", "} [5 bytes data]", "{ [2752 bytes data]", "{ [", "{[", "{ x",
+    "* Closing connection 0", "* Connection #0 to host", "* Closing connection token=q8ZrT2vX9LmN4bP7wK3s", "} [5 bytes data]",
+    "{ [2752 bytes data]", "{ [", "{[", "{ x",
     "> GET /v1/items HTTP/1.1", "> Host: api.example.com", "> host:x.example:8080",
     "> HOST: ", "> Hostx", "> User-Agent: curl/8.5.0", "> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig", ">", "> ",
     "> X-Note: HTTP/ in a header", "> token=HTTP/1.1abcdefghijklmnopqrstuv", "< HTTP/1.1 503 Service Unavailable",
@@ -104,13 +105,17 @@ import Testing
       var text = line
       return text.withUTF8 { reader.skips($0, line: 1) { _ in } }
     }
-    for line in ["} [5 bytes data]", "*  CAfile: /etc/ssl/certs/ca.crt", "* TLSv1.3 (IN)", "> Accept: */*", "< Date: Fri", "<", ">"] {
+    for line in [
+      "} [5 bytes data]", "*  CAfile: /etc/ssl/certs/ca.crt", "* TLSv1.3 (IN)", "> Accept: */*", "< Date: Fri", "<", ">",
+      "* Connection #0 to host a left intact", "* Closing connection 0",
+    ] {
       #expect(takes(line), "\(line)")
     }
     for line in [
       "*   Trying 1.2.3.4:80...", "> GET / HTTP/1.1", "> Host: a", "< HTTP/1.1 200 OK", "< Retry-After: 3", "< X-Cache: HIT",
       "< \u{212A}ey: v", "* TLS eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "} [-----BEGIN RSA PRIVATE KEY-----",
-      "* Connection refused", "{\"a\":1}", "+ curl -v http://a/",
+      "* Connection refused", "{\"a\":1}", "+ curl -v http://a/", "* Closing connection token=q8ZrT2vX9LmN4bP7wK3s",
+      "* Connected to a (1.2.3.4) port 443 (#0)",
     ] {
       #expect(!takes(line), "\(line)")
     }

@@ -6,9 +6,10 @@ struct CurlEvent {
     case command
     /// curl's own notes (`* Trying ...`, `== Info: ...`).
     case info
-    /// A note that only says the connection is TLS (`* TLSv1.3 ...`, `* ALPN ...`), read by its
-    /// bytes: its text is not kept (`text` is empty).
-    case tls
+    /// A note read by its bytes whose text the exchange does not keep (`text` is empty): one
+    /// that says the connection is TLS (`* TLSv1.3 ...`) or closed (`* Connection #0 to host
+    /// ... left intact`).
+    case note(CurlExchangeBuilder.NoteKind)
     case requestHeader
     case responseHeader
     case body

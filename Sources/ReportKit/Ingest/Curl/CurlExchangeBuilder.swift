@@ -24,8 +24,8 @@ struct CurlExchangeBuilder {
       current.method = method
     case .info:
       info(e)
-    case .tls:
-      scheme = "https"
+    case .note(let kind):
+      info(kind)
     case .requestHeader:
       if let (method, path) = Self.requestLine(e.text) {
         if hasRequest || closed { startNew() }
@@ -87,7 +87,8 @@ struct CurlExchangeBuilder {
   private mutating func info(_ e: CurlEvent) {
     let t = e.text
     var bytes = t
-    switch bytes.withUTF8(Self.noteKind) {
+    let kind = bytes.withUTF8(Self.noteKind)
+    switch kind {
     case .trying:
       if hasRequest || closed || wroteOut { startNew() }
       // `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
@@ -95,21 +96,26 @@ struct CurlExchangeBuilder {
         current.host = URLParts.stripPort(String(address))
         self.address = String(address)
       }
-    case .closed:
-      closed = true
+    case .closed, .tls, .none:
+      info(kind)
     case .connected:
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
       // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
       if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.containsCharacters("port 443 ")) { scheme = scheme ?? "https" }
-    case .tls:
-      scheme = "https"
     case .failure:
       if closed || hasResponse { startNew() }
       if current.error == nil { current.error = t }
       current.evidence.append(evidence(e))
-    case .none:
-      break
+    }
+  }
+
+  /// What a note of a kind whose text does not matter does to the exchange.
+  private mutating func info(_ kind: NoteKind) {
+    switch kind {
+    case .closed: closed = true
+    case .tls: scheme = "https"
+    default: break
     }
   }
 

@@ -82,8 +82,8 @@ struct CurlLineReader {
   mutating func finish(emit: (CurlEvent) -> Void) { flush(emit) }
 
   /// Whether `read` can pass over a line by its bytes (`p`, as the file has them): a `{ [`/`} [`
-  /// data note, a note that tells nothing (`NoteKind.none`) or only TLS (a `.tls` event is
-  /// emitted for it), a header that is neither a request or status line, nor `Host`, nor a
+  /// data note, a note that tells nothing (`NoteKind.none`) or only that the connection is TLS
+  /// or closed (a `.note` event is emitted for it), a header that is neither a request or status line, nor `Host`, nor a
   /// telling response header. None of these is made a String; `read` would make nothing of it.
   ///
   /// Why the raw bytes may be asked instead of the redacted line: outside a PEM block, a line
@@ -91,7 +91,7 @@ struct CurlLineReader {
   /// `[REDACTED]`, which holds no byte of the words asked (`HTTP/`, `host:`, a header name before
   /// its colon, a note's prefix or failure phrase) other than the letters inside brackets: a
   /// mask can hide such a word, never make one. So a line that says nothing says nothing once
-  /// redacted. A TLS note is taken only when redaction leaves it whole.
+  /// redacted. A TLS or closing note is taken only when redaction leaves it whole.
   mutating func skips(_ p: UnsafeBufferPointer<UInt8>, line: Int, emit: (CurlEvent) -> Void) -> Bool {
     guard quickLines, block == nil, !redactor.insidePEM, p.count >= 1, p.count < 2 || p[1] == 0x20 else { return false }
     let inert: Bool
@@ -107,10 +107,10 @@ struct CurlLineReader {
       switch CurlExchangeBuilder.noteKind(UnsafeBufferPointer(rebasing: p[a..<b])) {
       case .none:
         inert = true
-      case .tls:
+      case let kind where kind == .tls || kind == .closed:
         let redacted = Redactor.redact(p)
         guard redacted.bytes == nil, !redacted.openPEM else { return false }
-        emit(CurlEvent(kind: .tls, text: "", line: line, wholeLine: nil))
+        emit(CurlEvent(kind: .note(kind), text: "", line: line, wholeLine: nil))
         return true
       default:
         return false
