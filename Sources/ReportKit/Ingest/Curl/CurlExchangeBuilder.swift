@@ -25,7 +25,7 @@ struct CurlExchangeBuilder {
     case .info:
       info(e)
     case .note(let kind):
-      info(kind)
+      apply(note: kind)
     case .requestHeader:
       if let (method, path) = Self.requestLine(e.text) {
         if hasRequest || closed { startNew() }
@@ -97,7 +97,7 @@ struct CurlExchangeBuilder {
         self.address = String(address)
       }
     case .closed, .tls, .none:
-      info(kind)
+      apply(note: kind)
     case .connected:
       let rest = t.dropFirst(13)
       if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
@@ -111,7 +111,7 @@ struct CurlExchangeBuilder {
   }
 
   /// What a note of a kind whose text does not matter does to the exchange.
-  private mutating func info(_ kind: NoteKind) {
+  private mutating func apply(note kind: NoteKind) {
     switch kind {
     case .closed: closed = true
     case .tls: scheme = "https"

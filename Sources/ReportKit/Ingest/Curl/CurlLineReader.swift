@@ -83,8 +83,9 @@ struct CurlLineReader {
 
   /// Whether `read` can pass over a line by its bytes (`p`, as the file has them): a `{ [`/`} [`
   /// data note, a note that tells nothing (`NoteKind.none`) or only that the connection is TLS
-  /// or closed (a `.note` event is emitted for it), a header that is neither a request or status line, nor `Host`, nor a
-  /// telling response header. None of these is made a String; `read` would make nothing of it.
+  /// or closed (a `.note` event is emitted for it), a header that is neither a request or status
+  /// line, nor `Host`, nor a telling response header. None of these is made a String: `read`
+  /// would make nothing else of it.
   ///
   /// Why the raw bytes may be asked instead of the redacted line: outside a PEM block, a line
   /// without `-----BEGIN ` leaves the redactor as it was, and a mask only replaces bytes with

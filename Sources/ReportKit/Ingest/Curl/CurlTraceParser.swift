@@ -12,13 +12,13 @@ struct CurlTraceParser: ArtifactParser {
     guard head.firstSignificantByte != UInt8(ascii: "<"), !CTRFParser.claims(head) else { return 0 }
     var score = 0
     let pytest = head.pytestScores
-    // (Foundation's search matches only where the bytes are: they are looked for first.)
-    func has(_ bytes: StaticString, _ line: Substring, _ text: String) -> Bool { line.utf8Contains(bytes) && line.contains(text) }
     for (k, line) in head.lines.enumerated() {
       if pytest[k] != nil { continue }
+      // (Foundation's search matches only where the phrase's bytes are: they are looked for first.)
+      let has = { (phrase: StaticString) in line.utf8Contains(phrase) && line.contains(phrase.description) }
       if line.hasPrefix("* Trying") || line.hasPrefix("*   Trying") || line.hasPrefix("== Info:") || line.hasPrefix("=> Send header")
-        || line.hasPrefix("<= Recv header") || line.hasPrefix("< HTTP/") || has("curl: (", line, "curl: (")
-        || has("\"time_total\"", line, "\"time_total\"") || line.hasPrefix("time_total")
+        || line.hasPrefix("<= Recv header") || line.hasPrefix("< HTTP/") || has("curl: (") || has("\"time_total\"")
+        || line.hasPrefix("time_total")
       {
         score += 2
       } else if line.hasPrefix("> "), let r = CurlExchangeBuilder.requestLine(String(line.dropFirst(2))), !r.0.isEmpty {
