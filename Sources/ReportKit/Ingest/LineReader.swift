@@ -39,7 +39,7 @@ struct LineReader {
     var scan = 0  // the next byte to look at: bytes are scanned once, never again
     var cut = 0  // bytes of the current line dropped beyond `maxLine`
     /// The line `start..<end` of `p`, cut at `maxLine` with a note of how much was dropped.
-    func line(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, plain: Bool? = nil) -> String {
+    func line(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, plain: Bool?) -> String {
       let keep = min(end, start + Self.maxLine)
       let dropped = cut + (end - keep)
       let text = Self.string(p, start, keep, plain: plain)
@@ -101,7 +101,7 @@ struct LineReader {
 
   /// The bytes `from..<to` as a String, with ANSI escape sequences removed (`plain`: whether
   /// they hold none is known; nil: look).
-  static func string(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, plain: Bool? = nil) -> String {
+  static func string(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, plain: Bool?) -> String {
     if plain ?? (UnsafeBufferPointer(rebasing: p[from..<to]).firstIndex(ofByte: 0x1B) == nil) {
       return String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
     }

@@ -35,17 +35,13 @@ struct ReportWriter {
       // the job's thread writes the run's part, which is the longer one: the job then appends it
       // (this thread would otherwise wait for the job at the end).
       let tailPath = dir + "/" + JSONJob.tailName
-      guard let tail = OutputSink(path: tailPath) else {
-        json.finish(withTail: nil)
-        json.done.wait()
-        throw Self.cannotCreate(tailPath)
-      }
-      JSONRenderer().writeAnalysis(report, to: tail)
-      let written = tail.finish(sync: false)
+      let tail = OutputSink(path: tailPath)
+      if let tail { JSONRenderer().writeAnalysis(report, to: tail) }
+      let written = tail?.finish(sync: false) == true
       json.finish(withTail: written ? tailPath : nil)
       if !written {
         json.done.wait()
-        throw Failure(description: "\(dir)/report.json: \(tail.errorText)")
+        throw tail.map { Failure(description: "\(dir)/report.json: \($0.errorText)") } ?? Self.cannotCreate(tailPath)
       }
     }
     let views = ReportViewBuilder(report: report, reportURL: reportURL)

@@ -119,38 +119,6 @@ struct CurlExchangeBuilder {
     }
   }
 
-  /// What a curl note (`* ` and trimmed) tells the exchange.
-  enum NoteKind {
-    /// `Trying host:port...`: a new connection, the address.
-    case trying
-    /// `Connection #0 to host ... left intact`, `Closing connection`.
-    case closed
-    /// `Connected to host (address) port N`.
-    case connected
-    /// `SSL connection ...`, `ALPN ...`, `TLS...`: the scheme is https.
-    case tls
-    /// A failure (`isFailureNote`).
-    case failure
-    /// Nothing: most notes (certificates, handshake steps).
-    case none
-  }
-
-  /// The kind of a note, by its bytes. Each prefix is asked only of notes that start with its first
-  /// byte (most start with none of them: a note is one of the commonest lines of a trace).
-  static func noteKind(_ p: UnsafeBufferPointer<UInt8>) -> NoteKind {
-    let first = p.first
-    let (T, C, S, A) = (UInt8(ascii: "T"), UInt8(ascii: "C"), UInt8(ascii: "S"), UInt8(ascii: "A"))
-    if first == T && p.has("Trying ", at: 0) { return .trying }
-    if first == C && (p.has("Connection #", at: 0) && p.firstIndex(of: "left intact") != nil || p.has("Closing connection", at: 0)) {
-      return .closed
-    }
-    if first == C && p.has("Connected to ", at: 0) { return .connected }
-    if (first == S && p.has("SSL connection", at: 0)) || (first == A && p.has("ALPN", at: 0)) || (first == T && p.has("TLS", at: 0)) {
-      return .tls
-    }
-    return isFailureNote(p) ? .failure : .none
-  }
-
   private mutating func writeOut(_ json: CurlWriteOut, _ e: CurlEvent) {
     let url = json.url_effective ?? json.url
     if wroteOut || (closed && url != nil && current.url != nil && current.url != url) { startNew() }
@@ -205,44 +173,6 @@ struct CurlExchangeBuilder {
   }
 
   private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }
-
-  /// Whether a note states a failure: it holds "Could not resolve", "Failed to connect",
-  /// "Connection refused", "timed out", "Connection reset", "SSL certificate problem", "Recv
-  /// failure" or "Empty reply" (each phrase asked only where its first byte is).
-  static func isFailureNote(_ t: String) -> Bool {
-    var text = t
-    return text.withUTF8(isFailureNote)
-  }
-
-  /// `isFailureNote` of a note's bytes.
-  static func isFailureNote(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    // A phrase is tried only where its first byte is, and those bytes are found eight at a
-    // time: `C`, `F`, `t`, `S` in one pass, `R`, `E` in another (most notes hold few of them).
-    func found(at i: Int) -> Bool {
-      switch p[i] {
-      case UInt8(ascii: "C"):
-        p.has("Could not resolve", at: i) || p.has("Connection refused", at: i) || p.has("Connection reset", at: i)
-      case UInt8(ascii: "F"): p.has("Failed to connect", at: i)
-      case UInt8(ascii: "t"): p.has("timed out", at: i)
-      case UInt8(ascii: "S"): p.has("SSL certificate problem", at: i)
-      case UInt8(ascii: "R"): p.has("Recv failure", at: i)
-      case UInt8(ascii: "E"): p.has("Empty reply", at: i)
-      default: false
-      }
-    }
-    func any(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool {
-      var i = p.firstIndex(ofAny: a, b, c, d, from: 0)
-      while i < p.count {
-        if found(at: i) { return true }
-        i = p.firstIndex(ofAny: a, b, c, d, from: i + 1)
-      }
-      return false
-    }
-    let (C, F, t, S, R, E) = (
-      UInt8(ascii: "C"), UInt8(ascii: "F"), UInt8(ascii: "t"), UInt8(ascii: "S"), UInt8(ascii: "R"), UInt8(ascii: "E")
-    )
-    return any(C, F, t, S) || any(R, E, R, E)
-  }
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").
   static func requestLine(_ s: String) -> (String, String)? {
@@ -319,84 +249,5 @@ struct CurlExchangeBuilder {
     let parts = s.split(separator: " ", maxSplits: 2)
     guard parts.count >= 2, let code = Int(parts[1]) else { return nil }
     return (code, parts.count == 3 ? String(parts[2]) : nil)
-  }
-
-  /// `commandURL` and `commandMethod` in one pass over the words of an ASCII command line, by
-  /// bytes (a Character is a byte there, but for CR LF, which holds no quote, space or letter
-  /// asked); other lines take those two.
-  static func command(_ s: String) -> (url: String?, method: String) {
-    var text = s
-    let ascii = text.withUTF8 { p -> (url: String?, method: String)? in
-      guard p.isASCII else { return nil }
-      var url: String?
-      var method: String?
-      var (requestOption, awaitingMethod, data, head) = (false, false, false, false)
-      var i = 0
-      while i < p.count {
-        guard p[i] != 0x20 else {
-          i += 1
-          continue
-        }
-        var j = i
-        while j < p.count && p[j] != 0x20 { j += 1 }
-        let token = UnsafeBufferPointer(rebasing: p[i..<j])
-        let isQuote = { (c: UInt8) in c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") }
-        var (a, b) = (i, j)
-        while a < b && isQuote(p[a]) { a += 1 }
-        while b > a && isQuote(p[b - 1]) { b -= 1 }
-        let bare = UnsafeBufferPointer(rebasing: p[a..<b])
-        if url == nil
-          && (bare.has("http://", at: 0) || bare.has("https://", at: 0) || bare.has("ws://", at: 0) || bare.has("wss://", at: 0))
-        {
-          url = String(decoding: bare, as: UTF8.self)
-        }
-        if awaitingMethod {
-          method = String(decoding: bare, as: UTF8.self)
-          awaitingMethod = false
-        } else if !requestOption && (token.equals("-X") || token.equals("--request")) {
-          (requestOption, awaitingMethod) = (true, true)
-        }
-        data = data || dataOptionBytes.contains { token.equals($0) }
-        head = head || token.equals("-I") || token.equals("--head")
-        i = j
-      }
-      return (url, method ?? (data ? "POST" : head ? "HEAD" : "GET"))
-    }
-    return ascii ?? (commandURL(s), commandMethod(s))
-  }
-
-  private static let dataOptionBytes: [StaticString] = ["-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form"]
-
-  static func commandURL(_ s: String) -> String? {
-    for token in commandTokens(s) {
-      let t = unquoted(token)
-      // Each scheme begins with the byte `h` or `w`: other words are out without a Character.
-      guard let first = t.utf8.first, first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { continue }
-      if t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("ws://") || t.hasPrefix("wss://") { return String(t) }
-    }
-    return nil
-  }
-
-  static func commandMethod(_ s: String) -> String {
-    let tokens = commandTokens(s)
-    if let i = tokens.firstIndex(where: { $0 == "-X" || $0 == "--request" }), i + 1 < tokens.count {
-      return String(unquoted(tokens[i + 1]))
-    }
-    if tokens.contains(where: { dataOptions.contains($0) }) { return "POST" }
-    if tokens.contains("-I") || tokens.contains("--head") { return "HEAD" }
-    return "GET"
-  }
-
-  private static let dataOptions = Set(dataOptionBytes.map { Substring($0.description) })
-
-  /// The words of a command line, split at spaces by bytes (a `set -x` line per request).
-  private static func commandTokens(_ s: String) -> [Substring] { s.utf8Split { $0 == UInt8(ascii: " ") } }
-
-  /// A token without the quotes around it (`'...'`, `"..."`, or a stray one at either end).
-  private static func unquoted(_ t: Substring) -> Substring {
-    var t = t
-    while let f = t.utf8.first, f == UInt8(ascii: "'") || f == UInt8(ascii: "\"") { t = t.dropFirst() }
-    while let l = t.utf8.last, l == UInt8(ascii: "'") || l == UInt8(ascii: "\"") { t = t.dropLast() }
-    return t
   }
 }

@@ -134,7 +134,7 @@ struct CurlLineReader {
     guard let colon = p.firstIndex(ofByte: UInt8(ascii: ":")) else { return false }
     let name = UnsafeBufferPointer(rebasing: p[..<colon])
     guard name.allSatisfy({ $0 < 0x80 }) else { return true }
-    return tellingNames.contains { $0.count == name.count && zip($0, name).allSatisfy { $0 == $1 | (($1 >= 65 && $1 <= 90) ? 0x20 : 0) } }
+    return tellingNames.contains { $0.count == name.count && zip($0, name).allSatisfy { $0 == $1.lowercasedASCII } }
   }
 
   private static let tellingNames = HTTPExchange.tellingHeaders.map { Array($0.utf8) }
