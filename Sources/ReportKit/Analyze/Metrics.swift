@@ -119,7 +119,7 @@ public struct Metrics: Sendable {
     // Fields read in place: an exchange copied out of the array retains its nine references.
     for i in requests.indices {
       let (method, host) = (requests[i].method ?? "GET", requests[i].host ?? "?")
-      let path = Correlator.route(requests[i].url.flatMap { Correlator.path(ofURL: $0) } ?? "/")
+      let path = Correlator.route(ofURL: requests[i].url)
       let key = EndpointKey(method: methods.id(method), host: hosts.id(host), path: paths.id(path))
       let k: Int
       if let found = index[key] {
@@ -135,23 +135,25 @@ public struct Metrics: Sendable {
       } else {
         rows[k].counts.append((status, 1))
       }
-      if let total = requests[i].timingsMs["total"] { rows[k].times.append(total) }
+      if !requests[i].timingsMs.isEmpty, let total = requests[i].timingsMs["total"] { rows[k].times.append(total) }
     }
     let (methodRank, hostRank, pathRank) = (methods.ranks(), hosts.ranks(), paths.ranks())
     let order = rows.indices.sorted { a, b in
       let (x, y) = (rows[a].key, rows[b].key)
       return (pathRank[x.path], methodRank[x.method], hostRank[x.host]) < (pathRank[y.path], methodRank[y.method], hostRank[y.host])
     }
+    // Rows read and sorted in place: a copy of each of 50k rows retained its strings and lists.
     return order.map { k in
-      let row = rows[k]
+      var statuses: [String: Int] = Dictionary(minimumCapacity: rows[k].counts.count)
+      for (status, count) in rows[k].counts { statuses[status.text] = count }
       var e = Endpoint(
-        method: row.method, host: row.host, path: row.path, requests: row.counts.reduce(0) { $0 + $1.count },
-        statuses: Dictionary(uniqueKeysWithValues: row.counts.map { ($0.status.text, $0.count) }))
-      if !row.times.isEmpty {
-        let t = row.times.sorted()
-        e.p50 = percentile(t, 0.50)
-        e.p95 = percentile(t, 0.95)
-        e.max = t.last
+        method: rows[k].method, host: rows[k].host, path: rows[k].path, requests: rows[k].counts.reduce(0) { $0 + $1.count },
+        statuses: statuses)
+      if !rows[k].times.isEmpty {
+        rows[k].times.sort()
+        e.p50 = percentile(rows[k].times, 0.50)
+        e.p95 = percentile(rows[k].times, 0.95)
+        e.max = rows[k].times.last
       }
       return e
     }

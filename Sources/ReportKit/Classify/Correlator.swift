@@ -54,33 +54,57 @@ struct Correlator: Sendable {
   static func route(_ path: String) -> String {
     var p = path
     // Printable ASCII (every URL curl prints): bytes are characters, so one pass over them.
-    let fast = p.withUTF8 { b -> String? in
-      guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-      var out: [UInt8] = []
-      out.reserveCapacity(b.count)
-      var start = 0
-      for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
-        let seg = UnsafeBufferPointer(rebasing: b[start..<i])
-        var digits = 0
-        var hexOrDash = true
-        for c in seg {
-          if c >= 0x30 && c <= 0x39 {
-            digits += 1
-          } else if !((c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c == UInt8(ascii: "-")) {
-            hexOrDash = false
-          }
-        }
-        if isID(length: seg.count, digits: digits, hexOrDash: hexOrDash) { out += "{id}".utf8 } else { out += seg }
-        if i < b.count { out.append(UInt8(ascii: "/")) }
-        start = i + 1
-      }
-      return String(decoding: out, as: UTF8.self)
-    }
+    let fast = p.withUTF8 { b in isPrintableASCII(b) ? routeASCII(b) : nil }
     if let fast { return fast }
     return path.split(separator: "/", omittingEmptySubsequences: false).map { seg -> Substring in
       let hexOrDash = seg.allSatisfy { $0.isHexDigit || $0 == "-" }
       return isID(length: seg.count, digits: seg.filter(\.isNumber).count, hexOrDash: hexOrDash) ? "{id}" : seg
     }.joined(separator: "/")
+  }
+
+  /// `route(path(ofURL: url) ?? "/")` (nil: `/`), in one pass over a printable ASCII URL: no
+  /// path string is made on the way, nor a copy of a route without ids (a curl run asks this of
+  /// every request).
+  static func route(ofURL url: String?) -> String {
+    guard var u = url else { return "/" }
+    let fast = u.withUTF8 { b -> String? in
+      guard isPrintableASCII(b) else { return nil }
+      guard let path = asciiPath(b) else { return "/" }
+      return routeASCII(UnsafeBufferPointer(rebasing: b[path]))
+    }
+    return fast ?? route(path(ofURL: u) ?? "/")
+  }
+
+  private static func isPrintableASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool { b.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
+  /// `route` of printable ASCII: each segment that is an id replaced by `{id}`; the bytes are
+  /// copied only once a segment is replaced.
+  private static func routeASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    var out: [UInt8] = []
+    var changed = false
+    var copied = 0
+    var start = 0
+    for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
+      var digits = 0
+      var hexOrDash = true
+      for c in b[start..<i] {
+        if c >= 0x30 && c <= 0x39 {
+          digits += 1
+        } else if !((c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c == UInt8(ascii: "-")) {
+          hexOrDash = false
+        }
+      }
+      if isID(length: i - start, digits: digits, hexOrDash: hexOrDash) {
+        if !changed { out.reserveCapacity(b.count + 8); changed = true }
+        out += b[copied..<start]
+        out += "{id}".utf8
+        copied = i
+      }
+      start = i + 1
+    }
+    guard changed else { return String(decoding: b, as: UTF8.self) }
+    out += b[copied..<b.count]
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whether a path segment is an id: all digits, a hex/uuid of 8 or more with a digit, or any
@@ -94,17 +118,8 @@ struct Correlator: Sendable {
     var u = url
     // Printable ASCII: the same steps on bytes (characters are bytes there).
     let fast = u.withUTF8 { b -> String?? in
-      guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-      var i = 0
-      while i + 2 < b.count && !(b[i] == UInt8(ascii: ":") && b[i + 1] == UInt8(ascii: "/") && b[i + 2] == UInt8(ascii: "/")) { i += 1 }
-      guard i + 2 < b.count else { return .some(nil) }
-      var slash = i + 3
-      while slash < b.count && b[slash] != UInt8(ascii: "/") { slash += 1 }
-      guard slash < b.count else { return .some(nil) }
-      var end = slash
-      while end < b.count && b[end] != UInt8(ascii: "?") && b[end] != UInt8(ascii: "#") { end += 1 }
-      while end - slash > 1 && b[end - 1] == UInt8(ascii: "/") { end -= 1 }
-      return .some(end - slash > 1 ? String(decoding: UnsafeBufferPointer(rebasing: b[slash..<end]), as: UTF8.self) : nil)
+      guard isPrintableASCII(b) else { return nil }
+      return .some(asciiPath(b).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) })
     }
     if let fast { return fast }
     guard let r = url.range(of: "://") else { return nil }
@@ -112,6 +127,20 @@ struct Correlator: Sendable {
     guard let slash = rest.firstIndex(of: "/") else { return nil }
     let path = normalized(String(rest[slash...]))
     return path.count > 1 ? path : nil
+  }
+
+  /// Where `path(ofURL:)` finds the path in a printable ASCII URL; nil where it finds none.
+  private static func asciiPath(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var i = 0
+    while i + 2 < b.count && !(b[i] == UInt8(ascii: ":") && b[i + 1] == UInt8(ascii: "/") && b[i + 2] == UInt8(ascii: "/")) { i += 1 }
+    guard i + 2 < b.count else { return nil }
+    var slash = i + 3
+    while slash < b.count && b[slash] != UInt8(ascii: "/") { slash += 1 }
+    guard slash < b.count else { return nil }
+    var end = slash
+    while end < b.count && b[end] != UInt8(ascii: "?") && b[end] != UInt8(ascii: "#") { end += 1 }
+    while end - slash > 1 && b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+    return end - slash > 1 ? slash..<end : nil
   }
 
   private static func normalized(_ p: String) -> String {

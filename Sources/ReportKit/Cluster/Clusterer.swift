@@ -66,10 +66,12 @@ struct Clusterer {
     // with its own memo of the kinds it decided (a kind's rule is the same whoever decides it).
     let workers = workers ?? (requests.count >= 4096 ? 2 : 1)
     var verdicts = [Classification?](repeating: nil, count: requests.count)
-    var items = [RequestGrouping.Item?](repeating: nil, count: requests.count)
-    verdicts.withUnsafeMutableBufferPointer { v in
-      items.withUnsafeMutableBufferPointer { it in
-        let (v, it) = (UncheckedBuffer(v), UncheckedBuffer(it))
+    // Each item is made where it is kept (a list of optionals unwrapped after copied each item,
+    // retaining its four strings).
+    let items = [RequestGrouping.Item](unsafeUninitializedCapacity: requests.count) { buffer, initialized in
+      let it = UncheckedBuffer(buffer)
+      verdicts.withUnsafeMutableBufferPointer { v in
+        let v = UncheckedBuffer(v)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
           var decided: [Classifier.RequestKind: Int] = [:]
           for k in stride(from: w, to: requests.count, by: workers) {
@@ -77,20 +79,22 @@ struct Clusterer {
             let r = requests[k]
             let verdict = classifier.classify(request: run.requests[r], index: r, decided: &decided)
             v.base[k] = verdict
-            it.base[k] = RequestGrouping.Item(
+            let item = RequestGrouping.Item(
               index: r, category: verdict.category, method: run.requests[r].method ?? "GET", host: run.requests[r].host ?? "?",
-              route: Correlator.route(run.requests[r].url.flatMap(Correlator.path(ofURL:)) ?? "/"),
+              route: Correlator.route(ofURL: run.requests[r].url),
               answer: run.requests[r].status.map(String.init) ?? run.requests[r].curlExit.map { "curl \($0)" } ?? "no answer")
+            it.base.initializeElement(at: k, to: item)
           }
         }
       }
+      initialized = requests.count  // every slot, by one worker each
     }
     // A request's verdict by its index in the run (requests are in run order).
     func verdictOf(_ r: Int) -> Classification? {
       let k = requests.partitionPoint { $0 < r }
       return k < requests.count && requests[k] == r ? verdicts[k] : nil
     }
-    let out = RequestGrouping.groups(items.compactMap { $0 }).compactMap { g -> Cluster? in
+    let out = RequestGrouping.groups(items).compactMap { g -> Cluster? in
       guard let verdict = verdictOf(g.members[0]) else { return nil }  // every member was classified
       let sig = g.signature
       var ruleCounts: [String: Int] = [:]

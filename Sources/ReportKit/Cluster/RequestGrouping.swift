@@ -36,56 +36,123 @@ struct RequestGrouping {
 
   private struct HostKey: Hashable {
     let category: Category
-    let host: String
-    let answer: String
+    let host: Int
+    let answer: Int
   }
 
   private struct AnswerKey: Hashable {
     let category: Category
-    let answer: String
+    let answer: Int
+  }
+
+  /// What makes a signature: its category and scope and the ids of the parts its place names
+  /// (-1 for a part it does not name).
+  private struct PlaceKey: Hashable {
+    let category: Category
+    let scope: Scope
+    let method: Int
+    let host: Int
+    let route: Int
+    let answer: Int
+  }
+
+  /// One item's parts as ids (see `Ids`).
+  private struct Parts {
+    let host: Int
+    let answer: Int
+    let method: Int
+    let route: Int
+    /// The id of `method + " " + route`, the route as a host's routes are counted.
+    let methodRoute: Int
+  }
+
+  /// Strings as ids, canonically equal ones one (as a `Set<String>` holds them), so that each
+  /// part of an item is hashed once and no string is joined per item. `method + " " + route` is
+  /// joined once per pair of ids, and that joined string given its own id: two pairs whose joined
+  /// strings are equal (a space inside a method) are one route, as a set of joined strings has it.
+  private struct Ids {
+    var ids: [String: Int] = [:]
+    mutating func of(_ s: String) -> Int {
+      if let id = ids[s] { return id }
+      ids[s] = ids.count
+      return ids.count - 1
+    }
+  }
+
+  private struct Pair: Hashable {
+    let a: Int
+    let b: Int
   }
 
   /// The groups of `items`, in the order their first member appears.
   static func groups(_ items: [Item]) -> [Group] {
-    var routesOf: [HostKey: Set<String>] = [:]
-    for x in items {
-      routesOf[HostKey(category: x.category, host: x.host, answer: x.answer), default: []].insert(x.method + " " + x.route)
+    var hosts = Ids(), answers = Ids(), methods = Ids(), routes = Ids(), joined = Ids()
+    var joinedOf: [Pair: Int] = [:]
+    // Items are read in place by index: a copy of each retained its four strings.
+    let parts = items.indices.map { i in
+      let (method, route) = (methods.of(items[i].method), routes.of(items[i].route))
+      let pair = Pair(a: method, b: route)
+      let methodRoute = joinedOf[pair] ?? joined.of(items[i].method + " " + items[i].route)
+      joinedOf[pair] = methodRoute
+      return Parts(
+        host: hosts.of(items[i].host), answer: answers.of(items[i].answer), method: method, route: route, methodRoute: methodRoute)
+    }
+    var routesOf: [HostKey: Set<Int>] = [:]
+    for (i, p) in parts.enumerated() {
+      routesOf[HostKey(category: items[i].category, host: p.host, answer: p.answer), default: []].insert(p.methodRoute)
     }
     var wideHosts: [AnswerKey: Int] = [:]
     for (k, routes) in routesOf where routes.count >= spread {
       wideHosts[AnswerKey(category: k.category, answer: k.answer), default: 0] += 1
     }
     var groupOf: [String: Int] = [:]
+    var groupOfPlace: [PlaceKey: Int] = [:]  // each place's group, found without its signature
     var out: [Group] = []
-    var seen: [(hosts: Set<String>, routes: Set<String>)] = []  // per group: its members' hosts and routes
-    for x in items {
-      let answerKey = AnswerKey(category: x.category, answer: x.answer)
-      let hostKey = HostKey(category: x.category, host: x.host, answer: x.answer)
+    var seen: [(hosts: Set<Int>, routes: Set<Int>)] = []  // per group: its members' hosts and routes
+    for (i, p) in parts.enumerated() {
+      let category = items[i].category
+      let answerKey = AnswerKey(category: category, answer: p.answer)
+      let hostKey = HostKey(category: category, host: p.host, answer: p.answer)
       let scope: Scope =
         wideHosts[answerKey, default: 0] >= spread ? .answer : routesOf[hostKey, default: []].count >= spread ? .host : .route
-      let place =
-        switch scope {
-        case .answer: "* * *"
-        case .host: "* \(x.host) *"
-        case .route: "\(x.method) \(x.host) \(x.route)"
-        }
-      let sig = "\(x.category.rawValue)|request|\(place)|\(x.answer)"
+      let place = PlaceKey(
+        category: category, scope: scope, method: scope == .route ? p.method : -1, host: scope == .answer ? -1 : p.host,
+        route: scope == .route ? p.route : -1, answer: p.answer)
       let g: Int
-      if let found = groupOf[sig] {
+      if let found = groupOfPlace[place] {
         g = found
-        out[g].members.append(x.index)
+        out[g].members.append(items[i].index)
       } else {
-        g = out.count
-        groupOf[sig] = g
-        out.append(
-          Group(signature: sig, scope: scope, members: [x.index], spread: scope == .route ? nil : RequestSpread(hosts: [], routes: 0)))
-        seen.append(([], []))
+        let sig = signature(items[i], scope)
+        if let found = groupOf[sig] {
+          g = found
+          out[g].members.append(items[i].index)
+        } else {
+          g = out.count
+          groupOf[sig] = g
+          out.append(
+            Group(
+              signature: sig, scope: scope, members: [items[i].index], spread: scope == .route ? nil : RequestSpread(hosts: [], routes: 0)))
+          seen.append(([], []))
+        }
+        groupOfPlace[place] = g
       }
       guard scope != .route else { continue }
-      if seen[g].hosts.insert(x.host).inserted { out[g].spread?.hosts.append(x.host) }
-      seen[g].routes.insert(x.method + " " + x.route)
+      if seen[g].hosts.insert(p.host).inserted { out[g].spread?.hosts.append(items[i].host) }
+      seen[g].routes.insert(p.methodRoute)
       out[g].spread?.routes = seen[g].routes.count
     }
     return out
+  }
+
+  /// The signature of `x`'s group at `scope`, without the version.
+  private static func signature(_ x: Item, _ scope: Scope) -> String {
+    let place =
+      switch scope {
+      case .answer: "* * *"
+      case .host: "* \(x.host) *"
+      case .route: "\(x.method) \(x.host) \(x.route)"
+      }
+    return "\(x.category.rawValue)|request|\(place)|\(x.answer)"
   }
 }

@@ -14,6 +14,12 @@ struct CurlExchangeBuilder {
   /// `host:port` from `Trying host:port...`, so a refused request keeps its port in its URL.
   private var address: String?
   private var seenVariables: Set<String> = []
+  /// Hosts, one copy of each spelling.
+  private var hosts = SharedSpellings()
+  /// The path every evidence line names (the file as the report shows it).
+  private let evidencePath: String
+
+  init(evidencePath: String = "") { self.evidencePath = evidencePath }
 
   mutating func feed(_ e: CurlEvent) {
     switch e.kind {
@@ -160,7 +166,10 @@ struct CurlExchangeBuilder {
       let authority = address.flatMap { URLParts.stripPort($0) == host ? $0 : nil } ?? host
       current.url = (scheme ?? "http") + "://" + authority + (requestPath ?? "")
     }
-    if current.hasContent { exchanges.append(current) }
+    if current.hasContent {
+      if let host = current.host { current.host = hosts(host) }
+      exchanges.append(current)
+    }
     current = HTTPExchange()
     hasRequest = false
     hasResponse = false
@@ -172,7 +181,7 @@ struct CurlExchangeBuilder {
     seenVariables = []
   }
 
-  private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: "", line: e.line, text: e.evidenceText) }
+  private func evidence(_ e: CurlEvent) -> Evidence { Evidence(path: evidencePath, line: e.line, text: e.evidenceText) }
 
   /// `GET /path HTTP/1.1` → ("GET", "/path").
   static func requestLine(_ s: String) -> (String, String)? {

@@ -43,7 +43,7 @@ struct CurlTraceParser: ArtifactParser {
   /// The artifact, and whether it was read by two threads (for tests).
   func parseNotingSplit() -> (artifact: ParsedArtifact, split: Bool) {
     var artifact = ParsedArtifact(path: displayPath, format: .curl)
-    var exchanges: [HTTPExchange]
+    let exchanges: [HTTPExchange]
     var split = false
     if let (at, size) = CurlSplit.point(path: path, threshold: splitThreshold), let two = readSplit(at: at, size: size) {
       exchanges = two
@@ -51,10 +51,6 @@ struct CurlTraceParser: ArtifactParser {
     } else {
       guard let one = read(range: nil) else { return (.unreadable(displayPath, format: .curl), false) }
       exchanges = one.exchanges
-    }
-    // Changed in place: a copy of each exchange retains and releases its nine references.
-    for i in exchanges.indices {
-      for k in exchanges[i].evidence.indices { exchanges[i].evidence[k].path = displayPath }
     }
     artifact.requests = exchanges
     return (artifact, split)
@@ -64,7 +60,8 @@ struct CurlTraceParser: ArtifactParser {
   /// left a trace or PEM block open; nil when the file cannot be opened.
   private func read(range: Range<Int>?) -> (exchanges: [HTTPExchange], lines: Int, midBlock: Bool)? {
     var reader = CurlLineReader(path: displayPath)
-    var builder = CurlExchangeBuilder()
+    // Evidence names the file as it is made (not set on 100k exchanges after the read).
+    var builder = CurlExchangeBuilder(evidencePath: displayPath)
     var lines = 0
     let opened = LineReader(path: path, range: range).forEachLine { number, bytes in
       lines = number

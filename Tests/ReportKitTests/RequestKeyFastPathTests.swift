@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import ReportKit
+
+/// The fast paths of keying failed requests and endpoints, each held to what it stands for: a
+/// route straight from a URL, failed requests grouped by ids, hosts shared by their bytes.
+@Suite struct RequestKeyFastPathTests {
+  /// Pieces URLs are drawn from: ids of every kind, words, non-ASCII (read by characters),
+  /// spaces, doubled and trailing slashes, queries and fragments.
+  static let segments = [
+    "v1", "orders", "123", "42", "123e4567-e89b-12d3-a456-426614174000", "3f2a9c1e8b7d", "deadbeef", "abcdef12345678901",
+    "abcdefgh", "café", "１２３", "e\u{301}", "a b", "", "-", "0", "x%20y", "ÄÖ",
+  ]
+  static let tails = ["", "/", "//", "?q=1", "?a=1&b=/2", "#f", "/?x", "#/a/1"]
+  static let heads = ["https://h.example", "http://h:80", "ftp://h", "http://é.test", "h", "://", "http://", "https://a:b@h.test"]
+
+  static func drawURL(_ rng: inout some RandomNumberGenerator) -> String {
+    var url = heads.randomElement(using: &rng) ?? ""
+    for _ in 0..<Int.random(in: 0...4, using: &rng) { url += "/" + (segments.randomElement(using: &rng) ?? "") }
+    return url + (tails.randomElement(using: &rng) ?? "")
+  }
+
+  @Test func routesOfURLsAsFromTheirPaths() {
+    var rng = SystemRandomNumberGenerator()
+    #expect(Correlator.route(ofURL: nil) == "/")
+    var withID = 0
+    for _ in 0..<20_000 {
+      let url = Self.drawURL(&rng)
+      let expected = Correlator.route(Correlator.path(ofURL: url) ?? "/")
+      let found = Correlator.route(ofURL: url)
+      #expect(found.utf8.elementsEqual(expected.utf8), "\(url)")
+      if found.contains("{id}") { withID += 1 }
+    }
+    #expect(withID > 1000)
+  }
+
+  @Test func groupsAsByJoinedStrings() {
+    var rng = SystemRandomNumberGenerator()
+    // Canonically equal spellings (composed and decomposed) and methods with a space among them:
+    // the ids must join and part exactly as the joined strings do.
+    let methods = ["GET", "POST", "GET /a", "DELETE"]
+    let hosts = ["a.test", "b.test", "c.test", "d.test", "caf\u{E9}.test", "cafe\u{301}.test", "e.test"]
+    let routes = ["/x", "/y", "/z", "/a /x", "/{id}", "/w/{id}", "/\u{E9}", "/e\u{301}"]
+    let answers = ["404", "503", "curl 7", "no answer", "401"]
+    let categories: [ReportKit.Category] = [.routing, .infrastructure, .auth]
+    var scopes = Set<String>()
+    for round in 0..<200 {
+      var items: [RequestGrouping.Item] = []
+      for i in 0..<Int.random(in: 1...300, using: &rng) {
+        items.append(
+          .init(
+            index: i, category: categories.randomElement(using: &rng) ?? .logic, method: methods.randomElement(using: &rng) ?? "",
+            host: hosts.randomElement(using: &rng) ?? "", route: routes.randomElement(using: &rng) ?? "",
+            answer: answers.randomElement(using: &rng) ?? ""))
+      }
+      let found = RequestGrouping.groups(items)
+      let expected = Self.groupsByJoinedStrings(items)
+      #expect(found.count == expected.count, "round \(round)")
+      for (a, b) in zip(found, expected) {
+        #expect(a.signature.utf8.elementsEqual(b.signature.utf8) && a.scope == b.scope && a.members == b.members)
+        #expect(a.spread?.hosts.map { Array($0.utf8) } == b.spread?.hosts.map { Array($0.utf8) } && a.spread?.routes == b.spread?.routes)
+        scopes.insert("\(a.scope)")
+      }
+    }
+    #expect(scopes == ["route", "host", "answer"])
+  }
+
+  @Test func hostsAreSharedByTheirBytes() {
+    var shared = SharedSpellings()
+    let composed = "caf\u{E9}-service.example.test"
+    let decomposed = "cafe\u{301}-service.example.test"
+    #expect(composed == decomposed)  // equal as Strings, not as bytes
+    let a = shared(composed)
+    let b = shared(decomposed)
+    #expect(a.utf8.elementsEqual(composed.utf8) && b.utf8.elementsEqual(decomposed.utf8))
+    let again = shared(String(decoding: Array(composed.utf8), as: UTF8.self))
+    #expect(again.utf8.elementsEqual(composed.utf8))
+    var full = SharedSpellings()
+    full.limit = 2
+    for h in ["first-host.example.test", "second-host.example.test", "third-host.example.test", "third-host.example.test"] {
+      #expect(full(h) == h)
+    }
+    #expect(full("short.test") == "short.test")
+  }
+
+  /// `RequestGrouping.groups` as it was before ids: keyed by joined strings per item.
+  static func groupsByJoinedStrings(_ items: [RequestGrouping.Item]) -> [RequestGrouping.Group] {
+    struct HostKey: Hashable {
+      let category: ReportKit.Category
+      let host: String
+      let answer: String
+    }
+    struct AnswerKey: Hashable {
+      let category: ReportKit.Category
+      let answer: String
+    }
+    let spread = RequestGrouping.spread
+    var routesOf: [HostKey: Set<String>] = [:]
+    for x in items {
+      routesOf[HostKey(category: x.category, host: x.host, answer: x.answer), default: []].insert(x.method + " " + x.route)
+    }
+    var wideHosts: [AnswerKey: Int] = [:]
+    for (k, routes) in routesOf where routes.count >= spread {
+      wideHosts[AnswerKey(category: k.category, answer: k.answer), default: 0] += 1
+    }
+    var groupOf: [String: Int] = [:]
+    var out: [RequestGrouping.Group] = []
+    var seen: [(hosts: Set<String>, routes: Set<String>)] = []
+    for x in items {
+      let hostKey = HostKey(category: x.category, host: x.host, answer: x.answer)
+      let scope: RequestGrouping.Scope =
+        wideHosts[AnswerKey(category: x.category, answer: x.answer), default: 0] >= spread
+        ? .answer : routesOf[hostKey, default: []].count >= spread ? .host : .route
+      let place =
+        switch scope {
+        case .answer: "* * *"
+        case .host: "* \(x.host) *"
+        case .route: "\(x.method) \(x.host) \(x.route)"
+        }
+      let sig = "\(x.category.rawValue)|request|\(place)|\(x.answer)"
+      let g: Int
+      if let found = groupOf[sig] {
+        g = found
+        out[g].members.append(x.index)
+      } else {
+        g = out.count
+        groupOf[sig] = g
+        out.append(
+          .init(signature: sig, scope: scope, members: [x.index], spread: scope == .route ? nil : RequestSpread(hosts: [], routes: 0)))
+        seen.append(([], []))
+      }
+      guard scope != .route else { continue }
+      if seen[g].hosts.insert(x.host).inserted { out[g].spread?.hosts.append(x.host) }
+      seen[g].routes.insert(x.method + " " + x.route)
+      out[g].spread?.routes = seen[g].routes.count
+    }
+    return out
+  }
+}
