@@ -26,6 +26,13 @@ import Testing
     "< Content-Type: application/json", "< Set-Cookie: session=abcdef0123456789abcdef", "< \u{212A}ey: kelvin", "< Sérver: é",
     "< Server", "<", "< ", "< : empty", "{\"error\":\"bad_request\"}", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
     "curl: (7) Failed to connect to 10.0.0.5 port 443", "== Info: Trying 10.0.0.6:80...", "0000: GET / HTTP/1.1", "time_total: 0.25",
+    // Notes and headers read by their bytes (`.bytes` events) and their near misses: another
+    // port, `port 443` inside, a host that is not ASCII, a secret the mask changes, a control
+    // byte that reads as `:` with `| 0x20`, an IPv6 address.
+    "* Connected to api.example.com (10.0.0.5) port 8443 (#0)", "* Connected to b.example (10.0.0.7) port 443",
+    "* Connected to é.example (10.0.0.8) port 443 (#1)", "* Connected to x port 4430 (#0)", "*   Trying [::1]:443...",
+    "*   Trying 10.0.0.9:80 token=q8ZrT2vX9LmN4bP7wK3s...", "*  Trying 10.0.0.1:443...", "* Connected to  (10.0.0.5) port 443",
+    "> Host\u{1A} odd.example", "> Host: h.example:8443", "> host: key=q8ZrT2vX9LmN4bP7wK3s", "> Host:  spaced.example  ",
   ]
 
   /// Blocks the next lines depend on (a PEM key, a trace dump): the line that opens one and the
@@ -107,15 +114,16 @@ import Testing
     }
     for line in [
       "} [5 bytes data]", "*  CAfile: /etc/ssl/certs/ca.crt", "* TLSv1.3 (IN)", "> Accept: */*", "< Date: Fri", "<", ">",
-      "* Connection #0 to host a left intact", "* Closing connection 0",
+      "* Connection #0 to host a left intact", "* Closing connection 0", "*   Trying 1.2.3.4:80...", "> Host: a",
+      "* Connected to a (1.2.3.4) port 443 (#0)", "> Host\u{1A} a",
     ] {
       #expect(takes(line), "\(line)")
     }
     for line in [
-      "*   Trying 1.2.3.4:80...", "> GET / HTTP/1.1", "> Host: a", "< HTTP/1.1 200 OK", "< Retry-After: 3", "< X-Cache: HIT",
+      "> GET / HTTP/1.1", "< HTTP/1.1 200 OK", "< Retry-After: 3", "< X-Cache: HIT",
       "< \u{212A}ey: v", "* TLS eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "} [-----BEGIN RSA PRIVATE KEY-----",
       "* Connection refused", "{\"a\":1}", "+ curl -v http://a/", "* Closing connection token=q8ZrT2vX9LmN4bP7wK3s",
-      "* Connected to a (1.2.3.4) port 443 (#0)",
+      "*   Trying 10.0.0.9:80 token=q8ZrT2vX9LmN4bP7wK3s...", "> host: key=q8ZrT2vX9LmN4bP7wK3s", "> Host: a HTTP/1.1",
     ] {
       #expect(!takes(line), "\(line)")
     }

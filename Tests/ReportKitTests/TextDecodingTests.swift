@@ -163,4 +163,42 @@ import Testing
     }
     #expect(files.count > 50 && curlScored >= 9)
   }
+
+  /// `PytestConsoleParser.lineScore` as it was: every line walked as a progress line.
+  static func lineScoreBefore(_ line: Substring) -> Int? {
+    if let sep = PytestLines.separator(line), sep.char == "=" {
+      let t = sep.title
+      let known =
+        t.contains("test session starts") || ["FAILURES", "ERRORS", "short test summary info", "PASSES"].contains(t)
+        || PytestSummary(title: t, line: 0) != nil
+      return known ? 3 : 0
+    }
+    if PytestLines.verbose(line)?.status != nil || (PytestLines.progress(line).map { !$0.file.isEmpty } ?? false) { return 1 }
+    if line.hasPrefix("collected ") || line.hasPrefix("collecting ... collected") { return 2 }
+    return nil
+  }
+
+  /// Lines without `.py`, `.txt` or `.rst` are not walked as progress lines: every line of every
+  /// fixture's head, and progress lines and near misses, score as before.
+  @Test func lineScoresAsBefore() throws {
+    var lines: [Substring] = [
+      "tests/a.py ..F.s [ 50%]", "a.txt .", "docs/x.rst s", "tests\\b.py ..", "tests/c.py", "tests/c.pyc ..", "é.py ..",
+      "a.py\u{301} ..", "a.p y ..", "tests/d.py ..F [100%]", "x.py ..  ", "x.py [ 10%]", "..F.. [ 50%]", "tests/e.py::test_x PASSED",
+      "test_f.py x X R E", "readme.md ..", "a.rst\t..",
+    ]
+    for dir in [Fixtures.root, AnalyzeTests.examples + "/logs"] {
+      guard let e = FileManager.default.enumerator(atPath: dir) else { continue }
+      for case let name as String in e where !name.hasSuffix("/") {
+        guard let bytes = ByteChunks.head(of: dir + "/" + name, count: FormatSniffer.headBytes) else { continue }
+        lines += SniffedHead(bytes: bytes).lines
+      }
+    }
+    var progress = 0
+    for line in lines {
+      #expect(PytestConsoleParser.lineScore(line) == Self.lineScoreBefore(line), "\(line)")
+      if PytestLines.progress(line).map({ !$0.file.isEmpty }) ?? false { progress += 1 }
+    }
+    #expect(lines.count > 5000)
+    #expect(progress >= 12, "\(progress) progress lines")
+  }
 }

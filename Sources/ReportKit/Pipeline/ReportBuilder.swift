@@ -74,9 +74,10 @@ public struct ReportBuilder {
     } else {
       baseline = try options.baseline.map { try snapshot(of: $0, config: options.config) }
     }
-    // Made before reading: a reader with an idle thread judges failures with its classifier.
-    let triage = Triage(config: options.config)
-    let run = try read(options.inputs, prejudging: triage.judge)
+    // Begun before reading: a reader with an idle thread judges failures with its classifier.
+    let late = LateTriage(config: options.config)
+    let run = try read(options.inputs, prejudging: late.judge)
+    let triage = late.triage
     // The requests' endpoints need only the run: counted on the core the clustering leaves idle.
     let endpoints = run.requests.isEmpty ? nil : Background { Metrics.endpoints(run.requests) }
     progress.enter("classifying")

@@ -10,6 +10,11 @@ struct CurlEvent {
     /// that says the connection is TLS (`* TLSv1.3 ...`) or closed (`* Connection #0 to host
     /// ... left intact`).
     case note(CurlExchangeBuilder.NoteKind)
+    /// A line read by its bytes, which redaction leaves whole, whose text the exchange needs
+    /// only while it lacks what the line could give: the trimmed text of a `Trying` or
+    /// `Connected to` note, the text of a `Host:` request header after its `> `. The bytes are
+    /// valid only while the event is fed (`text` is empty).
+    case bytes(ByteLine, UnsafeBufferPointer<UInt8>)
     case requestHeader
     case responseHeader
     case body
@@ -20,6 +25,9 @@ struct CurlEvent {
     /// A plain `-w` line such as `time_total: 0.123`.
     case variable(String, String)
   }
+
+  /// The lines a `.bytes` event stands for.
+  enum ByteLine { case trying, connected, host }
 
   var kind: Kind
   /// The text without its marker (`> `, `== Info: `, `0000: `), redacted.

@@ -32,6 +32,8 @@ struct CurlExchangeBuilder {
       info(e)
     case .note(let kind):
       apply(note: kind)
+    case .bytes(let line, let p):
+      byBytes(line, p)
     case .requestHeader:
       if let (method, path) = Self.requestLine(e.text) {
         if hasRequest || closed { startNew() }
@@ -39,10 +41,9 @@ struct CurlExchangeBuilder {
         current.method = method
         requestPath = path
         current.evidence.append(evidence(e))
-      } else if e.text.utf8.count > 5, e.text.utf8.prefix(5).map({ $0 | 0x20 }).elementsEqual("host:".utf8) {
-        let value = String(e.text.dropFirst(5).utf8Trimmed())
-        current.host = current.host ?? URLParts.stripPort(value)
-        if current.url == nil { current.url = (scheme ?? "http") + "://" + value + (requestPath ?? "") }
+      } else {
+        var text = e.text
+        if text.withUTF8(Self.isHostHeader) { hostHeader(e.text) }
       }
     case .responseHeader:
       if let (status, reason) = Self.statusLine(e.text) {
@@ -97,22 +98,63 @@ struct CurlExchangeBuilder {
     switch kind {
     case .trying:
       if hasRequest || closed || wroteOut { startNew() }
-      // `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
-      if current.host == nil, let address = t.dropFirst(7).split(separator: "...").first {
-        current.host = URLParts.stripPort(String(address))
-        self.address = String(address)
-      }
+      trying(t)
     case .closed, .tls, .none:
       apply(note: kind)
     case .connected:
-      let rest = t.dropFirst(13)
-      if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
-      // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
-      if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.containsCharacters("port 443 ")) { scheme = scheme ?? "https" }
+      connected(t)
     case .failure:
       if closed || hasResponse { startNew() }
       if current.error == nil { current.error = t }
       current.evidence.append(evidence(e))
+    }
+  }
+
+  /// `Trying 10.0.0.5:443...`: the address, until a Host header or a URL names the host.
+  private mutating func trying(_ t: String) {
+    if current.host == nil, let address = t.dropFirst(7).split(separator: "...").first {
+      current.host = URLParts.stripPort(String(address))
+      self.address = String(address)
+    }
+  }
+
+  /// `Connected to host (address) port N`: the host, if none yet; https on port 443.
+  private mutating func connected(_ t: String) {
+    let rest = t.dropFirst(13)
+    if current.host == nil, let h = rest.split(separator: " ").first { current.host = String(h) }
+    // (Both need the bytes `port 443`: looked for first, before the Foundation search.)
+    if t.utf8Contains("port 443") && (t.hasSuffix("port 443") || t.containsCharacters("port 443 ")) { scheme = scheme ?? "https" }
+  }
+
+  /// `Host: name:port` (after `> `): the host and URL, if none yet.
+  private mutating func hostHeader(_ t: String) {
+    let value = String(t.dropFirst(5).utf8Trimmed())
+    current.host = current.host ?? URLParts.stripPort(value)
+    if current.url == nil { current.url = (scheme ?? "http") + "://" + value + (requestPath ?? "") }
+  }
+
+  /// Whether a request header is `Host:`, its first five bytes read with `| 0x20`.
+  static func isHostHeader(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    p.count > 5 && zip(p.prefix(5), "host:".utf8).allSatisfy { $0 | 0x20 == $1 }
+  }
+
+  /// A `.bytes` line: its text is made only where the exchange still lacks what it gives, as
+  /// `info` and `hostHeader` would take it. A `Connected` note of ASCII bytes is asked for
+  /// `port 443` by its bytes (a Character is a byte there; a line holds no line break).
+  private mutating func byBytes(_ line: CurlEvent.ByteLine, _ p: UnsafeBufferPointer<UInt8>) {
+    let text = { String(decoding: p, as: UTF8.self) }
+    switch line {
+    case .trying:
+      if hasRequest || closed || wroteOut { startNew() }
+      if current.host == nil { trying(text()) }
+    case .connected:
+      if current.host == nil || (scheme == nil && !p.isASCII) {
+        connected(text())
+      } else if scheme == nil && (p.has("port 443", at: p.count - 8) || p.firstIndex(of: "port 443 ") != nil) {
+        scheme = "https"
+      }
+    case .host:
+      if current.host == nil || current.url == nil { hostHeader(text()) }
     }
   }
 

@@ -109,16 +109,28 @@ struct CurlLineReader {
       case .none:
         inert = true
       case let kind where kind == .tls || kind == .closed:
-        let redacted = Redactor.redact(p)
-        guard redacted.bytes == nil, !redacted.openPEM else { return false }
+        guard Self.leftWhole(p) else { return false }
         emit(CurlEvent(kind: .note(kind), text: "", line: line, wholeLine: nil))
+        return true
+      case let kind where kind == .trying || kind == .connected:
+        guard Self.leftWhole(p) else { return false }
+        emit(
+          CurlEvent(
+            kind: .bytes(kind == .trying ? .trying : .connected, UnsafeBufferPointer(rebasing: p[a..<b])), text: "", line: line,
+            wholeLine: nil))
         return true
       default:
         return false
       }
     case UInt8(ascii: ">"):
       let text = UnsafeBufferPointer(rebasing: p[min(2, p.count)...])
-      inert = text.firstIndex(of: "HTTP/") == nil && !(text.count > 5 && text.hasLowercased("host:", at: 0))
+      guard text.firstIndex(of: "HTTP/") == nil else { return false }
+      if CurlExchangeBuilder.isHostHeader(text) {
+        guard Self.leftWhole(p) else { return false }
+        emit(CurlEvent(kind: .bytes(.host, text), text: "", line: line, wholeLine: nil))
+        return true
+      }
+      inert = true
     case UInt8(ascii: "<"):
       let text = UnsafeBufferPointer(rebasing: p[min(2, p.count)...])
       inert = !text.has("HTTP/", at: 0) && !Self.mayBeTellingHeader(text)
@@ -138,6 +150,13 @@ struct CurlLineReader {
   }
 
   private static let tellingNames = HTTPExchange.tellingHeaders.map { Array($0.utf8) }
+
+  /// Whether redaction leaves the line as it is, and no PEM block open: its raw bytes are then
+  /// what the String path would read.
+  private static func leftWhole(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let redacted = Redactor.redact(p)
+    return redacted.bytes == nil && !redacted.openPEM
+  }
 
   /// Whether the bytes hold `-----BEGIN `, where a PEM block could open.
   private static func mayOpenPEM(_ p: UnsafeBufferPointer<UInt8>) -> Bool { p.firstIndex(of: "-----BEGIN ") != nil }

@@ -22,7 +22,12 @@ struct PytestConsoleParser: ArtifactParser {
         || PytestSummary(title: t, line: 0) != nil
       return known ? 3 : 0
     }
-    if PytestLines.verbose(line)?.status != nil || (PytestLines.progress(line).map { !$0.file.isEmpty } ?? false) { return 1 }
+    // A progress line's file ends in `.py`, `.txt` or `.rst` (as Characters, so those bytes are
+    // in the line): lines without them (every line of a curl or XML head) are not walked.
+    let mayNameFile = line.utf8Contains(".py") || line.utf8Contains(".txt") || line.utf8Contains(".rst")
+    if PytestLines.verbose(line)?.status != nil || (mayNameFile && PytestLines.progress(line).map { !$0.file.isEmpty } ?? false) {
+      return 1
+    }
     if line.hasPrefix("collected ") || line.hasPrefix("collecting ... collected") { return 2 }
     return nil
   }
