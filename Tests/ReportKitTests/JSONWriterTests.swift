@@ -34,6 +34,25 @@ import Testing
     #expect(!full.finish() && full.errorText.contains("space"))
   }
 
+  /// Numbers are written as `String(n)` spells them, at every length and sign and across the
+  /// buffer's end (200,000 numbers fill it several times over).
+  @Test func theSinkWritesNumbersAsStringsSpellThem() throws {
+    let dir = TempDir()
+    let path = dir.path + "/numbers.txt"
+    let sink = try #require(OutputSink(path: path))
+    var rng = DamagedInputTests.SplitMix(state: 17)
+    var numbers = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for k in 0..<200_000 { numbers.append(Int(truncatingIfNeeded: rng.next()) >> (k % 64)) }
+    var expected = ""
+    for n in numbers {
+      sink.decimal(n)
+      sink.byte(UInt8(ascii: ","))
+      expected += String(n) + ","
+    }
+    #expect(sink.finish())
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+  }
+
   /// A file appended to a sink follows what was buffered, whatever its size against the buffer;
   /// a file that cannot be read fails the sink.
   @Test func theSinkAppendsAFileAfterWhatItHolds() throws {

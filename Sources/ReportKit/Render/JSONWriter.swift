@@ -87,7 +87,10 @@ struct JSONWriter {
     escaped(b)
     sink.byte(UInt8(ascii: "\""))
   }
-  func value(_ n: Int?) { sink.write(n.map { String($0) } ?? "null") }
+  func value(_ n: Int?) {
+    guard let n else { return sink.write("null") }
+    sink.decimal(n)
+  }
 
   /// A number with at most `decimals` decimals, trailing zeros dropped; null when nil or not finite.
   func value(_ d: Double?, decimals: Int = 6) {

@@ -41,6 +41,25 @@ final class OutputSink {
 
   func write(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
+  /// `n` in decimal, as `String(n)` spells it, its digits put straight into the buffer
+  /// (report.json writes a number or two per test and per evidence line).
+  func decimal(_ n: Int) {
+    if count + 24 > Self.capacity { flush() }  // 20 digits and a sign at most
+    var digits = 1
+    var rest = n.magnitude / 10
+    while rest > 0 { digits += 1; rest /= 10 }
+    let end = count + digits + (n < 0 ? 1 : 0)
+    var at = end
+    var v = n.magnitude
+    repeat {
+      at -= 1
+      buffer[at] = UInt8(ascii: "0") + UInt8(v % 10)
+      v /= 10
+    } while v > 0
+    if n < 0 { buffer[at - 1] = UInt8(ascii: "-") }
+    count = end
+  }
+
   func byte(_ b: UInt8) {
     if count == Self.capacity { flush() }
     buffer[count] = b

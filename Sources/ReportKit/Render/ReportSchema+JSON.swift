@@ -49,7 +49,8 @@ extension ReportSchema.Evidence: JSONStreamable {
   private static func write(path: String, line: Int, text: String, source: String?, message: String?, _ w: JSONWriter) {
     w.sink.write("{")
     if path != source { w.sink.write("\"path\":"); w.string(path); w.sink.write(",") }
-    w.sink.write("\"line\":\(line)")
+    w.sink.write("\"line\":")
+    w.sink.decimal(line)
     if text != message { w.sink.write(",\"text\":"); w.string(text) }
     w.sink.write("}")
   }
@@ -290,10 +291,10 @@ extension ReportSchema.Metrics: JSONStreamable {
     w.field("statuses"); w.sink.write("{")
     // One status (the usual case) needs no sorted copy.
     if statuses.count == 1, let (status, n) = statuses.first {
-      w.key(status); w.sink.write("\(n)")
+      w.key(status); w.sink.decimal(n)
     } else {
       for (k, (status, n)) in statuses.sorted(by: { $0.key < $1.key }).enumerated() {
-        w.sink.write(k == 0 ? "" : ","); w.key(status); w.sink.write("\(n)")
+        w.sink.write(k == 0 ? "" : ","); w.key(status); w.sink.decimal(n)
       }
     }
     w.sink.write("}")

@@ -25,19 +25,24 @@ extension CurlExchangeBuilder {
         while a < b && isQuote(p[a]) { a += 1 }
         while b > a && isQuote(p[b - 1]) { b -= 1 }
         let bare = UnsafeBufferPointer(rebasing: p[a..<b])
-        if url == nil
-          && (bare.has("http://", at: 0) || bare.has("https://", at: 0) || bare.has("ws://", at: 0) || bare.has("wss://", at: 0))
+        // Each scheme begins with `h` or `w`, each option asked with `-`: other words are out
+        // after one byte.
+        if url == nil, let f = bare.first, f == UInt8(ascii: "h") || f == UInt8(ascii: "w"),
+          bare.has("http://", at: 0) || bare.has("https://", at: 0) || bare.has("ws://", at: 0) || bare.has("wss://", at: 0)
         {
           url = String(decoding: bare, as: UTF8.self)
         }
+        let option = p[i] == UInt8(ascii: "-")
         if awaitingMethod {
           method = String(decoding: bare, as: UTF8.self)
           awaitingMethod = false
-        } else if !requestOption && (token.equals("-X") || token.equals("--request")) {
+        } else if option && !requestOption && (token.equals("-X") || token.equals("--request")) {
           (requestOption, awaitingMethod) = (true, true)
         }
-        data = data || dataOptionBytes.contains { token.equals($0) }
-        head = head || token.equals("-I") || token.equals("--head")
+        if option {
+          data = data || dataOptionBytes.contains { token.equals($0) }
+          head = head || token.equals("-I") || token.equals("--head")
+        }
         i = j
       }
       return (url, method ?? (data ? "POST" : head ? "HEAD" : "GET"))

@@ -61,8 +61,11 @@ struct CurlExchangeBuilder {
       guard hasResponse && (!closed || lateBody) else { return }
       // A body without a final newline runs into the next command's `-v` notes: cut there.
       var text = e.text[...]
-      for note: StaticString in ["*   Trying ", "* Host ", "* Connected to "] {
-        if let r = text.utf8Range(of: note), r.lowerBound > text.startIndex { text = text[..<r.lowerBound] }
+      // (Each note begins with `*`: a body without one is not searched for them.)
+      if e.text.utf8Contains(byte: UInt8(ascii: "*")) {
+        for note: StaticString in ["*   Trying ", "* Host ", "* Connected to "] {
+          if let r = text.utf8Range(of: note), r.lowerBound > text.startIndex { text = text[..<r.lowerBound] }
+        }
       }
       if current.bodyExcerpt == nil {
         // The first line of the body is evidence: what the service said, citable by its line.
