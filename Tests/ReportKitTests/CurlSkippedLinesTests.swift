@@ -33,6 +33,8 @@ import Testing
     "* Connected to é.example (10.0.0.8) port 443 (#1)", "* Connected to x port 4430 (#0)", "*   Trying [::1]:443...",
     "*   Trying 10.0.0.9:80 token=q8ZrT2vX9LmN4bP7wK3s...", "*  Trying 10.0.0.1:443...", "* Connected to  (10.0.0.5) port 443",
     "> Host\u{1A} odd.example", "> Host: h.example:8443", "> host: key=q8ZrT2vX9LmN4bP7wK3s", "> Host:  spaced.example  ",
+    "* Connected to x key=port 443", "* Connected to y (1.2.3.4) bearer port 443", "> Host: u:secretpw@h.example",
+    "*   Trying bearer abcdefghijklmnop:443...", "* SSL connection token=q8ZrT2vX9LmN4bP7wK3s",
   ]
 
   /// Blocks the next lines depend on (a PEM key, a trace dump): the line that opens one and the
@@ -115,15 +117,16 @@ import Testing
     for line in [
       "} [5 bytes data]", "*  CAfile: /etc/ssl/certs/ca.crt", "* TLSv1.3 (IN)", "> Accept: */*", "< Date: Fri", "<", ">",
       "* Connection #0 to host a left intact", "* Closing connection 0", "*   Trying 1.2.3.4:80...", "> Host: a",
-      "* Connected to a (1.2.3.4) port 443 (#0)", "> Host\u{1A} a",
+      "* Connected to a (1.2.3.4) port 443 (#0)", "> Host\u{1A} a", "* TLS eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+      "*   Trying 10.0.0.9:80 token=q8ZrT2vX9LmN4bP7wK3s...", "> host: key=q8ZrT2vX9LmN4bP7wK3s",
     ] {
       #expect(takes(line), "\(line)")
     }
     for line in [
       "> GET / HTTP/1.1", "< HTTP/1.1 200 OK", "< Retry-After: 3", "< X-Cache: HIT",
-      "< \u{212A}ey: v", "* TLS eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "} [-----BEGIN RSA PRIVATE KEY-----",
+      "< \u{212A}ey: v", "} [-----BEGIN RSA PRIVATE KEY-----", "* TLS -----BEGIN RSA PRIVATE KEY-----",
       "* Connection refused", "{\"a\":1}", "+ curl -v http://a/", "* Closing connection token=q8ZrT2vX9LmN4bP7wK3s",
-      "*   Trying 10.0.0.9:80 token=q8ZrT2vX9LmN4bP7wK3s...", "> host: key=q8ZrT2vX9LmN4bP7wK3s", "> Host: a HTTP/1.1",
+      "> Host: a HTTP/1.1", "> Host: -----BEGIN PRIVATE KEY-----",
     ] {
       #expect(!takes(line), "\(line)")
     }

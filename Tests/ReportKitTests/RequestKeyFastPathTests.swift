@@ -138,3 +138,43 @@ import Testing
     return out
   }
 }
+
+/// Byte tests that stand for Character or search tests, held to them.
+@Suite struct ByteShortcutTests {
+  /// `hasASCIIPrefix` is `hasPrefix`: on the prefixes asked, their near misses, a combining
+  /// mark or another non-ASCII byte after them, CR LF, and drawn pieces.
+  @Test func asciiPrefixesAsCharacters() {
+    let pieces = ["< HTTP/", "0000: HTTP/", "<", " ", "HTTP", "/", "\u{301}", "\u{338}", "é", "1.1 200", "\r\n", "\r", "x", "< HTTP"]
+    var rng = DamagedInputTests.SplitMix(state: 5)
+    var texts = ["< HTTP/", "< HTTP/\u{301}1.1", "<\u{338} HTTP/1.1", "< HTTP/é", "0000: HTTP/2", "", "< HTTP", "< HTTP/\r\n"]
+    for _ in 0..<20_000 { texts.append((0..<Int(rng.next() % 5)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()) }
+    var held = 0
+    for t in texts {
+      #expect(t.hasASCIIPrefix("< HTTP/") == t.hasPrefix("< HTTP/"), "\(t.debugDescription)")
+      #expect(t.hasASCIIPrefix("0000: HTTP/") == t.hasPrefix("0000: HTTP/"), "\(t.debugDescription)")
+      if t.hasPrefix("< HTTP/") { held += 1 }
+    }
+    #expect(held > 500)
+  }
+
+  /// The pair-of-dashes filter before the search finds every `-----BEGIN `: at every offset of
+  /// lines up to 40 bytes, among single dashes, across the eight-byte words.
+  @Test func pemOpeningsAreFoundAtEveryOffset() {
+    var rng = DamagedInputTests.SplitMix(state: 8)
+    let fill: [UInt8] = Array("ab-c d-e".utf8)
+    var found = 0
+    for length in 0...40 {
+      for at in -1...length {
+        var line = (0..<length).map { _ in fill[Int(rng.next() % UInt64(fill.count))] }
+        if at >= 0 { line.insert(contentsOf: Array("-----BEGIN ".utf8), at: at) }
+        if rng.next() % 3 == 0, let k = line.indices.randomElement() { line[k] = UInt8(ascii: "-") }
+        line.withUnsafeBufferPointer { p in
+          let expected = p.firstIndex(of: "-----BEGIN ") != nil
+          #expect(CurlLineReader.mayOpenPEM(p) == expected, "\(String(decoding: p, as: UTF8.self))")
+          if expected { found += 1 }
+        }
+      }
+    }
+    #expect(found > 800)
+  }
+}

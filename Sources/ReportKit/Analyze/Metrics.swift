@@ -121,19 +121,21 @@ public struct Metrics: Sendable {
       let (method, host) = (requests[i].method ?? "GET", requests[i].host ?? "?")
       let path = Correlator.route(ofURL: requests[i].url)
       let key = EndpointKey(method: methods.id(method), host: hosts.id(host), path: paths.id(path))
+      let status: StatusKey = requests[i].status.map { .status($0) } ?? requests[i].curlExit.map { .curl($0) } ?? .none
       let k: Int
       if let found = index[key] {
         k = found
       } else {
         k = rows.count
         index[key] = k
-        rows.append(Row(key: key, method: method, host: host, path: path))
+        rows.append(Row(key: key, method: method, host: host, path: path, first: status))
       }
-      let status: StatusKey = requests[i].status.map { .status($0) } ?? requests[i].curlExit.map { .curl($0) } ?? .none
-      if let s = rows[k].counts.firstIndex(where: { $0.status == status }) {
-        rows[k].counts[s].count += 1
+      if rows[k].first == status {
+        rows[k].firstCount += 1
+      } else if let s = rows[k].more.firstIndex(where: { $0.status == status }) {
+        rows[k].more[s].count += 1
       } else {
-        rows[k].counts.append((status, 1))
+        rows[k].more.append((status, 1))
       }
       if !requests[i].timingsMs.isEmpty, let total = requests[i].timingsMs["total"] { rows[k].times.append(total) }
     }
@@ -144,11 +146,12 @@ public struct Metrics: Sendable {
     }
     // Rows read and sorted in place: a copy of each of 50k rows retained its strings and lists.
     return order.map { k in
-      var statuses: [String: Int] = Dictionary(minimumCapacity: rows[k].counts.count)
-      for (status, count) in rows[k].counts { statuses[status.text] = count }
+      var statuses: [String: Int] = Dictionary(minimumCapacity: 1 + rows[k].more.count)
+      statuses[rows[k].first.text] = rows[k].firstCount
+      for (status, count) in rows[k].more { statuses[status.text] = count }
       var e = Endpoint(
-        method: rows[k].method, host: rows[k].host, path: rows[k].path, requests: rows[k].counts.reduce(0) { $0 + $1.count },
-        statuses: statuses)
+        method: rows[k].method, host: rows[k].host, path: rows[k].path,
+        requests: rows[k].more.reduce(rows[k].firstCount) { $0 + $1.count }, statuses: statuses)
       if !rows[k].times.isEmpty {
         rows[k].times.sort()
         e.p50 = percentile(rows[k].times, 0.50)
@@ -166,7 +169,11 @@ public struct Metrics: Sendable {
     let method: String
     let host: String
     let path: String
-    var counts: [(status: StatusKey, count: Int)] = []
+    /// The first answer, counted in the row itself: a list per row was a heap object read for
+    /// every request (a cache miss each, on 50k rows); later answers are listed in `more`.
+    let first: StatusKey
+    var firstCount = 0
+    var more: [(status: StatusKey, count: Int)] = []
     var times: [Double] = []
   }
 

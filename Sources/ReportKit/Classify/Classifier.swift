@@ -124,9 +124,12 @@ public struct Classifier: Sendable {
   /// `decided` keeps the rule of each kind of failed request already seen (a run's failed
   /// requests repeat a few kinds): the rule depends on the words, the status and the exit code
   /// only (the exchange's position is carried along, never tested).
-  func classify(request x: HTTPExchange, index: Int, decided: inout [RequestKind: Int]) -> Classification {
-    let words = [x.status.map { "HTTP \($0)" + (x.reason.map { " " + $0 } ?? "") }, x.curlExit.map { "curl: (\($0))" }, x.error]
-    let text = words.compactMap { $0 }.joined(separator: " ")
+  func classify(request x: borrowing HTTPExchange, index: Int, decided: inout [RequestKind: Int]) -> Classification {
+    // The words joined by spaces: `HTTP 503 Service Unavailable`, `curl: (7)`, the error.
+    var text = ""
+    if let status = x.status { text = "HTTP \(status)" + (x.reason.map { " " + $0 } ?? "") }
+    if let exit = x.curlExit { text += (text.isEmpty ? "" : " ") + "curl: (\(exit))" }
+    if let error = x.error { text += (text.isEmpty && x.status == nil && x.curlExit == nil ? "" : " ") + error }
     let kind = RequestKind(text: text, status: x.status, curlExit: x.curlExit)
     let rule: Rule
     if let known = decided[kind] {

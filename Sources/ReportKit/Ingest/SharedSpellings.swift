@@ -1,3 +1,5 @@
+import Foundation
+
 /// One copy of each spelling that repeats (a curl run's hosts: 100k requests, a few hundred
 /// hosts), compared by bytes: a canonically equal but different spelling keeps its own bytes.
 ///
@@ -6,7 +8,15 @@
 struct SharedSpellings {
   private struct Key: Hashable {
     let s: String
-    static func == (a: Key, b: Key) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+    static func == (a: Key, b: Key) -> Bool {
+      var (x, y) = (a.s, b.s)
+      return x.withUTF8 { p in
+        y.withUTF8 { q in
+          guard p.count == q.count, let a = p.baseAddress, let b = q.baseAddress else { return p.count == q.count }
+          return memcmp(a, b, p.count) == 0
+        }
+      }
+    }
     func hash(into h: inout Hasher) {
       var s = s
       s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

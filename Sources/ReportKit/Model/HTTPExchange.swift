@@ -32,7 +32,7 @@ public struct HTTPExchange: Sendable {
   public var failed: Bool { (status ?? 0) >= 400 || (curlExit ?? 0) != 0 || (status == nil && error != nil) }
 
   /// The response's status line as evidence (`< HTTP/1.1 503 ...`), if the trace shows one.
-  public var statusLine: Evidence? { evidence.first { $0.text.hasPrefix("< HTTP/") || $0.text.hasPrefix("0000: HTTP/") } }
+  public var statusLine: Evidence? { evidence.first { $0.text.hasASCIIPrefix("< HTTP/") || $0.text.hasASCIIPrefix("0000: HTTP/") } }
 
   /// The first line of the response body as evidence.
   public var body: Evidence? { bodyLine.flatMap { $0 < evidence.count ? evidence[$0] : nil } }

@@ -90,11 +90,13 @@ public struct ReportBuilder {
     do {
       (report, placed) = try files.write { dir in
         // report.json's tests are written on a second thread, from the verdicts and clusters,
-        // while the false greens and the analysis are made here.
-        var json: JSONJob?
+        // while the false greens and the analysis are made here. A run without tests (curl
+        // traces alone) has no verdict to wait for (its failures by category are all 0): its
+        // requests are written from the end of the read, while triage clusters them.
+        var json = run.tests.isEmpty ? try writer.beginJSON(run, Findings(), meta, into: dir) : nil
         let findings = try triage.findings(of: run) { f in
           run.releasePrejudgements(of: f.classifications.lazy.map(\.0))  // triage has read them
-          json = try writer.beginJSON(run, f, meta, into: dir)
+          if json == nil { json = try writer.beginJSON(run, f, meta, into: dir) }
         }
         progress.enter("writing the report")
         var timer = PhaseTimer()

@@ -287,7 +287,8 @@ extension ReportSchema.Metrics: JSONStreamable {
     w.sink.write("{\"name\":")
     if let method { w.string(method + " ", name[...]) } else { w.string(name) }
     w.field("host"); w.string(host)
-    w.sink.write(",\"requests\":\(requests)")
+    w.sink.write(",\"requests\":")
+    w.sink.decimal(requests)
     w.field("statuses"); w.sink.write("{")
     // One status (the usual case) needs no sorted copy.
     if statuses.count == 1, let (status, n) = statuses.first {

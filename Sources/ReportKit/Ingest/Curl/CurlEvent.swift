@@ -10,10 +10,11 @@ struct CurlEvent {
     /// that says the connection is TLS (`* TLSv1.3 ...`) or closed (`* Connection #0 to host
     /// ... left intact`).
     case note(CurlExchangeBuilder.NoteKind)
-    /// A line read by its bytes, which redaction leaves whole, whose text the exchange needs
-    /// only while it lacks what the line could give: the trimmed text of a `Trying` or
-    /// `Connected to` note, the text of a `Host:` request header after its `> `. The bytes are
-    /// valid only while the event is fed (`text` is empty).
+    /// A line read by its bytes, not yet redacted, whose text the exchange needs only while it
+    /// lacks what the line could give: a `Trying` or `Connected to` note, a `Host:` request
+    /// header. `text(of:)` makes the text the general path would give (the line redacted, its
+    /// marker dropped, a note trimmed). The bytes are valid only while the event is fed (`text`
+    /// is empty).
     case bytes(ByteLine, UnsafeBufferPointer<UInt8>)
     case requestHeader
     case responseHeader
@@ -27,7 +28,17 @@ struct CurlEvent {
   }
 
   /// The lines a `.bytes` event stands for.
-  enum ByteLine { case trying, connected, host }
+  enum ByteLine {
+    case trying, connected, host
+
+    /// The text of `line` (its raw bytes) as the general path gives it to the builder: the line
+    /// redacted, its two marker bytes dropped, and a note's spaces and tabs trimmed.
+    func text(of line: UnsafeBufferPointer<UInt8>) -> String {
+      let clean = Redactor.redact(line).bytes.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: line, as: UTF8.self)
+      let afterMarker = String(decoding: clean.utf8.dropFirst(2), as: UTF8.self)
+      return self == .host ? afterMarker : String(afterMarker.utf8Trimmed())
+    }
+  }
 
   var kind: Kind
   /// The text without its marker (`> `, `== Info: `, `0000: `), redacted.

@@ -141,23 +141,17 @@ struct CurlExchangeBuilder {
     p.count > 5 && zip(p.prefix(5), "host:".utf8).allSatisfy { $0 | 0x20 == $1 }
   }
 
-  /// A `.bytes` line: its text is made only where the exchange still lacks what it gives, as
-  /// `info` and `hostHeader` would take it. A `Connected` note of ASCII bytes is asked for
-  /// `port 443` by its bytes (a Character is a byte there; a line holds no line break).
+  /// A `.bytes` line (`p` its raw bytes): its text is redacted and made only where the
+  /// exchange still lacks what it gives, as `info` and `hostHeader` would take it.
   private mutating func byBytes(_ line: CurlEvent.ByteLine, _ p: UnsafeBufferPointer<UInt8>) {
-    let text = { String(decoding: p, as: UTF8.self) }
     switch line {
     case .trying:
       if hasRequest || closed || wroteOut { startNew() }
-      if current.host == nil { trying(text()) }
+      if current.host == nil { trying(line.text(of: p)) }
     case .connected:
-      if current.host == nil || (scheme == nil && !p.isASCII) {
-        connected(text())
-      } else if scheme == nil && (p.has("port 443", at: p.count - 8) || p.firstIndex(of: "port 443 ") != nil) {
-        scheme = "https"
-      }
+      if current.host == nil || scheme == nil { connected(line.text(of: p)) }
     case .host:
-      if current.host == nil || current.url == nil { hostHeader(text()) }
+      if current.host == nil || current.url == nil { hostHeader(line.text(of: p)) }
     }
   }
 

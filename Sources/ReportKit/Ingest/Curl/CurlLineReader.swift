@@ -108,16 +108,19 @@ struct CurlLineReader {
       switch CurlExchangeBuilder.noteKind(UnsafeBufferPointer(rebasing: p[a..<b])) {
       case .none:
         inert = true
-      case let kind where kind == .tls || kind == .closed:
+      case .closed:
+        // A mask could hide `left intact`: taken only when redaction leaves the note whole.
         guard Self.leftWhole(p) else { return false }
-        emit(CurlEvent(kind: .note(kind), text: "", line: line, wholeLine: nil))
+        emit(CurlEvent(kind: .note(.closed), text: "", line: line, wholeLine: nil))
         return true
-      case let kind where kind == .trying || kind == .connected:
-        guard Self.leftWhole(p) else { return false }
-        emit(
-          CurlEvent(
-            kind: .bytes(kind == .trying ? .trying : .connected, UnsafeBufferPointer(rebasing: p[a..<b])), text: "", line: line,
-            wholeLine: nil))
+      case let kind where kind == .tls || kind == .trying || kind == .connected:
+        // The kind stays what redaction makes of the line: these kinds are told by the note's
+        // first word, which no mask can begin at (a mask begins after a key's `=` or `:`, a
+        // scheme word or a `user:`, or at a token's own prefix, which none of these words is).
+        // Only a PEM block the line opens would change what the next lines are.
+        guard !Self.mayOpenPEM(p) else { return false }
+        let event: CurlEvent.Kind = kind == .tls ? .note(.tls) : .bytes(kind == .trying ? .trying : .connected, p)
+        emit(CurlEvent(kind: event, text: "", line: line, wholeLine: nil))
         return true
       default:
         return false
@@ -126,8 +129,9 @@ struct CurlLineReader {
       let text = UnsafeBufferPointer(rebasing: p[min(2, p.count)...])
       guard text.firstIndex(of: "HTTP/") == nil else { return false }
       if CurlExchangeBuilder.isHostHeader(text) {
-        guard Self.leftWhole(p) else { return false }
-        emit(CurlEvent(kind: .bytes(.host, text), text: "", line: line, wholeLine: nil))
+        // `Host:` begins the text: no mask can begin there (`host` names no secret).
+        guard !Self.mayOpenPEM(p) else { return false }
+        emit(CurlEvent(kind: .bytes(.host, p), text: "", line: line, wholeLine: nil))
         return true
       }
       inert = true
@@ -158,8 +162,23 @@ struct CurlLineReader {
     return redacted.bytes == nil && !redacted.openPEM
   }
 
-  /// Whether the bytes hold `-----BEGIN `, where a PEM block could open.
-  private static func mayOpenPEM(_ p: UnsafeBufferPointer<UInt8>) -> Bool { p.firstIndex(of: "-----BEGIN ") != nil }
+  /// Whether the bytes hold `-----BEGIN `, where a PEM block could open. Most lines hold no
+  /// two `-` in a row (a header name or a host has single ones): told eight bytes at a time,
+  /// before any search. Five dashes in a row put two of them side by side in one of the whole
+  /// words read (split over two words, one side holds three or more; `BEGIN ` after them keeps
+  /// all five out of the last, partial word): no pair across words or in the rest is needed.
+  static func mayOpenPEM(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = p.baseAddress else { return false }
+    let dashes = ByteWord.repeating(UInt8(ascii: "-"))
+    var i = 0
+    var pair = false
+    while i + 8 <= p.count && !pair {
+      let d = ByteWord.zeros(ByteWord.load(base + i) ^ dashes)  // the high bit of each `-`
+      pair = d & (d << 8) != 0
+      i += 8
+    }
+    return pair && p.firstIndex(of: "-----BEGIN ") != nil
+  }
 
   /// What `read` makes of a redacted line by its first bytes alone: a `* ` note, a `> ` or `<
   /// ` header (or the bare marker), a `{ [`/`} [` data note; `other` for the rest. None of these
