@@ -359,10 +359,10 @@ import Testing
     let classifier = Classifier()
     var shared: [Classifier.RequestKind: Int] = [:]
     for pass in 0..<2 {
-      for (i, x) in requests.enumerated() {
+      for i in requests.indices {
         var fresh: [Classifier.RequestKind: Int] = [:]
-        let a = classifier.classify(request: x, index: i, decided: &shared)
-        let b = classifier.classify(request: x, index: i, decided: &fresh)
+        let a = requests.withUnsafeBufferPointer { classifier.classify(request: i, of: $0, decided: &shared) }
+        let b = requests.withUnsafeBufferPointer { classifier.classify(request: i, of: $0, decided: &fresh) }
         #expect(a.rule == b.rule && a.category == b.category && a.confidence == b.confidence && a.evidence == b.evidence, "\(pass) \(i)")
       }
     }

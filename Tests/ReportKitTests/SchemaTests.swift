@@ -108,7 +108,7 @@ import Testing
         let dir = TempDir()
         let (fast, slow) = (dir.path + "/fast", dir.path + "/slow")
         let (a, b) = (try #require(OutputSink(path: fast)), try #require(OutputSink(path: slow)))
-        ReportSchema.Request.write(x, to: JSONWriter(sink: a, compact: true), input: input)
+        [x].withUnsafeBufferPointer { ReportSchema.Request.write($0, 0, to: JSONWriter(sink: a, compact: true), input: input) }
         ReportSchema.Request(x).write(to: JSONWriter(sink: b, compact: true), input: input)
         #expect(a.finish() && b.finish())
         let text = try String(contentsOfFile: fast, encoding: .utf8)

@@ -119,29 +119,35 @@ public struct Classifier: Sendable {
 
   static let comparedStatus = Pattern(builtIn: #"\b([1-5]\d\d) (?:==|!=|===|!==) ([1-5]\d\d)\b"#, requiring: ["==", "!="])
 
-  /// Classifies a failed request by itself (no test names it): its status or curl error as the
-  /// text, the exchange as its own correlated evidence; the trace states it, so at least medium.
+  /// Classifies failed request `exchanges[index]` by itself (no test names it): its status or
+  /// curl error as the text, the exchange as its own correlated evidence; the trace states it,
+  /// so at least medium.
   /// `decided` keeps the rule of each kind of failed request already seen (a run's failed
   /// requests repeat a few kinds): the rule depends on the words, the status and the exit code
   /// only (the exchange's position is carried along, never tested).
-  func classify(request x: borrowing HTTPExchange, index: Int, decided: inout [RequestKind: Int]) -> Classification {
+  func classify(request index: Int, of exchanges: UnsafeBufferPointer<HTTPExchange>, decided: inout [RequestKind: Int]) -> Classification {
+    // Fields read through the buffer: an exchange passed as a value was copied whole (its nine
+    // references retained) at every call.
+    let (status, exit) = (exchanges[index].status, exchanges[index].curlExit)
     // The words joined by spaces: `HTTP 503 Service Unavailable`, `curl: (7)`, the error.
     var text = ""
-    if let status = x.status { text = "HTTP \(status)" + (x.reason.map { " " + $0 } ?? "") }
-    if let exit = x.curlExit { text += (text.isEmpty ? "" : " ") + "curl: (\(exit))" }
-    if let error = x.error { text += (text.isEmpty && x.status == nil && x.curlExit == nil ? "" : " ") + error }
-    let kind = RequestKind(text: text, status: x.status, curlExit: x.curlExit)
+    if let status { text = "HTTP \(status)" + (exchanges[index].reason.map { " " + $0 } ?? "") }
+    if let exit { text += (status == nil ? "" : " ") + "curl: (\(exit))" }
+    if let error = exchanges[index].error { text += (status == nil && exit == nil ? "" : " ") + error }
+    let kind = RequestKind(text: text, status: status, curlExit: exit)
     let rule: Rule
     if let known = decided[kind] {
       rule = ranked[known]
     } else {
       var f = FailureFacts(text: text, phrases: phrases)
-      f.linked = [.init(index: index, status: x.status, curlExit: x.curlExit)]
+      f.linked = [.init(index: index, status: status, curlExit: exit)]
       let i = decidingRule(f).0
       decided[kind] = i
       rule = ranked[i]
     }
-    let lines = [x.statusLine ?? x.evidence.first { $0.text.contains("curl: (") } ?? x.evidence.last].compactMap { $0 }
+    let lines = [
+      exchanges[index].statusLine ?? exchanges[index].evidence.first { $0.text.contains("curl: (") } ?? exchanges[index].evidence.last
+    ].compactMap { $0 }
     return Classification(
       category: rule.category, rule: rule.id, confidence: max(rule.confidence, .medium), evidence: lines, request: index)
   }

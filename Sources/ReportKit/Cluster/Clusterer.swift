@@ -74,16 +74,19 @@ struct Clusterer {
         let v = UncheckedBuffer(v)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
           var decided: [Classifier.RequestKind: Int] = [:]
-          for k in stride(from: w, to: requests.count, by: workers) {
-            // Fields read in place: an exchange copied out of the array retains its nine references.
-            let r = requests[k]
-            let verdict = classifier.classify(request: run.requests[r], index: r, decided: &decided)
-            v.base[k] = verdict
-            let item = RequestGrouping.Item(
-              index: r, category: verdict.category, method: run.requests[r].method ?? "GET", host: run.requests[r].host ?? "?",
-              route: Correlator.route(ofURL: run.requests[r].url),
-              answer: run.requests[r].status.map(String.init) ?? run.requests[r].curlExit.map { "curl \($0)" } ?? "no answer")
-            it.base.initializeElement(at: k, to: item)
+          // Fields read in place, through the buffer: an exchange copied out of the array
+          // retains its nine references.
+          run.requests.withUnsafeBufferPointer { exchanges in
+            for k in stride(from: w, to: requests.count, by: workers) {
+              let r = requests[k]
+              let verdict = classifier.classify(request: r, of: exchanges, decided: &decided)
+              v.base[k] = verdict
+              let item = RequestGrouping.Item(
+                index: r, category: verdict.category, method: exchanges[r].method ?? "GET", host: exchanges[r].host ?? "?",
+                route: Correlator.route(ofURL: exchanges[r].url),
+                answer: exchanges[r].status.map(String.init) ?? exchanges[r].curlExit.map { "curl \($0)" } ?? "no answer")
+              it.base.initializeElement(at: k, to: item)
+            }
           }
         }
       }

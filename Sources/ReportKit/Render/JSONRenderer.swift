@@ -42,7 +42,10 @@ struct JSONRenderer {
       passedGroups(tests, w)
     }
     let only = ReportSchema.sole(inputs)
-    list("requests", run.requests.count, w) { ReportSchema.Request.write(run.requests[$0], to: w, input: only) }  // no value per request
+    // No value per request, nor a copy of one (read through the buffer, each exchange is borrowed).
+    run.requests.withUnsafeBufferPointer { requests in
+      list("requests", requests.count, w) { ReportSchema.Request.write(requests, $0, to: w, input: only) }
+    }
   }
 
   /// The rest, from the clusters on: what the analysis adds, and the findings' suspicions.

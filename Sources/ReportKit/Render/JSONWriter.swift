@@ -19,6 +19,9 @@ struct JSONWriter {
   }
 
   private func escaped(_ s: String) {
+    // A native string's bytes are read in place (a `var` copy to call `withUTF8` retained and
+    // released every string written).
+    if s.utf8.withContiguousStorageIfAvailable({ escaped($0) }) != nil { return }
     var s = s
     s.withUTF8 { p in escaped(p) }
   }

@@ -33,11 +33,15 @@ final class OutputSink {
   }
 
   func write(_ s: String) {
+    if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }  // in place, not a copy
     var s = s
     s.withUTF8 { append($0) }
   }
 
   func write(bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
+
+  /// Static text (a key, a mark), copied as it is.
+  func write(static s: StaticString) { append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
 
   func write(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 

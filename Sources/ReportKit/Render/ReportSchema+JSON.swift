@@ -42,7 +42,7 @@ extension ReportSchema.Evidence: JSONStreamable {
   }
 
   /// Evidence of the model, written without a value of the schema.
-  static func write(_ e: Evidence, to w: JSONWriter, source: String?) {
+  static func write(_ e: borrowing Evidence, to w: JSONWriter, source: String?) {
     write(path: e.path, line: e.line, text: e.text, source: source, message: nil, w)
   }
 
@@ -157,22 +157,29 @@ extension ReportSchema.Request: JSONStreamable {
 
   /// What `ReportSchema.Request(r).write(to:input:)` writes, written from the exchange itself: a
   /// curl trace of 100k requests builds no value per request.
-  static func write(_ r: HTTPExchange, to w: JSONWriter, input: String?) {
+  /// The exchange is `exchanges[i]`, its fields read through the buffer (passed as a value,
+  /// the whole exchange was copied, its nine references retained, to hand its fields on).
+  static func write(_ exchanges: UnsafeBufferPointer<HTTPExchange>, _ i: Int, to w: JSONWriter, input: String?) {
+    let evidence = exchanges[i].evidence
     write(
-      method: r.method, url: r.url, host: r.host, status: r.status, reason: r.reason, curlExit: r.curlExit, error: r.error,
-      timings: r.timingsMs, bodyExcerpt: r.bodyExcerpt, evidence: r.evidence.count, w
-    ) { ReportSchema.Evidence.write(r.evidence[$0], to: w, source: input) }
+      method: exchanges[i].method, url: exchanges[i].url, host: exchanges[i].host, status: exchanges[i].status,
+      reason: exchanges[i].reason, curlExit: exchanges[i].curlExit, error: exchanges[i].error, timings: exchanges[i].timingsMs,
+      bodyExcerpt: exchanges[i].bodyExcerpt, evidence: evidence.count, w
+    ) { ReportSchema.Evidence.write(evidence[$0], to: w, source: input) }
   }
 
   private static func write(
     method: String?, url: String?, host: String?, status: Int?, reason: String?, curlExit: Int?, error: String?, timings: [String: Double],
     bodyExcerpt: String?, evidence: Int, _ w: JSONWriter, _ item: (Int) -> Void
   ) {
+    // Keys are static text that needs no escape: copied as they are, after a comma but for the
+    // first (`"method":`, as `w.key` writes them).
     var first = true
-    func key(_ k: String) {
-      if !first { w.sink.write(",") }
+    func key(_ k: StaticString) {
+      w.sink.write(static: first ? "\"" : ",\"")
       first = false
-      w.key(k)
+      w.sink.write(static: k)
+      w.sink.write(static: "\":")
     }
     w.sink.write("{")
     if let method { key("method"); w.string(method) }
