@@ -38,6 +38,32 @@ import Testing
     #expect(one.warnings == two.warnings, "\(name)")
   }
 
+  /// A log of many commands is cut into six parts (two large, four small, taken by whichever
+  /// thread is free): read so, it gives what one pass gives, line numbers included; a PEM block
+  /// open across a cut makes it one pass.
+  @Test func aLongLogReadInSixPartsReadsAsOne() throws {
+    let dir = TempDir()
+    let pieces = try ["curl/spread-hosts.log", "curl/verbose-refused.log", "curl/spread-routes.log"].map {
+      try String(contentsOfFile: Fixtures.path($0), encoding: .utf8)
+    }
+    var text = ""
+    for k in 0..<120 { text += pieces[k % pieces.count] + (text.hasSuffix("\n") ? "" : "\n") }
+    let path = dir.file("long.log", text)
+    let cuts = try #require(CurlSplit.cuts(path: path, threshold: 1))
+    #expect(cuts.cuts.count == CurlSplit.cutPercents.count)
+    let (one, two) = CurlTraceParser(path: path, displayPath: "log").readBothWays()
+    #expect(one.requests.count > 300)
+    #expect(described(one) == described(two))
+    // A PEM block left open at the end of a part: the parts are not read apart.
+    let open = text.utf8.count * 81 / 100
+    let cut = text.index(text.startIndex, offsetBy: open)
+    let withKey = String(text[..<cut]) + "\n-----BEGIN PRIVATE KEY-----\n" + String(text[cut...])
+    let keyed = dir.file("keyed.log", withKey)
+    let (read, split) = CurlTraceParser(path: keyed, displayPath: "log").read(threshold: 1)
+    #expect(!split)
+    #expect(described(read) == described(CurlTraceParser(path: keyed, displayPath: "log").read(threshold: .max).0))
+  }
+
   @Test func theSplitIsTakenAtACommandLineAfterTheMiddle() {
     #expect(read(Fixtures.path("curl/spread-hosts.log"), threshold: 1).1)
     #expect(read(Fixtures.path("curl/spread-routes.log"), threshold: 1).1)

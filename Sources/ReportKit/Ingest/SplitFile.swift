@@ -17,8 +17,10 @@ enum SplitFile {
 
   /// The file offset of the first line that `matches` (given the line's bytes without its line
   /// break) among the lines that begin after `from` (the first line too when `from` is 0).
-  static func firstLine(in path: String, from: Int = 0, where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
-    guard let chunks = ByteChunks(path: path, chunkSize: 4 << 20, range: from..<Int.max, counts: false) else { return nil }
+  static func firstLine(
+    in path: String, from: Int = 0, chunkSize: Int = 4 << 20, where matches: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Int? {
+    guard let chunks = ByteChunks(path: path, chunkSize: chunkSize, range: from..<Int.max, counts: false) else { return nil }
     var data: [UInt8] = []  // from the first line not yet judged
     var dataOffset = from  // the file offset of data[0]
     var skipping = from > 0  // the line `from` falls in began before it

@@ -45,8 +45,8 @@ struct CurlTraceParser: ArtifactParser {
     var artifact = ParsedArtifact(path: displayPath, format: .curl)
     let exchanges: [HTTPExchange]
     var split = false
-    if let (at, size) = CurlSplit.point(path: path, threshold: splitThreshold), let two = readSplit(at: at, size: size) {
-      exchanges = two
+    if let (cuts, size) = CurlSplit.cuts(path: path, threshold: splitThreshold), let parts = readSplit(cuts: cuts, size: size) {
+      exchanges = parts
       split = true
     } else {
       guard let one = read(range: nil) else { return (.unreadable(displayPath, format: .curl), false) }
@@ -78,29 +78,55 @@ struct CurlTraceParser: ArtifactParser {
     return (builder.exchanges, lines, midBlock)
   }
 
-  /// The head `0..<at` on this thread, the tail from the `+ curl` line at `at` on another. A
-  /// command line starts a new exchange whatever came before, so the two halves give what one
-  /// pass gives, unless the head ends inside a trace or PEM block: then nil (read in one pass).
-  private func readSplit(at: Int, size: Int) -> [HTTPExchange]? {
+  /// The parts between `cuts` (see `CurlSplit`) read by two threads: this one reads the first,
+  /// the other the second, then each takes the next small part left. A command line starts a
+  /// new exchange whatever came before, so the parts give what one pass gives, unless a part
+  /// but the last ends inside a trace or PEM block: then nil (read in one pass).
+  private func readSplit(cuts: [Int], size: Int) -> [HTTPExchange]? {
+    let bounds = [0] + cuts + [size]
+    let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
+    typealias Part = (exchanges: [HTTPExchange], lines: Int, midBlock: Bool)
+    var parts = [Part?](repeating: nil, count: ranges.count)
     let me = self
-    let second = Background { me.read(range: at..<size) }
-    guard case let (first, lines, midBlock)? = read(range: 0..<at), !midBlock, var tail = second.take() else {
-      second.join()
-      return nil
-    }
-    // The tail's exchanges are swapped into place behind empty ones, not copied: each holds
-    // nine references, retained and released per copy (a copy of 50k exchanges, then the
-    // release of the tail's array, took ~60 ms on this thread while the other one waited).
-    var exchanges = consume first
-    let head = exchanges.count
-    exchanges.append(contentsOf: repeatElement(HTTPExchange(), count: tail.exchanges.count))
-    exchanges.withUnsafeMutableBufferPointer { all in
-      tail.exchanges.withUnsafeMutableBufferPointer { moved in
-        for k in moved.indices {
-          for e in moved[k].evidence.indices { moved[k].evidence[e].line += lines }
-          swap(&all[head + k], &moved[k])
+    parts.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedBuffer(buffer)
+      let queue = PartQueue(from: 2, to: ranges.count)
+      // Each part is read, and its slot written, by one thread.
+      let work = { @Sendable (first: Int) in
+        var k: Int? = first
+        while let part = k {
+          out.base[part] = me.read(range: ranges[part])
+          k = queue.take()
         }
       }
+      let second = Background { work(1) }
+      work(0)
+      second.join()
+    }
+    guard parts.dropLast().allSatisfy({ $0 != nil && $0?.midBlock == false }), parts.last??.exchanges != nil else { return nil }
+    // The later parts' exchanges are swapped into place behind empty ones, not copied: each
+    // holds nine references, retained and released per copy (a copy of 50k exchanges, then the
+    // release of their array, took ~60 ms on this thread while the other one waited). Their
+    // evidence lines are counted on from the lines of the parts before.
+    let partLines = parts.map { $0?.lines ?? 0 }
+    var exchanges = parts[0]?.exchanges ?? []
+    parts[0] = nil
+    var at = exchanges.count
+    exchanges.append(contentsOf: repeatElement(HTTPExchange(), count: parts.dropFirst().reduce(0) { $0 + ($1?.exchanges.count ?? 0) }))
+    var lines = 0
+    for k in parts.indices.dropFirst() {
+      lines += partLines[k - 1]
+      guard var part = parts[k] else { continue }
+      parts[k] = nil  // `part` holds the only reference: swapped in place, not copied
+      exchanges.withUnsafeMutableBufferPointer { all in
+        part.exchanges.withUnsafeMutableBufferPointer { moved in
+          for m in moved.indices {
+            for e in moved[m].evidence.indices { moved[m].evidence[e].line += lines }
+            swap(&all[at + m], &moved[m])
+          }
+        }
+      }
+      at += part.exchanges.count
     }
     return exchanges
   }
