@@ -92,8 +92,13 @@ struct RequestGrouping {
     let parts = items.indices.map { i in
       let (method, route) = (methods.of(items[i].method), routes.of(items[i].route))
       let pair = Pair(a: method, b: route)
-      let methodRoute = joinedOf[pair] ?? joined.of(items[i].method + " " + items[i].route)
-      joinedOf[pair] = methodRoute
+      let methodRoute: Int
+      if let known = joinedOf[pair] {
+        methodRoute = known
+      } else {
+        methodRoute = joined.of(items[i].method + " " + items[i].route)
+        joinedOf[pair] = methodRoute
+      }
       return Parts(
         host: hosts.of(items[i].host), answer: answers.of(items[i].answer), method: method, route: route, methodRoute: methodRoute)
     }
