@@ -113,7 +113,7 @@ public struct Metrics: Sendable {
   /// strings sorted once) instead of comparing strings pairwise. No two endpoints share all three
   /// parts, so the order is the one comparing the strings gives.
   static func endpoints(_ requests: [HTTPExchange]) -> [Endpoint] {
-    var methods = Parts(), hosts = Parts(), paths = Parts()
+    var methods = StringIDs(), hosts = StringIDs(), paths = StringIDs()
     var index: [EndpointKey: Int] = [:]
     var rows: [Row] = []
     // Fields read in place: an exchange copied out of the array retains its nine references.
@@ -199,27 +199,6 @@ public struct Metrics: Sendable {
     }
   }
 
-  /// Distinct strings of one part of the endpoints (canonically equal ones are one), each given
-  /// an id in the order first seen.
-  private struct Parts {
-    var ids: [String: Int] = [:]
-    var names: [String] = []
-
-    mutating func id(_ s: String) -> Int {
-      if let id = ids[s] { return id }
-      ids[s] = names.count
-      names.append(s)
-      return names.count - 1
-    }
-
-    /// Each id's place among the distinct strings sorted.
-    func ranks() -> [Int] {
-      var rank = [Int](repeating: 0, count: names.count)
-      for (r, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = r }
-      return rank
-    }
-  }
-
   /// Nearest-rank percentile of sorted values.
   static func percentile(_ sorted: [Double], _ p: Double) -> Double {
     let rank = Int((p * Double(sorted.count)).rounded(.up))
@@ -247,5 +226,14 @@ extension Targets {
       out.append(.init(measure: .p95(endpoint: m.endpoints[k].name), goal: goal, actual: p95, met: p95 < goal))
     }
     return out
+  }
+}
+
+extension StringIDs {
+  /// Each id's place among the distinct strings sorted (the endpoints are sorted by them).
+  func ranks() -> [Int] {
+    var rank = [Int](repeating: 0, count: names.count)
+    for (r, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = r }
+    return rank
   }
 }

@@ -56,7 +56,7 @@ struct RequestGrouping {
     let answer: Int
   }
 
-  /// One item's parts as ids (see `Ids`).
+  /// One item's parts as ids (`StringIDs`).
   private struct Parts {
     let host: Int
     let answer: Int
@@ -66,19 +66,11 @@ struct RequestGrouping {
     let methodRoute: Int
   }
 
-  /// Strings as ids, canonically equal ones one (as a `Set<String>` holds them), so that each
-  /// part of an item is hashed once and no string is joined per item. `method + " " + route` is
-  /// joined once per pair of ids, and that joined string given its own id: two pairs whose joined
-  /// strings are equal (a space inside a method) are one route, as a set of joined strings has it.
-  private struct Ids {
-    var ids: [String: Int] = [:]
-    mutating func of(_ s: String) -> Int {
-      if let id = ids[s] { return id }
-      ids[s] = ids.count
-      return ids.count - 1
-    }
-  }
-
+  /// A method's and a route's ids. Each part of an item is hashed once (`StringIDs`) and no
+  /// string is joined per item:
+  /// `method + " " + route` is joined once per pair of ids, and that joined string given its own
+  /// id, so two pairs whose joined strings are equal (a space inside a method) are one route, as a
+  /// set of joined strings has it.
   private struct Pair: Hashable {
     let a: Int
     let b: Int
@@ -86,21 +78,21 @@ struct RequestGrouping {
 
   /// The groups of `items`, in the order their first member appears.
   static func groups(_ items: [Item]) -> [Group] {
-    var hosts = Ids(), answers = Ids(), methods = Ids(), routes = Ids(), joined = Ids()
+    var hosts = StringIDs(), answers = StringIDs(), methods = StringIDs(), routes = StringIDs(), joined = StringIDs()
     var joinedOf: [Pair: Int] = [:]
     // Items are read in place by index: a copy of each retained its four strings.
     let parts = items.indices.map { i in
-      let (method, route) = (methods.of(items[i].method), routes.of(items[i].route))
+      let (method, route) = (methods.id(items[i].method), routes.id(items[i].route))
       let pair = Pair(a: method, b: route)
       let methodRoute: Int
       if let known = joinedOf[pair] {
         methodRoute = known
       } else {
-        methodRoute = joined.of(items[i].method + " " + items[i].route)
+        methodRoute = joined.id(items[i].method + " " + items[i].route)
         joinedOf[pair] = methodRoute
       }
       return Parts(
-        host: hosts.of(items[i].host), answer: answers.of(items[i].answer), method: method, route: route, methodRoute: methodRoute)
+        host: hosts.id(items[i].host), answer: answers.id(items[i].answer), method: method, route: route, methodRoute: methodRoute)
     }
     var routesOf: [HostKey: Set<Int>] = [:]
     for (i, p) in parts.enumerated() {
