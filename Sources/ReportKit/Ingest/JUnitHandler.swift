@@ -43,9 +43,9 @@ final class JUnitHandler: XMLScannerDelegate {
   private var prefixes = PrefixCache()
   private var names = NameArena()
   private var recent = RecentStrings()
-  private var current: PendingTestCase?
-  /// Whether `current` holds a testcase: asked per element, where `current != nil` would copy
-  /// the pending testcase out of this object (a retain and a release per field).
+  /// The open testcase, when `inTestcase`: begun and read in place, never copied out of this
+  /// object (a retain and a release per field).
+  private var current = PendingTestCase()
   private var inTestcase = false
   private var caseDepth = 0
   private var capture: PendingTestCase.Capture?
@@ -131,7 +131,7 @@ final class JUnitHandler: XMLScannerDelegate {
     }
     if inTestcase {
       // Mutated in place: copying the pending testcase per child element costs a retain per field.
-      if depth == caseDepth + 1, let kind = current?.child(name, tag, line: line) {
+      if depth == caseDepth + 1, let kind = current.child(name, tag, line: line) {
         capture = kind
         captureDepth = depth
         textBuffer.removeAll(keepingCapacity: true)
@@ -161,7 +161,7 @@ final class JUnitHandler: XMLScannerDelegate {
       if firstTestcaseContext == nil { firstTestcaseContext = Context(depth: depth - 1, suites: suiteNames, pytest: pytestSuite) }
       testcaseElements += 1
       caseDepth = depth
-      current = PendingTestCase(tag, line: line, suite: suiteNames.last?.name ?? "", recent: &recent)
+      current.start(tag, line: line, suite: suiteNames.last?.name ?? "", recent: &recent)
       inTestcase = true
     }
   }
@@ -169,12 +169,13 @@ final class JUnitHandler: XMLScannerDelegate {
   func endElement(_ name: UnsafeBufferPointer<UInt8>, line: Int) {
     defer { depth -= 1 }
     if let kind = capture, depth == captureDepth {
-      current?.finishCapture(kind, text: textBuffer)
+      current.finishCapture(kind, text: textBuffer)
       capture = nil
     }
     if depth == caseDepth, inTestcase {
       inTestcase = false
-      guard let pending = current.take() else { return }  // moved out, not copied
+      var pending = PendingTestCase()
+      swap(&pending, &current)  // moved out (a read in place would copy it out of this object)
       let (test, hash) = pending.result(
         path: path, sources: sources, pytest: pytestSuite, interner: &interner, suiteInterner: &suiteInterner,
         groups: &groups, prefixes: &prefixes, names: &names)

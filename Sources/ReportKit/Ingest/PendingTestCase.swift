@@ -11,13 +11,13 @@ struct PendingTestCase {
     static func < (a: Outcome, b: Outcome) -> Bool { a.rawValue < b.rawValue }
   }
 
-  private let classname: String
-  private let name: String
-  private let suite: String
-  private let time: Double?
+  private var classname = ""
+  private var name = ""
+  private var suite = ""
+  private var time: Double?
   private var file: String?
   private var line: Int?
-  private let statusAttribute: String?
+  private var statusAttribute: String?
   private var outcome = Outcome.none
   private var message: String?
   private var type: String?
@@ -31,7 +31,13 @@ struct PendingTestCase {
   private var outputLine: Int?
   private var reruns = 0
 
-  init(_ tag: XMLTag, line: Int, suite: String, recent: inout RecentStrings) {
+  /// No testcase: `start` makes it one.
+  init() {}
+
+  /// Begins the testcase of `tag` in place, everything the last one held let go (a testcase
+  /// made and stored was copied into its place: a retain and a release per field, per test).
+  mutating func start(_ tag: XMLTag, line: Int, suite: String, recent: inout RecentStrings) {
+    self = PendingTestCase()
     classname = recent.classname(tag.attributeBytes("classname") ?? tag.attributeBytes("class")) {
       Redactor.redact(tag.attribute("classname") ?? tag.attribute("class") ?? "")
     }
