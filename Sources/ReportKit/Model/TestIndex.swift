@@ -62,6 +62,12 @@ struct TestIndex {
     }
   }
 
+  /// Calls `body` with every indexed position.
+  func forEachPosition(_ body: (Int) -> Void) {
+    let low = UInt32(max(slots.count, 1) - 1)
+    for slot in slots where slot != 0 { body(Int(slot & low) - 1) }
+  }
+
   /// The hash bits a slot keeps: the top `32 - bits` of the hash's upper half (its low bits pick
   /// the slot).
   private static func tag(_ hash: Int, _ bits: Int) -> UInt32 {

@@ -43,7 +43,7 @@ extension PytestSession {
     guard !blocks.isEmpty else { return }
     // Blocks name tests by title, not id: the id index (16 MB for a million tests) is let go
     // until a block names a test the log did not list (rare), which makes it again.
-    index = TestIndex()
+    index = FilteredTestIndex()
     indexDropped = true
     // Taken before any block changes: the thread that judged them has let go of the blocks by
     // then. Those not judged yet are left to triage.

@@ -7,7 +7,8 @@ struct PytestSession {
   var started = false
   var section = PytestSection.none
   var tests: [TestResult] = []
-  var index = TestIndex()
+  /// Asked once per result line, between the line's other work (see `FilteredTestIndex`).
+  var index = FilteredTestIndex()
   /// The index was let go while blocks are matched (the moment a big log's memory peaks); it is
   /// made again from `hashes` if a test is looked up after that (`ensureIndex`).
   var indexDropped = false
@@ -280,7 +281,7 @@ struct PytestSession {
     guard indexDropped else { return }
     indexDropped = false
     let known = hashes.count == tests.count ? hashes : tests.map(\.keyHash)  // (always in step: `append`)
-    index = TestIndex()
+    index = FilteredTestIndex()
     index.reserve(tests.count, tests)
     for i in tests.indices { index.insert(hash: known[i], at: i) { known[$0] } }
   }
