@@ -9,6 +9,9 @@ import Testing
     "tests/a.py", "a.py", "x.py", ".py", "tests/test_x.txt", "::", ":", "T", "test_y", "[", "]", "[x y]", "[a::b]", "[[", "]]",
     " ", "  ", "PASSED", "FAILED", "ERROR", "SKIPPED", "XFAIL", "XPASS", "RERUN", "PASS", "PASSEDX", "ERRORS", "E", "X",
     "(", ")", "(reason text)", "(why) ", "[ 10%]", "[100%]", " [ 50%]", "-", "=", "_", "py", "p", "y", "\t", "0", "/",
+    // Near misses of each status word, which the bytes tell apart by their first letter.
+    "XFAILX", "XFAILED", "XPA", "XPASSED", "SKIPPEDS", "SKIP", "RERUNX", "RERU", "FAIL", "FAILEDX", "PASSE", "ERRO", "P", "R", "S",
+    "F", "Xfail", "passed",
   ]
 
   func same(_ line: String) {
@@ -40,7 +43,8 @@ import Testing
       "[gw0] [ 10%] PASSED tests/a.py::t", "tests/é.py::t PASSED", "tests/a.py::t \u{301}PASSED", "a.py::t]] PASSED",
       "E   assert 1 == 2", "==== FAILURES ====", "tests/a.py::t SKIPPED (a [b] c) [ 3%]", "tests/a.py::t SKIPPED ([x])",
       "a.py::::b PASSED", "a.py:::b PASSED", "a.py::T]]::t[x::y] PASSED", "a.py::t[a]]::b] PASSED", "a.py::t[x::y]::u PASSED",
-      "a.py:: PASSED",
+      "a.py:: PASSED", "tests/a.py::t PASSED\t[ 10%]", "tests/a.py::t XPASS\t", "tests/a.py::t XPASSED", "tests/a.py::t RERUNS",
+      "tests/a.py::t SKIPPED", "tests/a.py::t SKIPPEDX (r)", "tests/a.py::t XFAIL (r) [ 9%]",
     ] {
       same(line)
     }

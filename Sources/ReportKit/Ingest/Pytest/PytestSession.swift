@@ -149,13 +149,32 @@ struct PytestSession {
       pending = nil
       return
     }
-    if let v = PytestLines.verboseSplit(s) {
+    // `PytestLines.verboseSplit`, its byte path read here: the parts become slices of the line
+    // where they are used (no tuple of them handed back through two optionals per line).
+    var bytes = s
+    let byBytes = bytes.withUTF8 { p -> Bool? in
+      guard let answer = PytestVerboseBytes.read(p) else { return nil }
+      guard let parts = answer else { return false }
+      started = true
+      let u = s.utf8
+      let cut = u.index(u.startIndex, offsetBy: parts.cut)
+      let end = u.index(u.startIndex, offsetBy: parts.id.upperBound)
+      if let status = parts.status {
+        let reason = parts.reason.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
+        record(prefix: s[..<cut], name: s[cut..<end], status, line: line, reason: reason)
+      } else {
+        pending = (String(s[..<end]), line)
+      }
+      return true
+    }
+    if byBytes == true { return }
+    if byBytes == nil, let v = PytestLines.verboseByCharacters(s) {
       started = true
       if let status = v.status {
-        let (prefix, name) = v.cut.map { TestID.split(v.id, at: $0) } ?? TestID.split(String(v.id))
+        let (prefix, name) = TestID.split(v.id)
         record(prefix: prefix, name: name, status, line: line, reason: v.reason)
       } else {
-        pending = (String(v.id), line)
+        pending = (v.id, line)
       }
       return
     }

@@ -89,16 +89,22 @@ enum PytestVerboseBytes {
   }
 
   /// `PytestLines.statusPrefix` at `i`: the status and where the text after its word begins.
+  /// The words are `PytestLines.statusWords`, told apart by their first byte (no word is
+  /// another's prefix, so the first that fits is the one that fits).
   static func statusPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (TestStatus, Int)? {
-    let first = p[i]
-    guard first >= UInt8(ascii: "E"), first <= UInt8(ascii: "X") else { return nil }
-    for (word, status) in PytestLines.statusWords {
-      let w = word.utf8
-      guard i + w.count <= p.count, w.elementsEqual(UnsafeBufferPointer(rebasing: p[i..<(i + w.count)])) else { continue }
-      let after = i + w.count
-      if after == p.count || p[after] == 0x20 { return (status, after) }
+    func word(_ w: StaticString, _ status: TestStatus) -> (TestStatus, Int)? {
+      let after = i + w.utf8CodeUnitCount
+      return p.has(w, at: i) && (after == p.count || p[after] == 0x20) ? (status, after) : nil
     }
-    return nil
+    switch p[i] {
+    case UInt8(ascii: "P"): return word("PASSED", .passed)
+    case UInt8(ascii: "F"): return word("FAILED", .failed)
+    case UInt8(ascii: "E"): return word("ERROR", .error)
+    case UInt8(ascii: "S"): return word("SKIPPED", .skipped)
+    case UInt8(ascii: "X"): return word("XFAIL", .xfailed) ?? word("XPASS", .xpassed)
+    case UInt8(ascii: "R"): return word("RERUN", .flaky)
+    default: return nil
+    }
   }
 
   /// `PytestLines.reason` of the bytes from `start`: `(reason text) [ 25%]` → the text's range.
