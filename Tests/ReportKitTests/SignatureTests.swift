@@ -66,6 +66,28 @@ import Testing
     }
   }
 
+  /// The fast paths (bytes that begin nothing passed over, the word before a number compared by
+  /// its bytes) give what asking every byte and comparing the word as a String gives: texts drawn
+  /// from the pieces each branch reads, words in any case, non-ASCII ones (compared as
+  /// Strings), numbers glued to words and to `/`.
+  @Test func theFastPathsNormalizeAsTheReference() {
+    let pieces = [
+      "line ", "LINE ", "lineno=", "Line:", "localhost:", "LocalHost:", "port ", "PORT=", "host:", "a.b:", "code ", "Status ",
+      "status_code=",
+      "EXIT ", "errno ", "WinError ", "returncode=", "exitcode ", "lo\u{212A}alhost:", "co\u{301}de ", "é ", "\u{212A}:", "x.py:",
+      "app.go:",
+      "42", "7", "503", "0", "000404", "1.5", "30s", " ms", "sec", "10.0.0.4", "0x7f3e", "123e4567-e89b-12d3-a456-426614174000",
+      "2026-11-20T10:00:00Z", "10:00:01,5", "/tmp/x y", "/var/folders/a", "/", "abc", "ab12cd34ef", "eyJhbGciOiJIUzI1NiIsInR5cCI6",
+      " ", "\t", "(", ")", "'", "\"", "=", ":", "[", "-", "_", "+", "é", "\n",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 1...10, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+      let keep: Set<Int> = Bool.random(using: &rng) ? [503, 7] : []
+      #expect(Signature.normalize(text, keep: keep) == Signature.normalize(text, keep: keep, skipping: false), "\(text.debugDescription)")
+    }
+  }
+
   @Test func clusterIDsAreStableAcrossRunsAndVersioned() {
     // FNV-1a of "sig/1:" + signature: the same on every machine and every run, unlike Swift's Hasher.
     #expect(Signature.clusterID("logic|AssertionError|assert <n> == <n>") == "f9ddf89f1f36")

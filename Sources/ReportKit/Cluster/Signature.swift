@@ -41,13 +41,32 @@ enum Signature {
   /// Masks ids, hex, uuids, base64 runs, timestamps, durations, addresses, ports, line numbers,
   /// temp paths and counts; keeps numbers in `keep` (HTTP status, close and exit codes, errno)
   /// and numbers that a word before them names as a code or status.
-  static func normalize(_ text: String, keep: Set<Int>) -> String {
-    let b = Array(text.utf8.prefix(600))
+  /// `skipping: false` asks every byte what could begin there, and compares the word before a
+  /// number as a String (a test holds the fast paths to that).
+  static func normalize(_ text: String, keep: Set<Int>, skipping: Bool = true) -> String {
+    if let done = text.utf8.withContiguousStorageIfAvailable({ normalize(Bytes(rebasing: $0.prefix(600)), keep: keep, skipping) }) {
+      return done
+    }
+    return Array(text.utf8.prefix(600)).withUnsafeBufferPointer { normalize($0, keep: keep, skipping) }
+  }
+
+  /// The bytes a message is normalized from (its first 600), read in place.
+  typealias Bytes = UnsafeBufferPointer<UInt8>
+
+  private static func normalize(_ b: Bytes, keep: Set<Int>, _ skipping: Bool) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
     var i = 0
     while i < b.count {
-      if let m = maskedShape(b, i) ?? maskedNumber(b, i, keep: keep) {
+      // Only `/` (a temp path), a digit, or a letter that starts a word can begin a masked token
+      // (`maskedShape` asks for a word start, then a hex digit, a digit or a letter).
+      let c = b[i]
+      if skipping && c != 47 && !isDigit(c) && !(isAlnum(c) && (i == 0 || !isAlnum(b[i - 1]))) {
+        out.append(c)
+        i += 1
+        continue
+      }
+      if let m = maskedShape(b, i) ?? maskedNumber(b, i, keep: keep, skipping) {
         if let p = m.placeholder {
           out.append(contentsOf: UnsafeBufferPointer(start: p.utf8Start, count: p.utf8CodeUnitCount))
         } else {
@@ -75,7 +94,7 @@ enum Signature {
 
   /// Temp paths anywhere; at the start of a word: uuids, timestamps, `0x` literals, and long
   /// runs of hex or id characters.
-  private static func maskedShape(_ b: [UInt8], _ i: Int) -> Masked? {
+  private static func maskedShape(_ b: Bytes, _ i: Int) -> Masked? {
     let c = b[i]
     // Temp paths: /tmp/..., /var/folders/..., pytest-of-x/... up to whitespace or a quote.
     if c == 47, let n = tempPathLength(b, i) { return masked("<tmp>", i + n) }
@@ -91,7 +110,7 @@ enum Signature {
   }
 
   /// A run of token characters from `i`: long mixed runs are hex or ids (base64 included).
-  private static func maskedRun(_ b: [UInt8], _ i: Int) -> Masked? {
+  private static func maskedRun(_ b: Bytes, _ i: Int) -> Masked? {
     var j = i
     var digits = 0
     var letters = 0
@@ -109,7 +128,7 @@ enum Signature {
   }
 
   /// A number from `i`: an address, a duration, a line number, a port, a kept code, or a count.
-  private static func maskedNumber(_ b: [UInt8], _ i: Int, keep: Set<Int>) -> Masked? {
+  private static func maskedNumber(_ b: Bytes, _ i: Int, keep: Set<Int>, _ skipping: Bool) -> Masked? {
     guard isDigit(b[i]) else { return nil }
     var j = i
     while j < b.count && isDigit(b[j]) { j += 1 }
@@ -119,13 +138,13 @@ enum Signature {
       end += 1
       while end < b.count && isDigit(b[end]) { end += 1 }
     }
-    let prev = previousWord(b, i)
+    let prev = PreviousWord(b, before: i, asString: !skipping)
     if let unit = durationUnitLength(b, end) { return masked("<dur>", end + unit) }
-    if prev == "line" || prev == "lineno" || (i > 0 && b[i - 1] == 58 && sourceFile(b, i - 1)) { return masked("<line>", end) }
-    if i > 0 && b[i - 1] == 58 && (prev == "localhost" || prev.isEmpty || isHostWord(prev) || prev == "port") || prev == "port" {
+    if prev.is("line") || prev.is("lineno") || (i > 0 && b[i - 1] == 58 && sourceFile(b, i - 1)) { return masked("<line>", end) }
+    if i > 0 && b[i - 1] == 58 && (prev.is("localhost") || prev.isEmpty || prev.namesAHost || prev.is("port")) || prev.is("port") {
       return masked("<port>", end)
     }
-    if end == j, let v = digitsValue(b, i, j), keep.contains(v) || keepsNumber(after: prev) {
+    if end == j, let v = digitsValue(b, i, j), keep.contains(v) || keepsNumberWords.contains(where: prev.is) {
       return (nil, j)
     }
     return masked("<n>", end)
@@ -133,7 +152,7 @@ enum Signature {
 
   /// `Int(String(decoding: b[i..<j]))` for a run of ASCII digits: up to 18 read in place (below
   /// 10^18, no overflow), longer ones as before (nil past Int.max).
-  private static func digitsValue(_ b: [UInt8], _ i: Int, _ j: Int) -> Int? {
+  private static func digitsValue(_ b: Bytes, _ i: Int, _ j: Int) -> Int? {
     guard j - i <= 18 else { return Int(String(decoding: b[i..<j], as: UTF8.self)) }
     var v = 0
     for k in i..<j { v = v * 10 + Int(b[k] - 48) }
@@ -146,26 +165,53 @@ enum Signature {
 
   // MARK: - Token shapes
 
-  private static func keepsNumber(after word: String) -> Bool {
-    ["code", "status", "errno", "exit", "statuscode", "status_code", "winerror", "returncode", "exitcode"].contains(word)
-  }
+  /// Words after which a number is a code, kept as it is.
+  private static let keepsNumberWords: [StaticString] = [
+    "code", "status", "errno", "exit", "statuscode", "status_code", "winerror", "returncode", "exitcode",
+  ]
 
-  private static func isHostWord(_ w: String) -> Bool { w.contains(".") || w == "host" }
+  /// The word before a position, skipping spaces, `=`, `:` and quotes, compared in lower case:
+  /// an ASCII word by its bytes in place, any other as the lower-cased String it was (Unicode's
+  /// lower case and `==`, which no byte comparison is).
+  private struct PreviousWord {
+    let bytes: Slice<Bytes>
+    let string: String?
 
-  /// The word before position `i`, skipping spaces, `=`, `:` and quotes; lower case.
-  private static func previousWord(_ b: [UInt8], _ i: Int) -> String {
-    var j = i - 1
-    while j >= 0 && (b[j] == 32 || b[j] == 61 || b[j] == 58 || b[j] == 39 || b[j] == 34 || b[j] == 91) { j -= 1 }
-    let end = j + 1
-    while j >= 0
-      && (b[j] >= 0x80 || b[j] == 95 || b[j] == 46 || b[j] == 45 || (b[j] | 0x20 >= 97 && b[j] | 0x20 <= 122) || (b[j] >= 48 && b[j] <= 57))
-    {
-      j -= 1
+    init(_ b: Bytes, before i: Int, asString: Bool) {
+      var j = i - 1
+      while j >= 0 && (b[j] == 32 || b[j] == 61 || b[j] == 58 || b[j] == 39 || b[j] == 34 || b[j] == 91) { j -= 1 }
+      let end = j + 1
+      var ascii = true
+      while j >= 0
+        && (b[j] >= 0x80 || b[j] == 95 || b[j] == 46 || b[j] == 45 || (b[j] | 0x20 >= 97 && b[j] | 0x20 <= 122)
+          || (b[j] >= 48 && b[j] <= 57))
+      {
+        if b[j] >= 0x80 { ascii = false }
+        j -= 1
+      }
+      bytes = b[(j + 1)..<end]
+      string = asString || !ascii ? String(decoding: bytes, as: UTF8.self).lowercasedFast : nil
     }
-    return String(decoding: b[(j + 1)..<end], as: UTF8.self).lowercasedFast
+
+    /// Whether the word, lower-cased, is `w` (lower-case ASCII).
+    func `is`(_ w: StaticString) -> Bool {
+      if let string { return string == String(describing: w) }
+      guard bytes.count == w.utf8CodeUnitCount else { return false }
+      var k = w.utf8Start
+      for c in bytes {
+        if c | (c >= 65 && c <= 90 ? 0x20 : 0) != k.pointee { return false }
+        k += 1
+      }
+      return true
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// A host name: it holds a dot, or is `host`.
+    var namesAHost: Bool { (string.map { $0.contains(".") } ?? bytes.contains(46)) || self.is("host") }
   }
 
-  private static func sourceFile(_ b: [UInt8], _ colon: Int) -> Bool {
+  private static func sourceFile(_ b: Bytes, _ colon: Int) -> Bool {
     sourceSuffixes.contains { s in colon >= s.count && b[(colon - s.count)..<colon].elementsEqual(s) }
   }
 
@@ -176,9 +222,9 @@ enum Signature {
     Array($0.utf8)
   }
 
-  private static func isWholeToken(_ b: [UInt8], _ i: Int, _ j: Int) -> Bool { j >= b.count || !(b[j] >= 0x80) }
+  private static func isWholeToken(_ b: Bytes, _ i: Int, _ j: Int) -> Bool { j >= b.count || !(b[j] >= 0x80) }
 
-  private static func durationUnitLength(_ b: [UInt8], _ i: Int) -> Int? {
+  private static func durationUnitLength(_ b: Bytes, _ i: Int) -> Int? {
     var j = i
     if j < b.count && b[j] == 32 { j += 1 }
     for u in units {
@@ -192,7 +238,7 @@ enum Signature {
     return nil
   }
 
-  private static func uuidLength(_ b: [UInt8], _ i: Int) -> Int? {
+  private static func uuidLength(_ b: Bytes, _ i: Int) -> Int? {
     let groups = [8, 4, 4, 4, 12]
     var j = i
     for (k, n) in groups.enumerated() {
@@ -209,7 +255,7 @@ enum Signature {
   }
 
   /// `2026-11-20`, `2026-11-20T10:00:00.123Z`, `10:00:00`, `10:00:00,123`.
-  private static func timestampLength(_ b: [UInt8], _ i: Int) -> Int? {
+  private static func timestampLength(_ b: Bytes, _ i: Int) -> Int? {
     func digits(_ j: Int, _ n: Int) -> Bool {
       guard j + n <= b.count else { return false }
       return b[j..<(j + n)].allSatisfy { $0 >= 48 && $0 <= 57 }
@@ -237,7 +283,7 @@ enum Signature {
     return matched ? j - i : nil
   }
 
-  private static func ipv4Length(_ b: [UInt8], _ i: Int) -> Int? {
+  private static func ipv4Length(_ b: Bytes, _ i: Int) -> Int? {
     var j = i
     for part in 0..<4 {
       let start = j
@@ -251,7 +297,7 @@ enum Signature {
     return j - i
   }
 
-  private static func tempPathLength(_ b: [UInt8], _ i: Int) -> Int? {
+  private static func tempPathLength(_ b: Bytes, _ i: Int) -> Int? {
     guard tempPrefixes.contains(where: { p in i + p.count <= b.count && b[i..<(i + p.count)].elementsEqual(p) }) else { return nil }
     var j = i
     while j < b.count && b[j] != 32 && b[j] != 39 && b[j] != 34 && b[j] != 41 && b[j] != 10 { j += 1 }
