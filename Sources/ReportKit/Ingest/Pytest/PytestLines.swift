@@ -34,16 +34,10 @@ enum PytestLines {
 
   /// `tests/a.py::T::t[x y] PASSED [ 10%]`, `[gw0] [ 10%] PASSED tests/a.py::t`, or a node id alone
   /// (its outcome printed on a later line when the test writes to stdout).
+  /// (The session reads a log's result lines through `PytestVerboseBytes.read` itself.)
   static func verbose(_ line: Substring) -> (id: String, status: TestStatus?, reason: String?)? {
-    verboseSplit(line).map { (String($0.id), $0.status, $0.reason) }
-  }
-
-  /// `verbose`, with where the id splits into prefix and name when the byte path found it
-  /// (nil: `TestID.split` finds it).
-  /// The id is a slice of `line` when the byte path read it.
-  static func verboseSplit(_ line: Substring) -> (id: Substring, status: TestStatus?, reason: String?, cut: Int?)? {
-    if let answer = PytestVerboseBytes.verbose(line) { return answer.map { ($0.id, $0.status, $0.reason, $0.cut) } }
-    return verboseByCharacters(line).map { ($0.id[...], $0.status, $0.reason, nil) }
+    if let answer = PytestVerboseBytes.verbose(line) { return answer.map { (String($0.id), $0.status, $0.reason) } }
+    return verboseByCharacters(line)
   }
 
   /// `verbose` read by Characters: every line the byte path leaves (non-ASCII, xdist's `[gw0]`).

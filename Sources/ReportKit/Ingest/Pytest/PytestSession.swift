@@ -149,8 +149,8 @@ struct PytestSession {
       pending = nil
       return
     }
-    // `PytestLines.verboseSplit`, its byte path read here: the parts become slices of the line
-    // where they are used (no tuple of them handed back through two optionals per line).
+    // `PytestLines.verbose`, its byte path read here: the parts become slices of the line where
+    // they are used (no tuple of them handed back through two optionals per line).
     var bytes = s
     let byBytes = bytes.withUTF8 { p -> Bool? in
       guard let answer = PytestVerboseBytes.read(p) else { return nil }
