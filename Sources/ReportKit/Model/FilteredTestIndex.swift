@@ -7,7 +7,8 @@
 /// (256 KiB for a million tests: it stays in cache), answers "new" for most new tests without a
 /// probe, and new entries wait in a short list (`pending`, looked through after the placed ones)
 /// to be placed a batch at a time, in one loop whose probes do not wait on each other. Finds
-/// answer as the `TestIndex` alone would: pending entries came after every placed one.
+/// answer as the `TestIndex` alone would for a key indexed once (the session indexes a test only
+/// when a find said it is new); a key indexed twice is found at one of its positions, as there.
 struct FilteredTestIndex {
   private var placed = TestIndex()
   /// Entries not placed yet, in the order they came.
