@@ -204,7 +204,7 @@ extension PytestSession {
         let known = file.isEmpty ? (unfiled[status] ?? 0) : (named[file]?[status] ?? 0)
         let missing = (counted[file]?[status] ?? 0) - known
         guard missing > 0 else { continue }
-        let group = groups(interner(file.isEmpty ? "" : file + "::"), file)
+        let group = groups(file.isEmpty ? "" : file + "::", file)
         for k in 1...missing {
           var t = TestResult(group: group, name: "<\(status.rawValue) #\(k)>"[...], in: &names, status: status)
           t.anonymous = true
@@ -218,7 +218,7 @@ extension PytestSession {
   /// are the totals, as anonymous tests, and a warning says the names are missing.
   private mutating func fillFromSummaryAlone(into warnings: inout [Diagnostic]) {
     guard tests.isEmpty, progress.isEmpty, blocks.isEmpty, let summary else { return }
-    let group = groups(interner(""), "")
+    let group = groups("", "")
     var total = 0
     for status in [TestStatus.passed, .failed, .error, .skipped, .xfailed, .xpassed] {
       let n = summary.count(status)

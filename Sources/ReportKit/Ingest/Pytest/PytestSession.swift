@@ -26,10 +26,8 @@ struct PytestSession {
   var setup: [(line: Int, text: String)] = []
   var errorsAfterPass = 0
   var skipReasons: [String] = []
-  var interner = Interner()
   /// Tests a failure or error block was applied to (a second block is merged, not overwritten).
   var blocksApplied = Set<Int>()
-  var suiteInterner = Interner()
   /// Short texts that many failures repeat: traceback files, exception types, skip reasons.
   var texts = Interner()
   var groups = GroupInterner()
@@ -236,9 +234,11 @@ struct PytestSession {
       return i
     }
     // Every group of a session has the suite its prefix gives (`suite(ofPrefix:)`: here, and the
-    // placeholders' `file::` and `file`): a group found by its prefix has this suite too.
-    let group =
-      groups.recent(matchingPrefix: prefix) ?? groups(interner(prefix), suiteInterner(Self.suite(ofPrefix: prefix)))
+    // placeholders' `file::` and `file`): a group found by its prefix has this suite too. Its
+    // strings are made only for a group not handed out lately, and `groups` keeps one group per
+    // prefix: interning them as well was two more tables for the same answer (23k prefixes on
+    // pytest 1M, ~130 samples of the thread that reads the result lines).
+    let group = groups.recent(matchingPrefix: prefix) ?? groups(String(prefix), String(Self.suite(ofPrefix: prefix)))
     var test = TestResult(group: group, name: name, in: &names, status: status, phase: phase)
     if status.isFailure && phase == nil { test.phase = .call }
     if status != .passed {
