@@ -67,10 +67,9 @@ struct RequestGrouping {
   }
 
   /// A method's and a route's ids. Each part of an item is hashed once (`StringIDs`) and no
-  /// string is joined per item:
-  /// `method + " " + route` is joined once per pair of ids, and that joined string given its own
-  /// id, so two pairs whose joined strings are equal (a space inside a method) are one route, as a
-  /// set of joined strings has it.
+  /// string is joined per item: `method + " " + route` is joined once per pair of ids, and that
+  /// joined string given its own id, so two pairs whose joined strings are equal (a space inside
+  /// a method) are one route, as a set of joined strings has it.
   private struct Pair: Hashable {
     let a: Int
     let b: Int

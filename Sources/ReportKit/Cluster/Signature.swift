@@ -44,10 +44,7 @@ enum Signature {
   /// `skipping: false` asks every byte what could begin there, and compares the word before a
   /// number as a String (a test holds the fast paths to that).
   static func normalize(_ text: String, keep: Set<Int>, skipping: Bool = true) -> String {
-    if let done = text.utf8.withContiguousStorageIfAvailable({ normalize(Bytes(rebasing: $0.prefix(600)), keep: keep, skipping) }) {
-      return done
-    }
-    return Array(text.utf8.prefix(600)).withUnsafeBufferPointer { normalize($0, keep: keep, skipping) }
+    text.withUTF8Bytes { normalize(Bytes(rebasing: $0.prefix(600)), keep: keep, skipping) }
   }
 
   /// The bytes a message is normalized from (its first 600), read in place.

@@ -28,12 +28,8 @@ enum TestID {
     return (id[..<index], id[index...])
   }
 
-  /// `id` split at the UTF-8 offset `cut` that `split` would find (0: no prefix).
-  static func split(_ id: String, at cut: Int) -> (prefix: Substring, name: Substring) {
-    split(id[...], at: cut)
-  }
-
-  /// `split(_:at:)` of an id that is a slice of a longer text.
+  /// `id` (a slice of a log line) split at the UTF-8 offset `cut` that `split` would find (0: no
+  /// prefix).
   static func split(_ id: Substring, at cut: Int) -> (prefix: Substring, name: Substring) {
     let index = id.utf8.index(id.utf8.startIndex, offsetBy: cut)
     return (id[..<index], id[index...])

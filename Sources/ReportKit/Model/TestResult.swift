@@ -97,11 +97,7 @@ public struct TestResult: Sendable {
   /// `body` with `length` bytes of `base` from `offset`, where they are stored.
   @inline(__always)
   private static func withBytes<R>(of base: String, _ offset: Int, _ length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let r = base.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }) {
-      return r
-    }
-    var copy = base  // a bridged or small string: made contiguous first
-    return copy.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+    base.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
   }
 
   /// Whether the test at `p` is of `group` (the same object; never of no group), read in place.

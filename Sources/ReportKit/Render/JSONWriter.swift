@@ -18,13 +18,7 @@ struct JSONWriter {
     s.withUTF8 { p in escaped(p) }
   }
 
-  private func escaped(_ s: String) {
-    // A native string's bytes are read in place (a `var` copy to call `withUTF8` retained and
-    // released every string written).
-    if s.utf8.withContiguousStorageIfAvailable({ escaped($0) }) != nil { return }
-    var s = s
-    s.withUTF8 { p in escaped(p) }
-  }
+  private func escaped(_ s: String) { s.withUTF8Bytes { escaped($0) } }
 
   private func escaped(_ p: UnsafeBufferPointer<UInt8>) {
     guard let base = p.baseAddress else { return }

@@ -32,11 +32,7 @@ final class OutputSink {
     close(fd)
   }
 
-  func write(_ s: String) {
-    if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }  // in place, not a copy
-    var s = s
-    s.withUTF8 { append($0) }
-  }
+  func write(_ s: String) { s.withUTF8Bytes { append($0) } }
 
   func write(bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
 

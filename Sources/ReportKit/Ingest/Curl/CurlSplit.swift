@@ -1,8 +1,6 @@
-import Foundation
-
-/// Where a large curl log is cut into parts for two threads, each cut at a `+ curl ` line (a
-/// command echoed by `set -x`): two large parts first, one for each thread, then small ones that
-/// whichever thread is free takes. A thread that runs slower (a busy core) takes fewer of them,
+/// Where a large curl log is cut into parts for the reading threads, each cut at a `+ curl `
+/// line (a command echoed by `set -x`): two large parts first, one for each thread, then small
+/// ones that whichever thread is free takes. A thread that runs slower (a busy core) takes fewer of them,
 /// and the threads end within a small part of each other.
 enum CurlSplit {
   /// The cuts, as fractions of the file in percent: parts of 40%, 40%, then 5% each.
@@ -20,26 +18,5 @@ enum CurlSplit {
       if at > (cuts.last ?? 0) { cuts.append(at) }
     }
     return cuts.isEmpty ? nil : (cuts, size)
-  }
-}
-
-/// The parts after the first two, handed out in order to whichever thread asks.
-final class PartQueue: @unchecked Sendable {
-  private let lock = NSLock()
-  private var next: Int
-  private let end: Int
-
-  init(from: Int, to end: Int) {
-    next = from
-    self.end = end
-  }
-
-  /// The next part not yet taken, nil when none is left.
-  func take() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < end else { return nil }
-    next += 1
-    return next - 1
   }
 }

@@ -90,18 +90,9 @@ struct CurlTraceParser: ArtifactParser {
     let me = self
     parts.withUnsafeMutableBufferPointer { buffer in
       let out = UncheckedBuffer(buffer)
-      let queue = PartQueue(from: 2, to: ranges.count)
-      // Each part is read, and its slot written, by one thread.
-      let work = { @Sendable (first: Int) in
-        var k: Int? = first
-        while let part = k {
-          out.base[part] = me.read(range: ranges[part])
-          k = queue.take()
-        }
-      }
-      let second = Background { work(1) }
-      work(0)
-      second.join()
+      // Parts are taken in order by whichever thread is free (as the reader's pool hands out
+      // files): the two large ones first, then the small ones. Each slot is written by one thread.
+      DispatchQueue.concurrentPerform(iterations: ranges.count) { part in out.base[part] = me.read(range: ranges[part]) }
     }
     guard parts.dropLast().allSatisfy({ $0 != nil && $0?.midBlock == false }), parts.last??.exchanges != nil else { return nil }
     // The later parts' exchanges are swapped into place behind empty ones, not copied: each

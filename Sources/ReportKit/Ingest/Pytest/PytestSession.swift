@@ -154,14 +154,13 @@ struct PytestSession {
       guard let answer = PytestVerboseBytes.read(p) else { return nil }
       guard let parts = answer else { return false }
       started = true
-      let u = s.utf8
-      let cut = u.index(u.startIndex, offsetBy: parts.cut)
-      let end = u.index(u.startIndex, offsetBy: parts.id.upperBound)
+      let id = s[..<s.utf8.index(s.utf8.startIndex, offsetBy: parts.id.upperBound)]
       if let status = parts.status {
         let reason = parts.reason.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
-        record(prefix: s[..<cut], name: s[cut..<end], status, line: line, reason: reason)
+        let (prefix, name) = TestID.split(id, at: parts.cut)
+        record(prefix: prefix, name: name, status, line: line, reason: reason)
       } else {
-        pending = (String(s[..<end]), line)
+        pending = (String(id), line)
       }
       return true
     }
