@@ -70,6 +70,26 @@ import Testing
     index.add(7, title: "T.a")
     #expect(index.positions(of: "U.a") { names[$0] } == [9])
     #expect(index.positions(of: "T.a") { names[$0] } == [0, 2, 4, 7])
+    #expect(index.indexedPositions(of: "T.a") { names[$0] } == [0, 2, 4])  // without those added
+    #expect(index.indexedPositions(of: "U.a") { names[$0] }.isEmpty)
+  }
+
+  /// The index made on several threads (each naming its own part of the tests) is the one made
+  /// on one: drawn names, many shared, some positions left out.
+  @Test func madeOnThreadsAsOnOne() {
+    var g = SystemRandomNumberGenerator()
+    for round in 0..<20 {
+      let count = Int.random(in: 0...3000, using: &g)
+      let names = (0..<count).map { _ in "T.t[\(Int.random(in: 0..<(round % 2 == 0 ? 40 : 4000), using: &g))]" }
+      let left = Set((0..<count).filter { _ in Int.random(in: 0..<5, using: &g) == 0 })
+      let one = DisplayNameIndex(positions: (0..<count).filter { !left.contains($0) }, name: { names[$0] })
+      for workers in 1...3 {
+        let many = DisplayNameIndex(count: count, workers: workers, include: { !left.contains($0) }, name: { names[$0] })
+        for title in Set(names) + ["T.none"] {
+          #expect(many.positions(of: title) { names[$0] } == one.positions(of: title) { names[$0] }, "\(workers) workers, \(title)")
+        }
+      }
+    }
   }
 }
 

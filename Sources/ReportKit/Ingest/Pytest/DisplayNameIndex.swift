@@ -1,3 +1,5 @@
+import Foundation
+
 /// Test positions by the name pytest titles their blocks with (`T.t[p]`), for matching blocks to
 /// tests: one array of hashes sorted once, not a dictionary of strings and arrays (with 85k
 /// failures that dictionary was ~20 MB at the moment the log's memory peaks).
@@ -10,11 +12,41 @@ struct DisplayNameIndex {
   /// Indexes `positions` under the names `name` gives them.
   init(positions: some Sequence<Int>, name: (Int) -> String) {
     entries = positions.map { (Self.hash(name($0)), Int32($0)) }
-    entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
+    entries.sort(by: Self.inOrder)
+  }
+
+  /// Indexes the positions of `0..<count` that `include` takes, under the names `name` gives
+  /// them, the names made and hashed on `workers` threads (each over its own part of the range).
+  /// The index is the one `init(positions:name:)` makes of the same positions.
+  init(count: Int, workers: Int, include: @Sendable (Int) -> Bool, name: @Sendable (Int) -> String) {
+    var parts = [[(hash: Int, position: Int32)]](repeating: [], count: workers)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedBuffer(buffer)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var part: [(hash: Int, position: Int32)] = []
+        for p in (count * w / workers)..<(count * (w + 1) / workers) where include(p) { part.append((Self.hash(name(p)), Int32(p))) }
+        out.base[w] = part
+      }
+    }
+    entries.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { entries += part }
+    entries.sort(by: Self.inOrder)
+  }
+
+  private static func inOrder(_ a: (hash: Int, position: Int32), _ b: (hash: Int, position: Int32)) -> Bool {
+    a.hash != b.hash ? a.hash < b.hash : a.position < b.position
   }
 
   /// Every position named `title`, in test order, then those added under it.
   func positions(of title: String, name: (Int) -> String) -> [Int] {
+    let indexed = indexedPositions(of: title, name: name)
+    guard let more = added[title] else { return indexed }
+    return indexed + more
+  }
+
+  /// The positions the index was made with that are named `title`, in test order (without
+  /// those added since): they never change, so they can be asked on any thread.
+  func indexedPositions(of title: String, name: (Int) -> String) -> [Int] {
     let h = Self.hash(title)
     var lo = entries.partitionPoint { $0.hash < h }
     var out: [Int] = []
@@ -23,7 +55,7 @@ struct DisplayNameIndex {
       if name(p) == title { out.append(p) }  // the same hash, another name: not this one
       lo += 1
     }
-    return out + (added[title] ?? [])
+    return out
   }
 
   mutating func add(_ position: Int, title: String) { added[title, default: []].append(position) }

@@ -54,11 +54,12 @@ extension PytestSession {
       return judged[k - adopted.range.lowerBound]
     }
     // Blocks name failing tests (and, with -rA, passing ones): only those need a display name.
-    let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
     // Names are made from the tests when asked (no copy of the array is held: tests change below).
-    var byDisplayName = DisplayNameIndex(
-      positions: tests.indices.filter { needsPassed || tests[$0].status != .passed },
-      name: { Self.displayName(prefix: tests[$0].idPrefix, name: tests[$0].nameSlice) })
+    let needsPassed = blocks.contains { if case .passed = $0.kind { true } else { false } }
+    // The index, and the one test most titles name, looked up on two threads first.
+    let matches = blockMatches(needsPassed: needsPassed)
+    var byDisplayName = matches.index
+    let single = matches.single
     // Blocks come in the order of the tests; two tests with one title are matched in turn,
     // separately per section (a test can have both an ERRORS and a FAILURES block).
     struct Cursor: Hashable {
@@ -71,11 +72,18 @@ extension PytestSession {
       let b = block(at: k)
       defer { blocks[k].release() }  // what only matching needed goes as soon as the block is applied
       let i: Int
-      // `--doctest-modules` titles a failure `[doctest] pkg.mod.func`: the id's tail is `pkg.mod.func`.
-      let title = b.title.hasPrefix("[doctest] ") ? String(b.title.dropFirst(10)) : b.title
       if case .error(.collection) = b.kind {
         i = record(b.title, .error, line: b.headerLine, phase: .collection)
-      } else if case let all = byDisplayName.positions(
+        apply(b, to: i, judged: judgement(k))
+        continue
+      }
+      // A title the index holds once is held once still: only titles it had none for are added.
+      if single[k] >= 0 {
+        apply(b, to: Int(single[k]), judged: judgement(k))
+        continue
+      }
+      let title = Self.matchTitle(b.title)
+      if case let all = byDisplayName.positions(
         of: title, name: { Self.displayName(prefix: tests[$0].idPrefix, name: tests[$0].nameSlice) }),
         !all.isEmpty
       {
