@@ -252,6 +252,26 @@ import Testing
     #expect(swiftTesting.tests.first { $0.status == .failed }?.details?.message?.contains("expected 3") == true)
   }
 
+  /// pytest's JUnit names a test by dotted classname: the node id made over an ASCII name's bytes
+  /// is the one made from its parts as Strings (drawn names: empty parts, leading and trailing
+  /// dots, upper-case letters inside and at the start of parts, digits, non-ASCII letters).
+  @Test func nodeIDsOverBytesAsOverStrings() {
+    #expect(
+      TestID.pytestNodeID(classname: "tests.api.test_users.TestX", name: "test_get", file: nil)
+        == "tests/api/test_users.py::TestX::test_get")
+    #expect(TestID.pytestNodeID(classname: "tests.mod.T.U", name: "t", file: "src/mod.py") == "src/mod.py::T::U::t")
+    let pieces = ["tests", "api", "TestX", "Inner", "", "a", "Zed", "x1", "mY", "_Priv", "Éclair", "ünï", "9"]
+    var g = SystemRandomNumberGenerator()
+    for _ in 0..<5000 {
+      let parts = (0..<Int.random(in: 1...5, using: &g)).map { _ in pieces.randomElement(using: &g) ?? "" }
+      let classname = parts.joined(separator: ".")
+      let file: String? = [nil, "tests/x.py", "tests/y.txt"].randomElement(using: &g) ?? nil
+      #expect(
+        TestID.pytestNodeID(classname: classname, name: "t[1]", file: file)
+          == TestID.pytestNodeID(classname: classname, name: "t[1]", file: file, bytes: false), "\(classname)")
+    }
+  }
+
   static func totals(tests: Int, passed: Int, failed: Int, errors: Int, skipped: Int, xfailed: Int, in all: [TestResult]) -> Totals {
     var t = Totals()
     t.tests = tests; t.passed = passed; t.failed = failed; t.errors = errors; t.skipped = skipped; t.xfailed = xfailed

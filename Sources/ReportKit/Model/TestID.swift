@@ -37,12 +37,14 @@ enum TestID {
 
   /// The pytest node id for a JUnit testcase written by pytest: `tests.api.test_users.TestX` +
   /// `test_get` → `tests/api/test_users.py::TestX::test_get`.
-  static func pytestNodeID(classname: String, name: String, file: String?) -> String {
+  /// `bytes: false` reads an ASCII classname as any other (the reference the tests compare with).
+  static func pytestNodeID(classname: String, name: String, file: String?, bytes: Bool = true) -> String {
     guard !classname.isEmpty else {
       // Collection errors: classname "", name "tests.test_mod" (the module that failed to import).
       if name.contains("/") || name.hasSuffix(".py") { return name }
       return name.replacingOccurrences(of: ".", with: "/") + ".py"
     }
+    if bytes, let id = asciiNodeID(classname: classname, name: name, file: file) { return id }
     let parts = classname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     // Module parts are lower-case by convention; classes start upper-case.
     let firstClass = parts.firstIndex { $0.first?.isUppercase == true } ?? parts.count
@@ -51,6 +53,37 @@ enum TestID {
     var id = module + ".py"
     for cls in parts[firstClass...] { id += "::" + cls }
     return id + "::" + name
+  }
+
+  /// `pytestNodeID` of an ASCII classname, made over its bytes (nil for any other): the parts
+  /// before the first one that begins with an upper-case letter (what `Character.isUppercase`
+  /// says of an ASCII one) are the module, their dots made `/`; the dots between the classes
+  /// become `::`. A JUnit file of a million tests names ~23k classes: each was split into
+  /// Strings and its parts' first Characters asked for their case.
+  private static func asciiNodeID(classname: String, name: String, file: String?) -> String? {
+    classname.withUTF8Bytes { p -> String? in
+      guard p.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let dot = UInt8(ascii: ".")
+      let firstClass =
+        p.indices.first { i in (i == 0 || p[i - 1] == dot) && p[i] >= UInt8(ascii: "A") && p[i] <= UInt8(ascii: "Z") } ?? p.count
+      var out: [UInt8] = []
+      out.reserveCapacity(p.count + name.utf8.count + 16)
+      if let file, file.hasSuffix(".py") {
+        out += String(file.dropLast(3)).utf8
+      } else {
+        for b in p[..<(firstClass == p.count ? p.count : max(firstClass - 1, 0))] { out.append(b == dot ? UInt8(ascii: "/") : b) }
+      }
+      out += ".py".utf8
+      if firstClass < p.count {
+        out += "::".utf8
+        for b in p[firstClass...] {
+          if b == dot { out += "::".utf8 } else { out.append(b) }
+        }
+      }
+      out += "::".utf8
+      out += name.utf8
+      return String(decoding: out, as: UTF8.self)
+    }
   }
 
   /// The file part of an id prefix: up to the first `::` (`tests/a.py` of `tests/a.py::T::`).
