@@ -110,6 +110,9 @@ extension ReportSchema.Test: JSONStreamable {
     let sources = sources ?? []
     if sources != ReportSchema.defaultSources(inputs: inputs) { w.field("sources"); w.strings(sources) }
     let source = ReportSchema.sole(sources)
+    // The message is taken out first: a closure that named `self.message` captured the whole test
+    // (a copy of it, every field retained and released, for each of 85k failures).
+    let message = message
     let cite = { (e: ReportSchema.Evidence) in e.write(to: w, source: source, message: message) }
     // The lines its verdict cites are most often its own: then they are written once, there.
     if category == nil || classification == nil || classification?.evidence != (evidence ?? []) {
