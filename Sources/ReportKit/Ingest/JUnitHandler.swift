@@ -89,7 +89,8 @@ final class JUnitHandler: XMLScannerDelegate {
   func shiftLines(by offset: Int) {
     for i in tests.indices {
       guard let d = tests[i].details else { continue }
-      d.evidence = d.evidence.map { Evidence(path: $0.path, line: $0.line + offset, text: $0.text) }
+      // In place: no evidence array made again per test of the tail.
+      for k in d.evidence.indices { d.evidence[k].line += offset }
     }
   }
 
