@@ -62,6 +62,67 @@ import Testing
     ])
     #expect(run.tests.map(\.id).sorted() == ["t.py::real", "u.py::<passed #1>"])
   }
+
+  /// An artifact with its key hashes, as the readers hand them over.
+  func hashed(_ format: InputFormat, _ tests: [TestResult], path: String = "big") -> ParsedArtifact {
+    var a = ParsedArtifact(path: path, format: format, tests: tests)
+    a.hashes = tests.map(\.keyHash)
+    return a
+  }
+
+  /// The last artifact with tests (of pytest ids) is checked for repeats on two threads and left unindexed when
+  /// it has none: a repeat still merges as it did, none leaves every test as it was, and tests
+  /// added afterwards still find those they repeat.
+  @Test func aLargeLastArtifactIsCheckedForRepeatsApart() throws {
+    let n = RunAssembler.checkedApartFrom + 1000
+    let plain = (0..<n).map { test("t\($0 % 7).py::T::test_\($0)", $0 % 9 == 0 ? .failed : .passed) }
+    var a = RunAssembler()
+    var parsed = [hashed(.pytest, plain)]
+    a.add(&parsed)
+    #expect(a.run(warnings: []).tests.map(\.id) == plain.map(\.id))
+    // More tests added after it: the index it was left without is made, and they find the tests
+    // they repeat as they do in an artifact indexed as it was taken (no hashes: not checked apart).
+    var indexed = RunAssembler()
+    var unhashed = [ParsedArtifact(path: "big", format: .pytest, tests: plain)]
+    indexed.add(&unhashed)
+    let second = [test("t5.py::T::test_5", .error), test("new.py::x", .passed), test("t6.py::T::test_6", .skipped)]
+    var more = [ParsedArtifact(path: "second", format: .junit, tests: second)]
+    var same = more
+    a.add(&more)
+    indexed.add(&same)
+    let run = a.run(warnings: [])
+    #expect(run.tests.count == n + 3)
+    #expect(run.tests.map(\.id) == indexed.run(warnings: []).tests.map(\.id))
+    #expect(run.tests.map(\.status) == indexed.run(warnings: []).tests.map(\.status))
+    // (A second call numbers its artifacts from 0 again: an error after a pass there is another
+    // invocation of the test, found through the index.)
+    #expect(run.test("t5.py::T::test_5 (2)")?.status == .error)
+
+    // A failure repeated far apart (one in each half of the file) is a retry: flaky, counted once.
+    var repeated = plain
+    repeated.append(test("t3.py::T::test_3", .passed))
+    repeated[3].status = .failed
+    var b = RunAssembler()
+    var one = [hashed(.pytest, repeated)]
+    b.add(&one)
+    let merged = b.run(warnings: [])
+    #expect(merged.tests.count == n)
+    #expect(merged.test("t3.py::T::test_3")?.status == .flaky)
+  }
+
+  /// `anyRepeat` finds a repeated id exactly when the ids are not all distinct (drawn ids from
+  /// small and large pools: repeats common, rare or none).
+  @Test func anyRepeatIsWhatASetOfIdsSays() {
+    var g = SystemRandomNumberGenerator()
+    for round in 0..<30 {
+      let pool = [50, 5000, 1_000_000][round % 3]
+      let tests = (0..<Int.random(in: 0...3000, using: &g)).map { _ in
+        test("f\(Int.random(in: 0..<3, using: &g)).py::t\(Int.random(in: 0..<pool, using: &g))", .passed)
+      }
+      let expected = Set(tests.map(\.id)).count < tests.count
+      #expect(RunAssembler.anyRepeat(tests, tests.map(\.keyHash)) == expected, "round \(round)")
+    }
+  }
 }
 
 @Suite struct SnifferTests {

@@ -12,6 +12,8 @@ struct RunAssembler {
   private var tests: [TestResult] = []
   private var origin: [UInt16] = []
   private var index = TestIndex()
+  /// Whether `index` holds every test (a last artifact without repeats leaves it empty).
+  private var indexed = true
   private var invocations: [TestKey: Int] = [:]
   private var requests: [HTTPExchange] = []
   private var inputs: [InputSummary] = []
@@ -32,9 +34,11 @@ struct RunAssembler {
       if tests.isEmpty && !placeholders {
         // The first artifact with tests: take its array over and index it, copying nothing.
         swap(&tests, &artifacts[n].tests)
-        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes, expected: expected)
+        let last = !artifacts[(n + 1)...].contains { !$0.tests.isEmpty }
+        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes, expected: expected, last: last)
         artifacts[n].hashes = []
       } else {
+        if !indexed { indexAll() }
         index.reserve(expected, tests)
         tests.reserveCapacity(expected)  // no doubling: a copy of a million tests at the peak
         origin.reserveCapacity(expected)
@@ -70,9 +74,18 @@ struct RunAssembler {
   }
 
   /// Indexes `tests` (just taken over from one artifact), merging repeats the way `add` would.
-  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int], expected: Int) -> Int {
+  /// The last artifact with tests (`last`) of unique ids (pytest's, whose reader merges reruns
+  /// itself) is only checked for repeats, on two threads, when its hashes are known: with none,
+  /// there is nothing to merge and no test is added after it, so its index is made only if one
+  /// is asked for later (`indexAll`). (JUnit files repeat names often: the check would find one
+  /// at once and the index be made anyway.)
+  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int], expected: Int, last: Bool) -> Int {
     let total = tests.count
     origin = [UInt16](repeating: artifact, count: total)
+    if last, uniqueIDs, total >= Self.checkedApartFrom, hashes.count == total, !Self.anyRepeat(tests, hashes) {
+      indexed = false
+      return total
+    }
     index.reserve(max(total, expected), tests)
     // 1. Read only: index every first occurrence, note each repeat and its first occurrence.
     var repeats: [(at: Int, first: Int)] = []
@@ -120,6 +133,38 @@ struct RunAssembler {
     origin.removeLast(total - write)
     index.remap { Int(newPosition[$0]) }
     return total
+  }
+
+  /// From how many tests the last artifact is checked for repeats on two threads.
+  static let checkedApartFrom = 4096
+
+  /// Whether two of `tests` share an id (`hashes`: their key hashes). Each of two threads indexes
+  /// the tests whose hash falls in its half (a bit of it): tests of one id hash alike, so the
+  /// thread that holds one holds the other.
+  static func anyRepeat(_ tests: [TestResult], _ hashes: [Int]) -> Bool {
+    var found = [false, false]
+    found.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedBuffer(buffer)
+      DispatchQueue.concurrentPerform(iterations: 2) { half in
+        var index = TestIndex()
+        index.reserve(tests.count, tests)  // positions run to the end of the array
+        for i in tests.indices where (hashes[i] >> 40) & 1 == half {
+          if index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) != nil {
+            out.base[half] = true
+            return
+          }
+          index.insert(hash: hashes[i], at: i) { hashes[$0] }
+        }
+      }
+    }
+    return found.contains(true)
+  }
+
+  /// Indexes every test, when the last artifact's were left unindexed and more are added.
+  private mutating func indexAll() {
+    index.reserve(tests.count, tests)
+    for i in tests.indices { index.insert(TestKey(tests[i]), at: i, in: tests) }
+    indexed = true
   }
 
   /// `uniqueIDs`: the artifact's ids name one test each (pytest node ids), so a repeat is always
