@@ -27,10 +27,10 @@ import Testing
     #expect(lines([0x61, 0xFF, 0x62, 0x0A]) == ["a\u{FFFD}b"])
   }
 
-  /// The word-at-a-time search for a line break finds the first LF or CR as a byte loop does,
-  /// from every start, in random bytes thick and thin with breaks (and bytes next to them in
+  /// The word-at-a-time search for a line break finds the first LF, CR or ESC as a byte loop
+  /// does, from every start, in random bytes thick and thin with them (and bytes next to them in
   /// value, which the word test may flag) and at every length around a word.
-  @Test func lineBreakIsTheFirstLFOrCR() {
+  @Test func lineBreakIsTheFirstLFOrCROrESC() {
     var rng = DamagedInputTests.SplitMix(state: 41)
     let alphabet: [UInt8] = [0x0A, 0x0D, 0x0B, 0x0C, 0x09, 0x0E, 0x00, 0x01, 0x8A, 0x8D, 0xFF, 0x61, 0x1B]
     for round in 0..<3000 {
@@ -41,8 +41,8 @@ import Testing
       }
       bytes.withUnsafeBufferPointer { p in
         for from in 0...p.count {
-          let expected = (from..<p.count).first { p[$0] == 0x0A || p[$0] == 0x0D } ?? p.count
-          #expect(LineReader.lineBreak(in: p, from: from) == expected)
+          let expected = (from..<p.count).first { p[$0] == 0x0A || p[$0] == 0x0D || p[$0] == 0x1B } ?? p.count
+          #expect(LineReader.lineBreakOrEscape(in: p, from: from) == expected)
         }
       }
     }
@@ -99,6 +99,30 @@ import Testing
     let kept = all.filter { [1, 3, 4, 5, 7].contains($0.0) }
     #expect(read.map(\.1) == kept.map(\.1) && read.map(\.2) == kept.map(\.2))
     #expect(read[1].1 == "skip 3" && read[3].1.hasSuffix("bytes cut]"))
+  }
+
+  /// An ANSI code whose ESC is read in one chunk (1 MiB) and its line's end in the next: the
+  /// line is not offered to `skip`, and is read with the code stripped; the line after it is
+  /// offered again.
+  @Test func anEscapeInTheChunkBeforeTheLineEnd() {
+    let dir = TempDir()
+    let filler = 10_485  // lines of 100 bytes: the ESC below is the 1,048,506th byte
+    var bytes = Array(String(repeating: String(repeating: "x", count: 99) + "\n", count: filler).utf8) + Array("skip \u{1B}[31".utf8)
+    #expect(bytes.count < 1 << 20)
+    bytes += Array(("m" + String(repeating: "r", count: 100) + "\u{1B}[0m\nskip 3\n").utf8)
+    #expect(bytes.count > (1 << 20) + 20)
+    let path = dir.file("chunks.log", bytes: bytes)
+    var offered: [Int] = []
+    var read: [(Int, String)] = []
+    LineReader(path: path).forEachLine { number, p in
+      offered.append(number)
+      return String(decoding: p, as: UTF8.self).hasPrefix("skip")
+    } _: {
+      read.append(($0, $1)); _ = $2; return true
+    }
+    #expect(offered == Array(1...filler) + [filler + 2])
+    #expect(read.map(\.0) == Array(1...(filler + 1)))
+    #expect(read.last?.1 == "skip " + String(repeating: "r", count: 100))
   }
 }
 

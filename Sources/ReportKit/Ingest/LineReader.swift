@@ -38,6 +38,7 @@ struct LineReader {
     var start = 0  // where the current line begins in `buffer`
     var scan = 0  // the next byte to look at: bytes are scanned once, never again
     var cut = 0  // bytes of the current line dropped beyond `maxLine`
+    var escaped = false  // whether an ESC was seen in the current line's bytes scanned so far
     /// The line `start..<end` of `p`, cut at `maxLine` with a note of how much was dropped.
     func line(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, plain: Bool?) -> String {
       let keep = min(end, start + Self.maxLine)
@@ -48,8 +49,9 @@ struct LineReader {
     /// Hands the line `start..<end` of `p` to `skip`, then to `body`; false: stop.
     func deliver(_ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
       let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
-      // Whether the line has no ANSI code: asked once, for `skip` and for the String.
-      let plain = cut == 0 && bytes.count <= Self.maxLine ? bytes.firstIndex(ofByte: 0x1B) == nil : nil
+      // Whether the line has no ANSI code (its ESC bytes were seen while its end was looked
+      // for): asked once, for `skip` and for the String.
+      let plain = cut == 0 && bytes.count <= Self.maxLine ? !escaped : nil
       return plain == true && skip(lineNumber, bytes) || body(lineNumber, line(p, end, plain: plain), lineOffset)
     }
     while more {
@@ -58,9 +60,14 @@ struct LineReader {
       buffer.withUnsafeBufferPointer { p in
         var i = scan
         while true {
-          i = Self.lineBreak(in: p, from: i)
+          i = Self.lineBreakOrEscape(in: p, from: i)
           guard i < p.count else { break }
           let b = p[i]
+          if b == 0x1B {
+            escaped = true
+            i += 1
+            continue
+          }
           // A CR at the very end of a chunk may be half of a CRLF: wait for more.
           if b == 0x0D && i + 1 == p.count && more { break }
           lineNumber += 1
@@ -71,6 +78,7 @@ struct LineReader {
           lineOffset += (end - start) + cut + (i - end)
           start = i
           cut = 0
+          escaped = false
         }
         scan = i
       }
@@ -93,10 +101,11 @@ struct LineReader {
     return true
   }
 
-  /// The first LF or CR at or after `from`, else `p.count`: eight bytes at a time (every byte
-  /// of a million-test log passes here).
-  static func lineBreak(in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-    p.firstIndex(ofAny: 0x0A, 0x0D, 0x0A, 0x0D, from: from)
+  /// The first LF, CR or ESC at or after `from`, else `p.count`: eight bytes at a time (every
+  /// byte of a million-test log passes here). A line's ESC bytes (the start of an ANSI code) are
+  /// noted in the same pass that finds its end.
+  static func lineBreakOrEscape(in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    p.firstIndex(ofAny: 0x0A, 0x0D, 0x1B, 0x0D, from: from)
   }
 
   /// The bytes `from..<to` as a String, with ANSI escape sequences removed (`plain`: whether
