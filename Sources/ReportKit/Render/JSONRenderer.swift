@@ -55,8 +55,7 @@ struct JSONRenderer {
     let a = report.analysis
     let w = JSONWriter(sink: sink, compact: true)
     list("clusters", f.clusters.count, w) { k in
-      ReportSchema.Cluster(f.clusters[k], title: a.stories[k].title.description, whys: a.whys[k], hypotheses: a.hypotheses[k], run).write(
-        to: w)
+      ReportSchema.Cluster(f.clusters[k], title: a.stories[k].title.description, whys: a.whys[k], hypotheses: a.hypotheses[k]).write(to: w)
     }
     list("suspicious", f.suspicious.count, w) { ReportSchema.Suspicion(f.suspicious[$0]).write(to: w) }
     top("metrics", w) { ReportSchema.Metrics.write(a.metrics, to: w) }

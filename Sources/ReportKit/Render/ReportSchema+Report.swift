@@ -86,7 +86,11 @@ extension ReportSchema.Request {
 }
 
 extension ReportSchema.Cluster {
-  init(_ c: ReportKit.Cluster, title: String?, whys: [ReportKit.Why], hypotheses: [ReportKit.Hypothesis], _ run: Run) {
+  /// With `run`, its `tests` as a reader fills them in (`document`); without, as report.json
+  /// writes it: report/2 and later name a cluster's tests through each test's `cluster` (sorting
+  /// and spelling 55k ids for the writer was a tenth of the main thread's work after the
+  /// analysis, for a list never written).
+  init(_ c: ReportKit.Cluster, title: String?, whys: [ReportKit.Why], hypotheses: [ReportKit.Hypothesis], _ run: Run? = nil) {
     self.init(
       id: c.id, title: title, category: c.category.rawValue, severity: c.severity.rawValue,
       signature: Signature.version + ":" + c.signature,
@@ -103,7 +107,7 @@ extension ReportSchema.Cluster {
           statement: $0.statement.description, for: $0.support.map(ReportSchema.Evidence.init),
           against: $0.against.map(ReportSchema.Evidence.init))
       },
-      tests: c.tests.sorted().map { run.tests[$0].id })
+      tests: run.map { run in c.tests.sorted().map { run.tests[$0].id } } ?? [])
   }
 }
 
