@@ -43,9 +43,14 @@ import Testing
       tests.append(TestResult(group: groups(p, "s"), name: names[Int(rng.next() % UInt64(names.count))][...], in: &arena, status: status))
     }
     let keep: (TestStatus) -> Bool = { $0.isFailure || $0 == .flaky }
-    let order = tests.indicesSortedByID(where: keep)
-    #expect(order == reference(tests, keep))
-    // Stable: among equal ids, run order.
-    for (x, y) in zip(order, order.dropFirst()) where tests[x].id == tests[y].id { #expect(x < y) }
+    // One worker, and two (each sorts a half, then the halves are merged): the same order.
+    for workers in [nil, 1, 2] {
+      let order = tests.indicesSortedByID(where: keep, workers: workers)
+      #expect(order == reference(tests, keep), "workers \(workers ?? 0)")
+      // Stable: among equal ids, run order.
+      for (x, y) in zip(order, order.dropFirst()) where tests[x].id == tests[y].id { #expect(x < y) }
+    }
+    #expect(tests.indicesSortedByID(where: { _ in false }, workers: 2).isEmpty)
+    #expect(tests.indicesSortedByID(where: { $0 == .error }, workers: 2) == reference(tests) { $0 == .error })
   }
 }
