@@ -70,57 +70,38 @@ import Testing
     return a
   }
 
-  /// The last artifact with tests (of pytest ids) is checked for repeats on two threads and left unindexed when
-  /// it has none: a repeat still merges as it did, none leaves every test as it was, and tests
-  /// added afterwards still find those they repeat.
-  @Test func aLargeLastArtifactIsCheckedForRepeatsApart() throws {
-    let n = RunAssembler.checkedApartFrom + 1000
-    let plain = (0..<n).map { test("t\($0 % 7).py::T::test_\($0)", $0 % 9 == 0 ? .failed : .passed) }
-    var a = RunAssembler()
-    var parsed = [hashed(.pytest, plain)]
-    a.add(&parsed)
-    #expect(a.run(warnings: []).tests.map(\.id) == plain.map(\.id))
-    // More tests added after it: the index it was left without is made, and they find the tests
-    // they repeat as they do in an artifact indexed as it was taken (no hashes: not checked apart).
-    var indexed = RunAssembler()
-    var unhashed = [ParsedArtifact(path: "big", format: .pytest, tests: plain)]
-    indexed.add(&unhashed)
-    let second = [test("t5.py::T::test_5", .error), test("new.py::x", .passed), test("t6.py::T::test_6", .skipped)]
-    var more = [ParsedArtifact(path: "second", format: .junit, tests: second)]
-    var same = more
-    a.add(&more)
-    indexed.add(&same)
-    let run = a.run(warnings: [])
-    #expect(run.tests.count == n + 3)
-    #expect(run.tests.map(\.id) == indexed.run(warnings: []).tests.map(\.id))
-    #expect(run.tests.map(\.status) == indexed.run(warnings: []).tests.map(\.status))
-    // (A second call numbers its artifacts from 0 again: an error after a pass there is another
-    // invocation of the test, found through the index.)
-    #expect(run.test("t5.py::T::test_5 (2)")?.status == .error)
-
-    // A failure repeated far apart (one in each half of the file) is a retry: flaky, counted once.
-    var repeated = plain
-    repeated.append(test("t3.py::T::test_3", .passed))
-    repeated[3].status = .failed
-    var b = RunAssembler()
-    var one = [hashed(.pytest, repeated)]
-    b.add(&one)
-    let merged = b.run(warnings: [])
-    #expect(merged.tests.count == n)
-    #expect(merged.test("t3.py::T::test_3")?.status == .flaky)
-  }
-
-  /// `anyRepeat` finds a repeated id exactly when the ids are not all distinct (drawn ids from
-  /// small and large pools: repeats common, rare or none).
-  @Test func anyRepeatIsWhatASetOfIdsSays() {
+  /// A large artifact's tests are indexed on two threads (each indexing the tests whose hash
+  /// falls in its half) when the reader gave their hashes: the run is the one a single pass over
+  /// the same tests without hashes makes, repeats and all (retries merged, invocations numbered
+  /// in order), and tests added by a later call find those they repeat alike.
+  @Test func aLargeArtifactIsIndexedApartAsInOnePass() {
     var g = SystemRandomNumberGenerator()
-    for round in 0..<30 {
-      let pool = [50, 5000, 1_000_000][round % 3]
-      let tests = (0..<Int.random(in: 0...3000, using: &g)).map { _ in
-        test("f\(Int.random(in: 0..<3, using: &g)).py::t\(Int.random(in: 0..<pool, using: &g))", .passed)
+    for format in [InputFormat.junit, .pytest] {
+      let n = RunAssembler.indexedApartFrom + 1500
+      let statuses: [TestStatus] = [.passed, .passed, .failed, .error, .skipped]
+      let drawn = (0..<n).map { _ in
+        test(
+          "t\(Int.random(in: 0..<5, using: &g)).py::T::test_\(Int.random(in: 0..<(n * 4 / 5), using: &g))",
+          statuses.randomElement(using: &g) ?? .passed)
       }
-      let expected = Set(tests.map(\.id)).count < tests.count
-      #expect(RunAssembler.anyRepeat(tests, tests.map(\.keyHash)) == expected, "round \(round)")
+      var apart = RunAssembler()
+      var hashedParts = [hashed(format, drawn)]
+      apart.add(&hashedParts)
+      var onePass = RunAssembler()
+      var plainParts = [ParsedArtifact(path: "big", format: format, tests: drawn)]
+      onePass.add(&plainParts)
+      let (x, y) = (apart.run(warnings: []), onePass.run(warnings: []))
+      #expect(x.tests.count < n)  // repeats were merged
+      #expect(x.tests.map(\.id) == y.tests.map(\.id), "\(format)")
+      #expect(x.tests.map(\.status) == y.tests.map(\.status), "\(format)")
+      let later = (0..<300).map { _ in test("t\(Int.random(in: 0..<5, using: &g)).py::T::test_\(Int.random(in: 0..<n, using: &g))", .failed)
+      }
+      var more = [ParsedArtifact(path: "second", format: .junit, tests: later)]
+      var same = more
+      apart.add(&more)
+      onePass.add(&same)
+      #expect(apart.run(warnings: []).tests.map(\.id) == onePass.run(warnings: []).tests.map(\.id))
+      #expect(apart.run(warnings: []).tests.map(\.status) == onePass.run(warnings: []).tests.map(\.status))
     }
   }
 }

@@ -11,9 +11,7 @@ import Foundation
 struct RunAssembler {
   private var tests: [TestResult] = []
   private var origin: [UInt16] = []
-  private var index = TestIndex()
-  /// Whether `index` holds every test (a last artifact without repeats leaves it empty).
-  private var indexed = true
+  private var index = TestIndexHalves()
   private var invocations: [TestKey: Int] = [:]
   private var requests: [HTTPExchange] = []
   private var inputs: [InputSummary] = []
@@ -34,11 +32,9 @@ struct RunAssembler {
       if tests.isEmpty && !placeholders {
         // The first artifact with tests: take its array over and index it, copying nothing.
         swap(&tests, &artifacts[n].tests)
-        let last = !artifacts[(n + 1)...].contains { !$0.tests.isEmpty }
-        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes, expected: expected, last: last)
+        count = adopt(from: source, uniqueIDs: format == .pytest, hashes: artifacts[n].hashes, expected: expected)
         artifacts[n].hashes = []
       } else {
-        if !indexed { indexAll() }
         index.reserve(expected, tests)
         tests.reserveCapacity(expected)  // no doubling: a copy of a million tests at the peak
         origin.reserveCapacity(expected)
@@ -74,33 +70,28 @@ struct RunAssembler {
   }
 
   /// Indexes `tests` (just taken over from one artifact), merging repeats the way `add` would.
-  /// The last artifact with tests (`last`) of unique ids (pytest's, whose reader merges reruns
-  /// itself) is only checked for repeats, on two threads, when its hashes are known: with none,
-  /// there is nothing to merge and no test is added after it, so its index is made only if one
-  /// is asked for later (`indexAll`). (JUnit files repeat names often: the check would find one
-  /// at once and the index be made anyway.)
-  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int], expected: Int, last: Bool) -> Int {
+  private mutating func adopt(from artifact: UInt16, uniqueIDs: Bool, hashes: [Int], expected: Int) -> Int {
     let total = tests.count
     origin = [UInt16](repeating: artifact, count: total)
-    if last, uniqueIDs, total >= Self.checkedApartFrom, hashes.count == total, !Self.anyRepeat(tests, hashes) {
-      indexed = false
-      return total
-    }
-    index.reserve(max(total, expected), tests)
     // 1. Read only: index every first occurrence, note each repeat and its first occurrence.
-    var repeats: [(at: Int, first: Int)] = []
-    do {
+    let repeats: [(at: Int, first: Int)]
+    if total >= Self.indexedApartFrom, hashes.count == total {
+      (index, repeats) = Self.indexApart(tests, hashes, size: max(total, expected))
+    } else {
+      index.reserve(max(total, expected), tests)
+      var found: [(at: Int, first: Int)] = []
       let all = tests
       let known = hashes.count == total
       let hashOf = { (p: Int) in known ? hashes[p] : TestKey(all[p]).hashValue }
       for i in all.indices {
         let hash = hashOf(i)
         if let first = index.find(hash: hash, where: { all[$0].hasID(prefix: all[i].idPrefix[...], name: all[i].nameSlice) }) {
-          repeats.append((i, first))
+          found.append((i, first))
         } else {
           index.insert(hash: hash, at: i, rehash: hashOf)
         }
       }
+      repeats = found
     }
     guard !repeats.isEmpty else { return total }
     // 2. In order: a repeat after a failure merges into the first (retry), else it is renamed.
@@ -115,12 +106,21 @@ struct RunAssembler {
         index.insert(hash: key.hashValue, at: i) { [tests] in TestKey(tests[$0]).hashValue }
       }
     }
-    // 3. Close the gaps; index positions are remapped, not re-hashed.
+    // 3. Close the gaps (none when every repeat was another invocation); index positions are
+    // remapped, not re-hashed. The gaps are walked in order: a set lookup per test was most of
+    // this loop over a million tests.
+    guard !removed.isEmpty else { return total }
+    let gaps = removed.sorted()
+    var nextGap = 0
     var newPosition = [Int32](repeating: -1, count: total)
     var write = 0
     tests.withUnsafeMutableBufferPointer { buf in
       // Swaps through the buffer move the values; Array.swapAt would copy (retain/release) each.
-      for read in 0..<total where !removed.contains(read) {
+      for read in 0..<total {
+        if nextGap < gaps.count && gaps[nextGap] == read {
+          nextGap += 1
+          continue
+        }
         if write != read {
           buf.swapAt(write, read)
           origin.swapAt(write, read)
@@ -135,36 +135,45 @@ struct RunAssembler {
     return total
   }
 
-  /// From how many tests the last artifact is checked for repeats on two threads.
-  static let checkedApartFrom = 4096
+  /// From how many tests an artifact's tests are indexed on two threads.
+  static let indexedApartFrom = 4096
 
-  /// Whether two of `tests` share an id (`hashes`: their key hashes). Each of two threads indexes
-  /// the tests whose hash falls in its half (a bit of it): tests of one id hash alike, so the
-  /// thread that holds one holds the other.
-  static func anyRepeat(_ tests: [TestResult], _ hashes: [Int]) -> Bool {
-    var found = [false, false]
-    found.withUnsafeMutableBufferPointer { buffer in
+  /// `tests` indexed in two halves, each made by a thread of its own from the tests whose hash
+  /// falls in it (tests of one id hash alike, so a repeat and its first occurrence are in one
+  /// half), and the repeats found, in the order of the tests as one pass finds them.
+  private static func indexApart(_ tests: [TestResult], _ hashes: [Int], size: Int) -> (TestIndexHalves, [(at: Int, first: Int)]) {
+    var halves = [(index: TestIndex, repeats: [(at: Int, first: Int)])](repeating: (TestIndex(), []), count: 2)
+    halves.withUnsafeMutableBufferPointer { buffer in
       let out = UncheckedBuffer(buffer)
-      DispatchQueue.concurrentPerform(iterations: 2) { half in
+      DispatchQueue.concurrentPerform(iterations: 2) { h in
         var index = TestIndex()
-        index.reserve(tests.count, tests)  // positions run to the end of the array
-        for i in tests.indices where (hashes[i] >> 40) & 1 == half {
-          if index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) != nil {
-            out.base[half] = true
-            return
+        index.reserve(size, tests)  // empty: nothing to hash again
+        var repeats: [(at: Int, first: Int)] = []
+        for i in tests.indices where TestIndexHalves.half(of: hashes[i]) == h {
+          if let first = index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) {
+            repeats.append((i, first))
+          } else {
+            index.insert(hash: hashes[i], at: i) { hashes[$0] }
           }
-          index.insert(hash: hashes[i], at: i) { hashes[$0] }
         }
+        out.base[h] = (index, repeats)
       }
     }
-    return found.contains(true)
-  }
-
-  /// Indexes every test, when the last artifact's were left unindexed and more are added.
-  private mutating func indexAll() {
-    index.reserve(tests.count, tests)
-    for i in tests.indices { index.insert(TestKey(tests[i]), at: i, in: tests) }
-    indexed = true
+    // Each half's repeats are in test order: merged, they are in the order one pass finds them.
+    let (a, b) = (halves[0].repeats, halves[1].repeats)
+    var repeats: [(at: Int, first: Int)] = []
+    repeats.reserveCapacity(a.count + b.count)
+    var (x, y) = (0, 0)
+    while x < a.count || y < b.count {
+      if y == b.count || (x < a.count && a[x].at < b[y].at) {
+        repeats.append(a[x])
+        x += 1
+      } else {
+        repeats.append(b[y])
+        y += 1
+      }
+    }
+    return (TestIndexHalves(halves[0].index, halves[1].index), repeats)
   }
 
   /// `uniqueIDs`: the artifact's ids name one test each (pytest node ids), so a repeat is always
