@@ -73,18 +73,16 @@ struct FailureFacts: Sendable {
       out.append(contentsOf: part)
       parts += 1
     }
-    if var message {
-      out.reserveCapacity(message.utf8.count + 256)
-      message.withUTF8 { add($0) }
-    }
+    // At most the message, the detail and a newline per part picked (61 + 12): made once.
+    out.reserveCapacity((message?.utf8.count ?? 0) + detail.utf8.count + 80)
+    if var message { message.withUTF8 { add($0) } }
     detail.withUTF8 { b in
       var picked = 0
       var firstLines: [Range<Int>] = []
       var sawE = false
       var start = 0
       while start < b.count {
-        var end = start
-        while end < b.count && b[end] != 10 { end += 1 }
+        let end = b.firstIndex(ofByte: 10, from: start) ?? b.count  // memchr: a traceback's lines are long
         let t = Self.trimmed(b, start..<end)
         start = end + 1
         guard !t.isEmpty else { continue }
