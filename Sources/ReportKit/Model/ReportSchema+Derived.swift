@@ -8,33 +8,60 @@ extension ReportSchema {
   /// `a.py::T::t[x::y]`); the whole id when it has none.
   static func derivedName(id: String) -> String { String(TestID.split(id).name) }
 
+  /// Whether `name == derivedName(id: id)`, without making the derived name: bytes first (the
+  /// writer asks it of every listed test), then as Strings compare when the bytes differ.
+  static func isDerivedName(_ name: String, id: String) -> Bool {
+    let derived = TestID.split(id).name
+    return name.utf8Equals(derived) || name == derived
+  }
+
   /// A test's suite from its id, as JUnit's classname reads: `tests/a.py::T::t` → `tests.a.T`
   /// (pytest's module path, dotted); `com.x.ATest::t` → `com.x.ATest`. Nil for an id without
   /// `::`.
   static func derivedSuite(id: String) -> String? {
+    withDerivedSuite(id: id) { $0.map { String(decoding: $0, as: UTF8.self) } }
+  }
+
+  /// Whether `suite == derivedSuite(id: id)`, without making the derived suite: bytes first,
+  /// then as Strings compare when the bytes differ.
+  static func isDerivedSuite(_ suite: String?, id: String) -> Bool {
+    withDerivedSuite(id: id) { derived in
+      guard let derived, let suite else { return derived == nil && suite == nil }
+      return suite.utf8Equals(derived) || suite == String(decoding: derived, as: UTF8.self)
+    }
+  }
+
+  /// `body` with the bytes of `derivedSuite(id:)` (nil for none), made in place: the owner's
+  /// own bytes when they are the suite, else a temporary buffer.
+  private static func withDerivedSuite<R>(id: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
     var prefix = TestID.split(id).prefix
-    return prefix.withUTF8 { p -> String? in
-      guard p.count >= 2, p[p.count - 1] == colon, p[p.count - 2] == colon else { return nil }
+    return prefix.withUTF8 { p -> R in
+      guard p.count >= 2, p[p.count - 1] == colon, p[p.count - 2] == colon else { return body(nil) }
       let owner = UnsafeBufferPointer(rebasing: p[..<(p.count - 2)])
       var file = 0  // the first part's end: the first `::`
       while file < owner.count && !(owner[file] == colon && file + 1 < owner.count && owner[file + 1] == colon) { file += 1 }
       guard file >= 3, owner[file - 3] == dot, owner[file - 2] == UInt8(ascii: "p"), owner[file - 1] == UInt8(ascii: "y") else {
-        return String(decoding: owner, as: UTF8.self)
+        return body(owner)
       }
-      var out: [UInt8] = []
-      out.reserveCapacity(owner.count)
-      for c in owner[..<(file - 3)] { out.append(c == UInt8(ascii: "/") ? dot : c) }
-      var k = file
-      while k < owner.count {  // each further `::` becomes a dot
-        if owner[k] == colon && k + 1 < owner.count && owner[k + 1] == colon {
-          out.append(dot)
-          k += 2
-        } else {
-          out.append(owner[k])
-          k += 1
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: owner.count) { out in
+        var n = 0
+        for c in owner[..<(file - 3)] {
+          out[n] = c == UInt8(ascii: "/") ? dot : c
+          n += 1
         }
+        var k = file
+        while k < owner.count {  // each further `::` becomes a dot
+          if owner[k] == colon && k + 1 < owner.count && owner[k + 1] == colon {
+            out[n] = dot
+            k += 2
+          } else {
+            out[n] = owner[k]
+            k += 1
+          }
+          n += 1
+        }
+        return body(UnsafeBufferPointer(rebasing: out[..<n]))
       }
-      return String(decoding: out, as: UTF8.self)
     }
   }
 

@@ -15,18 +15,21 @@ extension String {
     return hasPrefix(prefix.description)
   }
 
+  /// Whether this string holds exactly `bytes`, compared in place (`memcmp`).
+  func utf8Equals(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    withUTF8Bytes { p in
+      guard p.count == bytes.count else { return false }
+      guard let a = p.baseAddress, let b = bytes.baseAddress else { return true }  // both empty
+      return memcmp(a, b, p.count) == 0
+    }
+  }
+
   /// Whether this string and `other` hold the same UTF-8 bytes (no Unicode equivalence),
   /// compared through their buffers with no copy: a slice of a log line against an interned
   /// string, once per test of a million (the interners of the readers, `GroupInterner`).
   func utf8Equals(_ other: Substring) -> Bool {
     guard utf8.count == other.utf8.count else { return false }
-    let compared = utf8.withContiguousStorageIfAvailable { a in
-      other.utf8.withContiguousStorageIfAvailable { b in
-        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }  // both empty
-        return memcmp(pa, pb, a.count) == 0
-      }
-    }
-    if case .some(.some(let equal)) = compared { return equal }
+    if let equal = other.utf8.withContiguousStorageIfAvailable({ utf8Equals($0) }) { return equal }
     return utf8.elementsEqual(other.utf8)  // bridged or otherwise not contiguous
   }
 }

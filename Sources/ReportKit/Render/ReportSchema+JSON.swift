@@ -95,8 +95,8 @@ extension ReportSchema.Test: JSONStreamable {
     if anonymous == true { w.sink.write(",\"anonymous\":true") }
     guard let name else { return w.sink.write("}") }
     // Other null fields are left out (report/2): a reader takes a missing key as null.
-    if name != ReportSchema.derivedName(id: id) { w.field("name"); w.string(name) }
-    if suite != ReportSchema.derivedSuite(id: id) { w.field("suite"); w.value(suite) }
+    if !ReportSchema.isDerivedName(name, id: id) { w.field("name"); w.string(name) }
+    if !ReportSchema.isDerivedSuite(suite, id: id) { w.field("suite"); w.value(suite) }
     if let phase { w.field("phase"); w.string(phase) }
     if message != ReportSchema.derivedMessage(detail: detail, exceptionType: exception_type) {
       w.field("message"); w.value(message)
