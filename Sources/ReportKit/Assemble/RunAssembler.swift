@@ -143,11 +143,15 @@ struct RunAssembler {
   /// half), and the repeats found, in the order of the tests as one pass finds them.
   private static func indexApart(_ tests: [TestResult], _ hashes: [Int], size: Int) -> (TestIndexHalves, [(at: Int, first: Int)]) {
     var halves = [(index: TestIndex, repeats: [(at: Int, first: Int)])](repeating: (TestIndex(), []), count: 2)
+    // Each half sized for its own entries (and those a later artifact may add), at positions up
+    // to `size`: two tables of a full one's size held twice the memory, at the read's peak.
+    let inSecond = hashes.reduce(0) { $0 + TestIndexHalves.half(of: $1) }
+    let counts = [tests.count - inSecond, inSecond].map { $0 + (size - tests.count) / 2 }
     halves.withUnsafeMutableBufferPointer { buffer in
       let out = UncheckedBuffer(buffer)
       DispatchQueue.concurrentPerform(iterations: 2) { h in
         var index = TestIndex()
-        index.reserve(size, tests)  // empty: nothing to hash again
+        index.reserve(counts[h], positionsBelow: size, tests)  // empty: nothing to hash again
         var repeats: [(at: Int, first: Int)] = []
         for i in tests.indices where TestIndexHalves.half(of: hashes[i]) == h {
           if let first = index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) {

@@ -44,10 +44,11 @@ struct TestIndex {
     count += 1
   }
 
-  /// Room for `n` entries at positions below `n`, made once.
-  mutating func reserve(_ n: Int, _ tests: [TestResult]) {
+  /// Room for `n` entries at positions below `positions` (default `n`), made once.
+  mutating func reserve(_ n: Int, positionsBelow positions: Int? = nil, _ tests: [TestResult]) {
+    let p = positions ?? n
     var size = 16
-    while size * 3 < n * 4 || n >= size { size *= 2 }
+    while size * 3 < n * 4 || p >= size { size *= 2 }
     if size > slots.count { rebuild(size: size) { TestKey(tests[$0]).hashValue } }
   }
 
