@@ -31,9 +31,11 @@ struct TestIndexHalves {
     halves[at(hash)].insert(hash: hash, at: position, rehash: rehash)
   }
 
-  /// Room for `n` entries at positions below `n` in each half (any position can be in either).
+  /// Room for `n` entries at positions below `n`: in two halves, about half of them in each
+  /// (with a little to spare; a half that fills up grows), at positions up to `n` in either.
   mutating func reserve(_ n: Int, _ tests: [TestResult]) {
-    for k in halves.indices { halves[k].reserve(n, tests) }
+    guard halves.count == 2 else { return halves[0].reserve(n, tests) }
+    for k in halves.indices { halves[k].reserve((n + 1) / 2 + n / 64, positionsBelow: n, tests) }
   }
 
   mutating func remap(_ map: (Int) -> Int) {
