@@ -9,7 +9,8 @@ struct DisplayNameIndex {
   /// Positions added while blocks were matched (tests the blocks named first), by name.
   private var added: [String: [Int]] = [:]
 
-  /// Indexes `positions` under the names `name` gives them.
+  /// Indexes `positions` under the names `name` gives them, on this thread (the reference the
+  /// tests hold the index made on several threads to).
   init(positions: some Sequence<Int>, name: (Int) -> String) {
     entries = positions.map { (Self.hash(name($0)), Int32($0)) }
     entries.sort(by: Self.inOrder)
