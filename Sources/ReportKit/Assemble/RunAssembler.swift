@@ -142,40 +142,31 @@ struct RunAssembler {
   /// falls in it (tests of one id hash alike, so a repeat and its first occurrence are in one
   /// half), and the repeats found, in the order of the tests as one pass finds them.
   private static func indexApart(_ tests: [TestResult], _ hashes: [Int], size: Int) -> (TestIndexHalves, [(at: Int, first: Int)]) {
-    var halves = [(index: TestIndex, repeats: [(at: Int, first: Int)])](repeating: (TestIndex(), []), count: 2)
     // Each half sized for its own entries (and those a later artifact may add), at positions up
     // to `size`: two tables of a full one's size held twice the memory, at the read's peak.
     let inSecond = hashes.reduce(0) { $0 + TestIndexHalves.half(of: $1) }
     let counts = [tests.count - inSecond, inSecond].map { $0 + (size - tests.count) / 2 }
-    halves.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedBuffer(buffer)
-      DispatchQueue.concurrentPerform(iterations: 2) { h in
-        var index = TestIndex()
-        index.reserve(counts[h], positionsBelow: size, tests)  // empty: nothing to hash again
-        var repeats: [(at: Int, first: Int)] = []
-        for i in tests.indices where TestIndexHalves.half(of: hashes[i]) == h {
-          if let first = index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) {
-            repeats.append((i, first))
-          } else {
-            index.insert(hash: hashes[i], at: i) { hashes[$0] }
-          }
+    let halves = Concurrently.results(2) { h -> (index: TestIndex, repeats: [(at: Int, first: Int)]) in
+      var index = TestIndex()
+      index.reserve(counts[h], positionsBelow: size, tests)  // empty: nothing to hash again
+      var repeats: [(at: Int, first: Int)] = []
+      for i in tests.indices where TestIndexHalves.half(of: hashes[i]) == h {
+        if let first = index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) {
+          repeats.append((i, first))
+        } else {
+          index.insert(hash: hashes[i], at: i) { hashes[$0] }
         }
-        out.base[h] = (index, repeats)
       }
+      return (index, repeats)
     }
     // Each half's repeats are in test order: merged, they are in the order one pass finds them.
     let (a, b) = (halves[0].repeats, halves[1].repeats)
     var repeats: [(at: Int, first: Int)] = []
     repeats.reserveCapacity(a.count + b.count)
-    var (x, y) = (0, 0)
-    while x < a.count || y < b.count {
-      if y == b.count || (x < a.count && a[x].at < b[y].at) {
-        repeats.append(a[x])
-        x += 1
-      } else {
-        repeats.append(b[y])
-        y += 1
-      }
+    Concurrently.merge(a.count, b.count) { x, y in
+      b[y].at < a[x].at
+    } take: { second, k in
+      repeats.append(second ? b[k] : a[k])
     }
     return (TestIndexHalves(halves[0].index, halves[1].index), repeats)
   }

@@ -63,7 +63,7 @@ struct FailureFacts: Sendable {
   /// Message plus the detail lines that state an error. Source lines quoted in a traceback
   /// (`assert r.status_code != 404`) are left out: they say what was checked, not what happened.
   static func failureText(message: String?, detail: String?) -> String {
-    guard var detail else { return message ?? "" }
+    guard let detail else { return message ?? "" }
     // Lines by bytes, and the parts copied as bytes into one buffer: splitting by Character, or
     // into Substrings, cost more than the rules that read the result.
     var out: [UInt8] = []
@@ -75,8 +75,8 @@ struct FailureFacts: Sendable {
     }
     // At most the message, the detail and a newline per part picked (61 + 12): made once.
     out.reserveCapacity((message?.utf8.count ?? 0) + detail.utf8.count + 80)
-    if var message { message.withUTF8 { add($0) } }
-    detail.withUTF8 { b in
+    message?.withUTF8Bytes { add($0) }
+    detail.withUTF8Bytes { b in
       var picked = 0
       var firstLines: [Range<Int>] = []
       var sawE = false

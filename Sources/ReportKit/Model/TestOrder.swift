@@ -14,32 +14,18 @@ extension [TestResult] {
     let picked = indices.filter { keep(self[$0].status) }
     let workers = workers ?? (picked.count >= 8192 ? 2 : 1)
     guard workers > 1 else { return sortedKeys(picked[...]).order.map { picked[$0] } }
-    let middle = picked.count / 2
-    var halves = [SortKeys](repeating: SortKeys(), count: 2)
-    halves.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedBuffer(buffer)
-      DispatchQueue.concurrentPerform(iterations: 2) { h in
-        out.base[h] = sortedKeys(h == 0 ? picked[..<middle] : picked[middle...])
-      }
-    }
+    let halves = Concurrently.results(2) { h in sortedKeys(picked[Concurrently.part(h, of: 2, in: picked.count)]) }
     let (a, b) = (halves[0], halves[1])
+    let middle = Concurrently.part(1, of: 2, in: picked.count).lowerBound
     var merged: [Int] = []
     merged.reserveCapacity(picked.count)
     a.bytes.withUnsafeBufferPointer { ab in
       b.bytes.withUnsafeBufferPointer { bb in
-        var (x, y) = (0, 0)
-        while x < a.order.count || y < b.order.count {
-          // The second half's next id goes first only when it is smaller: equal ids keep run order.
-          let takeB =
-            x == a.order.count
-            || (y < b.order.count && Self.less(bb, b.spans[b.order[y]], than: ab, a.spans[a.order[x]]))
-          if takeB {
-            merged.append(picked[middle + b.order[y]])
-            y += 1
-          } else {
-            merged.append(picked[a.order[x]])
-            x += 1
-          }
+        // The second half's next id goes first only when it is smaller: equal ids keep run order.
+        Concurrently.merge(a.order.count, b.order.count) { x, y in
+          Self.less(bb, b.spans[b.order[y]], than: ab, a.spans[a.order[x]])
+        } take: { second, k in
+          merged.append(second ? picked[middle + b.order[k]] : picked[a.order[k]])
         }
       }
     }

@@ -86,14 +86,10 @@ struct CurlTraceParser: ArtifactParser {
     let bounds = [0] + cuts + [size]
     let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
     typealias Part = (exchanges: [HTTPExchange], lines: Int, midBlock: Bool)
-    var parts = [Part?](repeating: nil, count: ranges.count)
     let me = self
-    parts.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedBuffer(buffer)
-      // Parts are taken in order by whichever thread is free (as the reader's pool hands out
-      // files): the two large ones first, then the small ones. Each slot is written by one thread.
-      DispatchQueue.concurrentPerform(iterations: ranges.count) { part in out.base[part] = me.read(range: ranges[part]) }
-    }
+    // Parts are taken in order by whichever thread is free (as the reader's pool hands out
+    // files): the two large ones first, then the small ones.
+    var parts: [Part?] = Concurrently.results(ranges.count) { me.read(range: ranges[$0]) }
     guard parts.dropLast().allSatisfy({ $0 != nil && $0?.midBlock == false }), parts.last??.exchanges != nil else { return nil }
     // The later parts' exchanges are swapped into place behind empty ones, not copied: each
     // holds nine references, retained and released per copy (a copy of 50k exchanges, then the

@@ -22,18 +22,14 @@ extension PytestSession {
     let name = { @Sendable (p: Int) in Self.displayName(prefix: tests[p].idPrefix, name: tests[p].nameSlice) }
     let index = DisplayNameIndex(
       count: tests.count, workers: workers, include: { @Sendable in needsPassed || tests[$0].status != .passed }, name: name)
-    var single = [Int32](repeating: -1, count: blocks.count)
-    single.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedBuffer(buffer)
-      DispatchQueue.concurrentPerform(iterations: workers) { w in
-        for k in (blocks.count * w / workers)..<(blocks.count * (w + 1) / workers) {
-          if case .error(.collection) = blocks[k].kind { continue }
-          let found = index.indexedPositions(of: Self.matchTitle(blocks[k].title), name: name)
-          if found.count == 1 { out.base[k] = Int32(found[0]) }
-        }
+    let parts = Concurrently.results(workers) { w in
+      Concurrently.part(w, of: workers, in: blocks.count).map { k -> Int32 in
+        if case .error(.collection) = blocks[k].kind { return -1 }
+        let found = index.indexedPositions(of: Self.matchTitle(blocks[k].title), name: name)
+        return found.count == 1 ? Int32(found[0]) : -1
       }
     }
-    return BlockMatches(index: index, single: single)
+    return BlockMatches(index: index, single: Array(parts.joined()))
   }
 
   /// From how many blocks the matches are made on two threads (the eval log's 138 blocks are).

@@ -20,17 +20,12 @@ struct DisplayNameIndex {
   /// them, the names made and hashed on `workers` threads (each over its own part of the range).
   /// The index is the one `init(positions:name:)` makes of the same positions.
   init(count: Int, workers: Int, include: @Sendable (Int) -> Bool, name: @Sendable (Int) -> String) {
-    var parts = [[(hash: Int, position: Int32)]](repeating: [], count: workers)
-    parts.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedBuffer(buffer)
-      DispatchQueue.concurrentPerform(iterations: workers) { w in
-        var part: [(hash: Int, position: Int32)] = []
-        for p in (count * w / workers)..<(count * (w + 1) / workers) where include(p) { part.append((Self.hash(name(p)), Int32(p))) }
-        out.base[w] = part
-      }
+    let parts = Concurrently.results(workers) { w in
+      var part: [(hash: Int, position: Int32)] = []
+      for p in Concurrently.part(w, of: workers, in: count) where include(p) { part.append((Self.hash(name(p)), Int32(p))) }
+      return part
     }
-    entries.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { entries += part }
+    entries = Array(parts.joined())
     entries.sort(by: Self.inOrder)
   }
 

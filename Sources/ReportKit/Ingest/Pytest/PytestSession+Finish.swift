@@ -72,18 +72,13 @@ extension PytestSession {
       let b = block(at: k)
       defer { blocks[k].release() }  // what only matching needed goes as soon as the block is applied
       let i: Int
+      let title = Self.matchTitle(b.title)
       if case .error(.collection) = b.kind {
         i = record(b.title, .error, line: b.headerLine, phase: .collection)
-        apply(b, to: i, judged: judgement(k))
-        continue
-      }
-      // A title the index holds once is held once still: only titles it had none for are added.
-      if single[k] >= 0 {
-        apply(b, to: Int(single[k]), judged: judgement(k))
-        continue
-      }
-      let title = Self.matchTitle(b.title)
-      if case let all = byDisplayName.positions(
+      } else if single[k] >= 0 {
+        // A title the index holds once is held once still: only titles it had none for are added.
+        i = Int(single[k])
+      } else if case let all = byDisplayName.positions(
         of: title, name: { Self.displayName(prefix: tests[$0].idPrefix, name: tests[$0].nameSlice) }),
         !all.isEmpty
       {
