@@ -38,10 +38,10 @@ import Testing
     #expect(one.warnings == two.warnings, "\(name)")
   }
 
-  /// A log of many commands is cut into six parts (two large, four small, taken by whichever
+  /// A log of many commands is cut into ten parts (two large, eight small, taken by whichever
   /// thread is free): read so, it gives what one pass gives, line numbers included; a PEM block
   /// open across a cut makes it one pass.
-  @Test func aLongLogReadInSixPartsReadsAsOne() throws {
+  @Test func aLongLogReadInTenPartsReadsAsOne() throws {
     let dir = TempDir()
     let pieces = try ["curl/spread-hosts.log", "curl/verbose-refused.log", "curl/spread-routes.log"].map {
       try String(contentsOfFile: Fixtures.path($0), encoding: .utf8)
@@ -50,7 +50,7 @@ import Testing
     for k in 0..<120 { text += pieces[k % pieces.count] + (text.hasSuffix("\n") ? "" : "\n") }
     let path = dir.file("long.log", text)
     let cuts = try #require(CurlSplit.cuts(path: path, threshold: 1))
-    #expect(cuts.cuts.count == CurlSplit.cutPercents.count)
+    #expect(cuts.cuts.count == CurlSplit.cutPerMille.count)
     let (one, two) = CurlTraceParser(path: path, displayPath: "log").readBothWays()
     #expect(one.requests.count > 300)
     #expect(described(one) == described(two))

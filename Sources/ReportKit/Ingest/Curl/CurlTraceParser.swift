@@ -90,31 +90,37 @@ struct CurlTraceParser: ArtifactParser {
     // Parts are taken in order by whichever thread is free (as the reader's pool hands out
     // files): the two large ones first, then the small ones.
     var parts: [Part?] = Concurrently.results(ranges.count) { me.read(range: ranges[$0]) }
-    guard parts.dropLast().allSatisfy({ $0 != nil && $0?.midBlock == false }), parts.last??.exchanges != nil else { return nil }
-    // The later parts' exchanges are swapped into place behind empty ones, not copied: each
-    // holds nine references, retained and released per copy (a copy of 50k exchanges, then the
-    // release of their array, took ~60 ms on this thread while the other one waited). Their
-    // evidence lines are counted on from the lines of the parts before.
-    let partLines = parts.map { $0?.lines ?? 0 }
-    var exchanges = parts[0]?.exchanges ?? []
-    parts[0] = nil
-    var at = exchanges.count
-    exchanges.append(contentsOf: repeatElement(HTTPExchange(), count: parts.dropFirst().reduce(0) { $0 + ($1?.exchanges.count ?? 0) }))
-    var lines = 0
-    for k in parts.indices.dropFirst() {
-      lines += partLines[k - 1]
-      guard var part = parts[k] else { continue }
-      parts[k] = nil  // `part` holds the only reference: swapped in place, not copied
-      exchanges.withUnsafeMutableBufferPointer { all in
-        part.exchanges.withUnsafeMutableBufferPointer { moved in
-          for m in moved.indices {
-            for e in moved[m].evidence.indices { moved[m].evidence[e].line += lines }
-            swap(&all[at + m], &moved[m])
+    guard parts.allSatisfy({ $0 != nil }), parts.dropLast().allSatisfy({ $0?.midBlock == false }) else { return nil }
+    // Where each part's exchanges and lines go in the whole: after those of the parts before.
+    var (exchangesBefore, linesBefore) = ([0], [0])
+    for part in parts.dropLast() {
+      exchangesBefore.append((exchangesBefore.last ?? 0) + (part?.exchanges.count ?? 0))
+      linesBefore.append((linesBefore.last ?? 0) + (part?.lines ?? 0))
+    }
+    let (firstExchange, firstLine) = (exchangesBefore, linesBefore)
+    let total = (firstExchange.last ?? 0) + (parts.last??.exchanges.count ?? 0)
+    // Each part's exchanges are moved into place (an empty one left behind, not a copy: each
+    // holds nine references, retained and released per copy) and their evidence lines counted
+    // on from the lines of the parts before, by both threads, a part each: on one thread this
+    // took ~30 ms while the other core waited.
+    return [HTTPExchange](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let out = UncheckedBuffer(buffer)
+      parts.withUnsafeMutableBufferPointer { all in
+        let all = UncheckedBuffer(all)
+        DispatchQueue.concurrentPerform(iterations: all.base.count) { k in
+          let (at, lines) = (firstExchange[k], firstLine[k])
+          all.base[k]?.exchanges.withUnsafeMutableBufferPointer { moved in
+            guard let from = moved.baseAddress, let to = out.base.baseAddress else { return }
+            if lines > 0 {
+              for m in moved.indices { for e in moved[m].evidence.indices { moved[m].evidence[e].line += lines } }
+            }
+            (to + at).moveInitialize(from: from, count: moved.count)
+            from.initialize(repeating: HTTPExchange(), count: moved.count)
           }
+          all.base[k] = nil  // the empty ones released here, on this thread
         }
       }
-      at += part.exchanges.count
+      initialized = total  // every slot, by the thread of its part
     }
-    return exchanges
   }
 }
