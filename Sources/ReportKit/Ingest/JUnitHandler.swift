@@ -85,15 +85,6 @@ final class JUnitHandler: XMLScannerDelegate {
     }
   }
 
-  /// Shifts line numbers by `offset` (a tail part counts its lines from 1).
-  func shiftLines(by offset: Int) {
-    for i in tests.indices {
-      guard let d = tests[i].details else { continue }
-      // In place: no evidence array made again per test of the tail.
-      for k in d.evidence.indices { d.evidence[k].line += offset }
-    }
-  }
-
   func reserve(_ n: Int) {
     tests.reserveCapacity(n)
     hashes.reserveCapacity(n)
