@@ -76,12 +76,12 @@ struct JUnitSplitReader {
   static func append(_ tail: consuming [TestResult], to tests: inout [TestResult], shiftingLinesBy offset: Int) {
     guard var filler = tail.first else { return }
     filler.details = nil
-    var moved = tail
     let start = tests.count
-    tests.append(contentsOf: repeatElement(filler, count: moved.count))
+    tests.append(contentsOf: repeatElement(filler, count: tail.count))
     tests.withUnsafeMutableBufferPointer { all in
       let all = UncheckedBuffer(all)
-      moved.withUnsafeMutableBufferPointer { moved in
+      // The tail is owned here (consumed): changed in place, never copied.
+      tail.withUnsafeMutableBufferPointer { moved in
         let moved = UncheckedBuffer(moved)
         DispatchQueue.concurrentPerform(iterations: 2) { w in
           for i in Concurrently.part(w, of: 2, in: moved.base.count) {
