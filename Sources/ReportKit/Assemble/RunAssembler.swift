@@ -78,20 +78,11 @@ struct RunAssembler {
     if total >= Self.indexedApartFrom, hashes.count == total {
       (index, repeats) = Self.indexApart(tests, hashes, size: max(total, expected))
     } else {
-      index.reserve(max(total, expected), tests)
-      var found: [(at: Int, first: Int)] = []
-      let all = tests
-      let known = hashes.count == total
-      let hashOf = { (p: Int) in known ? hashes[p] : TestKey(all[p]).hashValue }
-      for i in all.indices {
-        let hash = hashOf(i)
-        if let first = index.find(hash: hash, where: { all[$0].hasID(prefix: all[i].idPrefix[...], name: all[i].nameSlice) }) {
-          found.append((i, first))
-        } else {
-          index.insert(hash: hash, at: i, rehash: hashOf)
-        }
-      }
-      repeats = found
+      var one = TestIndex()
+      one.reserve(max(total, expected), tests)
+      let (all, known) = (tests, hashes.count == total)
+      repeats = one.indexFirstOccurrences(of: all, at: all.indices) { known ? hashes[$0] : TestKey(all[$0]).hashValue }
+      index = TestIndexHalves(one)
     }
     guard !repeats.isEmpty else { return total }
     // 2. In order: a repeat after a failure merges into the first (retry), else it is renamed.
@@ -149,14 +140,8 @@ struct RunAssembler {
     let halves = Concurrently.results(2) { h -> (index: TestIndex, repeats: [(at: Int, first: Int)]) in
       var index = TestIndex()
       index.reserve(counts[h], positionsBelow: size, tests)  // empty: nothing to hash again
-      var repeats: [(at: Int, first: Int)] = []
-      for i in tests.indices where TestIndexHalves.half(of: hashes[i]) == h {
-        if let first = index.find(hash: hashes[i], where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) {
-          repeats.append((i, first))
-        } else {
-          index.insert(hash: hashes[i], at: i) { hashes[$0] }
-        }
-      }
+      let mine = tests.indices.lazy.filter { TestIndexHalves.half(of: hashes[$0]) == h }
+      let repeats = index.indexFirstOccurrences(of: tests, at: mine) { hashes[$0] }
       return (index, repeats)
     }
     // Each half's repeats are in test order: merged, they are in the order one pass finds them.

@@ -44,6 +44,25 @@ struct TestIndex {
     count += 1
   }
 
+  /// Indexes the first test of each id among `positions` of `tests` (taken in that order), and
+  /// returns every later one with the position of its first, in the same order. (Inlined: each
+  /// caller's hash closure and positions become its own loop, as when each wrote it.)
+  @inline(__always)
+  mutating func indexFirstOccurrences(
+    of tests: [TestResult], at positions: some Sequence<Int>, hashOf: (Int) -> Int
+  ) -> [(at: Int, first: Int)] {
+    var repeats: [(at: Int, first: Int)] = []
+    for i in positions {
+      let hash = hashOf(i)
+      if let first = find(hash: hash, where: { tests[$0].hasID(prefix: tests[i].idPrefix[...], name: tests[i].nameSlice) }) {
+        repeats.append((i, first))
+      } else {
+        insert(hash: hash, at: i, rehash: hashOf)
+      }
+    }
+    return repeats
+  }
+
   /// Room for `n` entries at positions below `positions` (default `n`), made once.
   mutating func reserve(_ n: Int, positionsBelow positions: Int? = nil, _ tests: [TestResult]) {
     let p = positions ?? n

@@ -5,7 +5,8 @@
 struct TestIndexHalves {
   private var halves: [TestIndex]
 
-  init() { halves = [TestIndex()] }
+  /// One half: a `TestIndex`.
+  init(_ one: TestIndex = TestIndex()) { halves = [one] }
 
   /// Two halves, `first` holding the tests whose hash's bit 31 is 0.
   init(_ first: TestIndex, _ second: TestIndex) { halves = [first, second] }

@@ -91,14 +91,11 @@ struct CurlTraceParser: ArtifactParser {
     // files): the two large ones first, then the small ones.
     var parts: [Part?] = Concurrently.results(ranges.count) { me.read(range: ranges[$0]) }
     guard parts.allSatisfy({ $0 != nil }), parts.dropLast().allSatisfy({ $0?.midBlock == false }) else { return nil }
-    // Where each part's exchanges and lines go in the whole: after those of the parts before.
-    var (exchangesBefore, linesBefore) = ([0], [0])
-    for part in parts.dropLast() {
-      exchangesBefore.append((exchangesBefore.last ?? 0) + (part?.exchanges.count ?? 0))
-      linesBefore.append((linesBefore.last ?? 0) + (part?.lines ?? 0))
-    }
-    let (firstExchange, firstLine) = (exchangesBefore, linesBefore)
-    let total = (firstExchange.last ?? 0) + (parts.last??.exchanges.count ?? 0)
+    // Where each part's exchanges and lines go in the whole: after those of the parts before
+    // (one entry more than there are parts: the last is the whole's count).
+    let firstExchange = parts.reduce(into: [0]) { $0.append(($0.last ?? 0) + ($1?.exchanges.count ?? 0)) }
+    let firstLine = parts.reduce(into: [0]) { $0.append(($0.last ?? 0) + ($1?.lines ?? 0)) }
+    let total = firstExchange.last ?? 0
     // Each part's exchanges are moved into place (an empty one left behind, not a copy: each
     // holds nine references, retained and released per copy) and their evidence lines counted
     // on from the lines of the parts before, by both threads, a part each: on one thread this
