@@ -22,7 +22,11 @@ struct ReportWriter {
     guard formats.contains(.json) else { return nil }
     guard let sink = OutputSink(path: dir + "/report.json") else { throw Self.cannotCreate(dir + "/report.json") }
     let job = JSONJob(sink: sink)
-    DispatchQueue.global().async(group: job.done) { job.render(run, findings, meta) }
+    job.done.enter()
+    Detached.run {
+      job.render(run, findings, meta)
+      job.done.leave()
+    }
     return job
   }
 
