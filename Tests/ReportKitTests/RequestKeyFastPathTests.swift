@@ -167,7 +167,9 @@ import Testing
       for at in -1...length {
         var line = (0..<length).map { _ in fill[Int(rng.next() % UInt64(fill.count))] }
         if at >= 0 { line.insert(contentsOf: Array("-----BEGIN ".utf8), at: at) }
-        if rng.next() % 3 == 0, let k = line.indices.randomElement() { line[k] = UInt8(ascii: "-") }
+        // The seeded generator picks the byte too (the system's made the count below vary, and
+        // a dash put inside the opening sometimes left fewer than 800 found).
+        if rng.next() % 3 == 0, !line.isEmpty { line[Int(rng.next() % UInt64(line.count))] = UInt8(ascii: "-") }
         line.withUnsafeBufferPointer { p in
           let expected = p.firstIndex(of: "-----BEGIN ") != nil
           #expect(CurlLineReader.mayOpenPEM(p) == expected, "\(String(decoding: p, as: UTF8.self))")
@@ -175,6 +177,6 @@ import Testing
         }
       }
     }
-    #expect(found > 800)
+    #expect(found == 813)  // of 861 lines given an opening, 48 had it broken by the dash put in
   }
 }
