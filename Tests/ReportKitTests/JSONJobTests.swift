@@ -20,7 +20,7 @@ import Testing
     // Handed the report once the run's part is written.
     let handed = try start(r, dir.path + "/handed.json")
     while !handed.runWritten { usleep(1000) }
-    handed.finish(with: r)
+    handed.finish(.report(r))
     handed.done.wait()
     #expect(handed.succeeded)
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/handed.json")) == expected)
@@ -31,21 +31,49 @@ import Testing
     let tail = try #require(OutputSink(path: tailPath))
     JSONRenderer().writeAnalysis(r, to: tail)
     #expect(tail.finish(sync: false))
-    appended.finish(withTail: tailPath)
+    appended.finish(.tail(tailPath))
     appended.done.wait()
     #expect(appended.succeeded)
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/appended.json")) == expected)
     #expect(!FileManager.default.fileExists(atPath: tailPath), "the appended file is removed")
+
+    // Handed the report at once (most likely before the run's part is written).
+    let early = try start(r, dir.path + "/early.json")
+    early.finish(.report(r))
+    early.done.wait()
+    #expect(early.succeeded)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/early.json")) == expected)
   }
 
-  /// A job started on its own thread, as `ReportWriter.beginJSON` starts it.
+  /// A job whose run part is written lets go of its worker before the rest is handed over:
+  /// `render` returns, and the hand-over writes the rest. (A worker that waited for the rest
+  /// kept work queued behind it, on a queue that runs as many blocks as there are cores.)
+  @Test func renderReturnsBeforeTheRestIsHandedOver() throws {
+    let r = try SchemaTests().report(SchemaTests.examples + "/logs/ci-curl-verbose.log")
+    let dir = TempDir()
+    let job = JSONJob(sink: try #require(OutputSink(path: dir.path + "/report.json")))
+    let rendered = DispatchGroup()
+    rendered.enter()
+    DispatchQueue.global().async {
+      job.render(r.run, r.findings, r.meta)
+      rendered.leave()
+    }
+    // Not a speed limit: the run's part of this report takes milliseconds; a render that waits
+    // for the rest never returns before it is handed over.
+    let returned = rendered.wait(timeout: .now() + 20) == .success
+    #expect(returned)
+    #expect(job.runWritten)
+    job.finish(.report(r))
+    job.done.wait()
+    #expect(job.succeeded)
+    let written = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/report.json"))
+    #expect(try JSONDecoder().decode(ReportSchema.Document.self, from: written) == ReportSchema.document(r))
+  }
+
+  /// A job started on a worker, as `ReportWriter.beginJSON` starts it.
   private func start(_ r: Report, _ path: String) throws -> JSONJob {
     let job = JSONJob(sink: try #require(OutputSink(path: path)))
-    job.done.enter()
-    Detached.run {
-      job.render(r.run, r.findings, r.meta)
-      job.done.leave()
-    }
+    DispatchQueue.global().async { job.render(r.run, r.findings, r.meta) }
     return job
   }
 }

@@ -6,10 +6,10 @@ final class Background<T>: @unchecked Sendable {
   private var value: T?
   private let group = DispatchGroup()
 
-  /// Computes `work` on a thread of its own (`Detached.run`).
+  /// Computes `work` on a thread of Dispatch's global queue.
   convenience init(_ work: @escaping @Sendable () -> T) {
     self.init()
-    Detached.run { self.put(work()) }
+    DispatchQueue.global().async { self.put(work()) }
   }
 
   /// A value another thread will `put`.
@@ -37,15 +37,4 @@ final class Background<T>: @unchecked Sendable {
 
   /// Waits for the work to end.
   func join() { group.wait() }
-}
-
-/// Work started on a thread of its own.
-enum Detached {
-  /// Runs `work` on a new thread of its own, not on Dispatch's global queue: that queue runs as
-  /// many blocks at once as there are cores, so on two cores a block queued behind two long
-  /// ones (report.json's writer waits on a semaphore in one) waited for them to end, while the
-  /// thread that needed its result idled (the false greens on a curl run waited ~100 ms).
-  static func run(_ work: @escaping @Sendable () -> Void) {
-    Thread(block: work).start()
-  }
 }

@@ -22,11 +22,7 @@ struct ReportWriter {
     guard formats.contains(.json) else { return nil }
     guard let sink = OutputSink(path: dir + "/report.json") else { throw Self.cannotCreate(dir + "/report.json") }
     let job = JSONJob(sink: sink)
-    job.done.enter()
-    Detached.run {
-      job.render(run, findings, meta)
-      job.done.leave()
-    }
+    DispatchQueue.global().async { job.render(run, findings, meta) }
     return job
   }
 
@@ -35,10 +31,10 @@ struct ReportWriter {
     var timer = PhaseTimer()
     let json = try begun ?? beginJSON(report.run, report.findings, report.meta, into: dir)
     if let json, json.runWritten {
-      // The job's thread has written the run's part and waits (curl traces: no verdict to wait
-      // for, so it began early): it writes the analysis straight after it, while this thread
-      // makes the pages. Written here first, the pages waited for it (~30 ms on curl 100k).
-      json.finish(with: report)
+      // The run's part is written already (curl traces: no verdict to wait for, so it began
+      // early): the analysis is written straight after it on a worker, while this thread makes
+      // the pages. Written here first, the pages waited for it (~30 ms on curl 100k).
+      json.finish(.report(report))
     } else if let json {
       // report.json's second part (the analysis) is written here, into a file of its own, while
       // the job's thread writes the run's part, which is the longer one: the job then appends it
@@ -47,7 +43,7 @@ struct ReportWriter {
       let tail = OutputSink(path: tailPath)
       if let tail { JSONRenderer().writeAnalysis(report, to: tail) }
       let written = tail?.finish(sync: false) == true
-      json.finish(withTail: written ? tailPath : nil)
+      json.finish(.tail(written ? tailPath : nil))
       if !written {
         json.done.wait()
         throw tail.map { Failure(description: "\(dir)/report.json: \($0.errorText)") } ?? Self.cannotCreate(tailPath)
@@ -94,73 +90,5 @@ struct ReportWriter {
 
   private static func cannotCreate(_ path: String) -> Failure {
     Failure(description: "\(path): \(String(cString: strerror(errno)))")
-  }
-}
-
-/// Renders report.json on another thread: begun with the run and its findings, finished once
-/// handed the rest (`finish(with:)` or `finish(withTail:)`, one of which follows every
-/// `beginJSON`). They are only read (never mutated) while it runs, and the caller waits for
-/// `done` before touching the result.
-final class JSONJob: @unchecked Sendable {
-  let sink: OutputSink
-  /// Left when the file is written.
-  let done = DispatchGroup()
-  private(set) var succeeded = false
-  /// What the job is handed to finish with (set before `ready` is signalled).
-  private var rest: Rest?
-  private let ready = DispatchSemaphore(value: 0)
-  /// Left once the run's part is written.
-  private let runPart = DispatchGroup()
-
-  /// The rest of report.json: the report, to write the analysis part from, or the file it was
-  /// written to (nil when that could not be written: the job then stops).
-  private enum Rest {
-    case report(Report)
-    case tail(String?)
-  }
-
-  /// The file, next to report.json, that the analysis part is written to before it is appended.
-  static let tailName = ".report.json.analysis"
-
-  init(sink: OutputSink) {
-    self.sink = sink
-    runPart.enter()
-  }
-
-  /// Whether the run's part is written: the job's thread then waits for the rest, idle.
-  var runWritten: Bool { runPart.wait(timeout: .now()) == .success }
-
-  /// On the job's thread: the run's part, then, once the rest is handed over, the rest appended
-  /// (and its file removed).
-  func render(_ run: Run, _ findings: Findings, _ meta: RunMeta) {
-    var timer = PhaseTimer()
-    JSONRenderer().writeRun(run, findings, meta, to: sink)
-    timer.lap("report.json's tests (second thread)")
-    runPart.leave()
-    ready.wait()
-    switch rest {
-    case .report(let report):
-      JSONRenderer().writeAnalysis(report, to: sink)
-      succeeded = sink.finish()
-    case .tail(let tail?):
-      succeeded = sink.append(contentsOf: tail) && sink.finish()
-      unlink(tail)
-    case .tail(nil), nil:
-      return
-    }
-  }
-
-  /// Hands over the report: the job writes the analysis part itself (the semaphore orders the
-  /// hand-over before the job reads it).
-  func finish(with report: Report) {
-    rest = .report(report)
-    ready.signal()
-  }
-
-  /// Hands over the file holding the analysis part, nil when it could not be written (the job
-  /// then stops).
-  func finish(withTail path: String?) {
-    rest = .tail(path)
-    ready.signal()
   }
 }
