@@ -11,7 +11,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 gen="${GEN:-$root/../shared/bench/gen.py}"
 dir="${BENCH_DIR:-$root/.build-bench}"
 report="${REPORT:-$root/.build/release/report}"
-[ -x "$report" ] || (cd "$root" && swift build -c release >/dev/null)
+[ -x "$report" ] || (cd "$root" && make release >/dev/null)
 [ -f "$gen" ] || { echo "bench: no generator at $gen"; exit 0; }
 command -v xmllint >/dev/null || { echo "bench: xmllint missing (apt-get install libxml2-utils)"; exit 1; }
 mkdir -p "$dir"

@@ -13,7 +13,7 @@ gen="${GEN:-$root/../shared/bench/gen.py}"
 dir="${BENCH_DIR:-$root/.build-bench}"
 report="${REPORT:-$root/.build/release/report}"
 runs="${RUNS:-3}"
-[ -x "$report" ] || (cd "$root" && swift build -c release >/dev/null)
+[ -x "$report" ] || (cd "$root" && make release >/dev/null)
 mkdir -p "$dir"
 
 measure() {  # measure CMD... → "seconds peak_MiB" of one run
