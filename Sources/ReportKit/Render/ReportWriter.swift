@@ -30,25 +30,7 @@ struct ReportWriter {
   func write(_ report: Report, into dir: String, json begun: JSONJob? = nil) throws {
     var timer = PhaseTimer()
     let json = try begun ?? beginJSON(report.run, report.findings, report.meta, into: dir)
-    if let json, json.runWritten {
-      // The run's part is written already (curl traces: no verdict to wait for, so it began
-      // early): the analysis is written straight after it on a worker, while this thread makes
-      // the pages. Written here first, the pages waited for it (~30 ms on curl 100k).
-      json.finish(.report(report))
-    } else if let json {
-      // report.json's second part (the analysis) is written here, into a file of its own, while
-      // the job's thread writes the run's part, which is the longer one: the job then appends it
-      // (this thread would otherwise wait for the job at the end).
-      let tailPath = dir + "/" + JSONJob.tailName
-      let tail = OutputSink(path: tailPath)
-      if let tail { JSONRenderer().writeAnalysis(report, to: tail) }
-      let written = tail?.finish(sync: false) == true
-      json.finish(.tail(written ? tailPath : nil))
-      if !written {
-        json.done.wait()
-        throw tail.map { Failure(description: "\(dir)/report.json: \($0.errorText)") } ?? Self.cannotCreate(tailPath)
-      }
-    }
+    try json?.finish(report, into: dir)
     let views = ReportViewBuilder(report: report, reportURL: reportURL)
     let page = formats.contains(.markdown) || formats.contains(.html)
     let full = page ? views.view() : nil  // issue.md starts from the same view
@@ -88,7 +70,7 @@ struct ReportWriter {
     guard sink.finish() else { throw Failure(description: "\(path): \(sink.errorText)") }
   }
 
-  private static func cannotCreate(_ path: String) -> Failure {
+  static func cannotCreate(_ path: String) -> Failure {
     Failure(description: "\(path): \(String(cString: strerror(errno)))")
   }
 }
