@@ -40,7 +40,7 @@ import Testing
     var tests: [TestResult] = []  // the test at each position (seed 4)
     let real = seed == 4
     func test(_ k: Int) -> TestResult { TestResult(idPrefix: "t\(k % 7).py::", name: "t\(k)", suite: "t", status: .passed) }
-    func hash(_ k: Int) -> Int { real ? TestKey(test(k)).hashValue : Self.hash(k) }
+    func hash(_ k: Int) -> Int { real ? TestKey(test(k)).keyHash : Self.hash(k) }
     func rehash(_ p: Int) -> Int { hash(keys[p]) }
     if seed == 3 { filtered.reserve(5_000, tests); plain.reserve(5_000, tests) }
     for step in 0..<6_000 {

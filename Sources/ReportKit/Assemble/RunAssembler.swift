@@ -81,7 +81,7 @@ struct RunAssembler {
       var one = TestIndex()
       one.reserve(max(total, expected), tests)
       let (all, known) = (tests, hashes.count == total)
-      repeats = one.indexFirstOccurrences(of: all, at: all.indices) { known ? hashes[$0] : TestKey(all[$0]).hashValue }
+      repeats = one.indexFirstOccurrences(of: all, at: all.indices) { known ? hashes[$0] : TestKey(all[$0]).keyHash }
       index = TestIndexHalves(one)
     }
     guard !repeats.isEmpty else { return total }
@@ -94,7 +94,7 @@ struct RunAssembler {
       } else {
         tests[i] = renamedInvocation(tests[i])
         let key = TestKey(tests[i])
-        index.insert(hash: key.hashValue, at: i) { [tests] in TestKey(tests[$0]).hashValue }
+        index.insert(hash: key.keyHash, at: i) { [tests] in TestKey(tests[$0]).keyHash }
       }
     }
     // 3. Close the gaps (none when every repeat was another invocation); index positions are

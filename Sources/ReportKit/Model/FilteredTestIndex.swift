@@ -43,9 +43,9 @@ struct FilteredTestIndex {
 
   /// Room for `n` entries at positions below `n`, made once.
   mutating func reserve(_ n: Int, _ tests: [TestResult]) {
-    placePending { TestKey(tests[$0]).hashValue }
+    placePending { TestKey(tests[$0]).keyHash }
     placed.reserve(n, tests)
-    if n * 2 > filter.count << 6 { rebuildFilter(for: n) { TestKey(tests[$0]).hashValue } }
+    if n * 2 > filter.count << 6 { rebuildFilter(for: n) { TestKey(tests[$0]).keyHash } }
   }
 
   private mutating func placePending(_ rehash: (Int) -> Int) {

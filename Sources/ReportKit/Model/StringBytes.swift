@@ -10,3 +10,14 @@ extension String {
     return copy.withUTF8(body)
   }
 }
+
+extension Substring {
+  /// `body` with the substring's UTF-8 bytes, read where they are stored when they can be (see
+  /// `String.withUTF8Bytes`).
+  @inline(__always)
+  func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = self
+    return copy.withUTF8(body)
+  }
+}

@@ -10,7 +10,7 @@ struct TestIndex {
 
   /// The position of the test equal to `key` among `tests`, if indexed.
   func find(_ key: TestKey, hash: Int? = nil, in tests: [TestResult]) -> Int? {
-    find(hash: hash ?? key.hashValue) { TestKey(tests[$0]) == key }
+    find(hash: hash ?? key.keyHash) { TestKey(tests[$0]) == key }
   }
 
   /// The indexed position with this hash for which `matches` holds; `matches` runs only for
@@ -31,7 +31,7 @@ struct TestIndex {
 
   /// Records that the test at `position` of `tests` has `key` (not yet indexed).
   mutating func insert(_ key: TestKey, hash: Int? = nil, at position: Int, in tests: [TestResult]) {
-    insert(hash: hash ?? key.hashValue, at: position) { TestKey(tests[$0]).hashValue }
+    insert(hash: hash ?? key.keyHash, at: position) { TestKey(tests[$0]).keyHash }
   }
 
   /// Records `position` under `hash`; `rehash` gives the hash of an indexed position when the
@@ -68,7 +68,7 @@ struct TestIndex {
     let p = positions ?? n
     var size = 16
     while size * 3 < n * 4 || p >= size { size *= 2 }
-    if size > slots.count { rebuild(size: size) { TestKey(tests[$0]).hashValue } }
+    if size > slots.count { rebuild(size: size) { TestKey(tests[$0]).keyHash } }
   }
 
   /// Moves every indexed position through `map` (after the indexed array was compacted); a

@@ -17,14 +17,14 @@ struct TestIndexHalves {
   private func at(_ hash: Int) -> Int { halves.count == 1 ? 0 : Self.half(of: hash) }
 
   func find(_ key: TestKey, hash: Int? = nil, in tests: [TestResult]) -> Int? {
-    let h = hash ?? key.hashValue
+    let h = hash ?? key.keyHash
     return halves[at(h)].find(key, hash: h, in: tests)
   }
 
   func find(hash: Int, where matches: (Int) -> Bool) -> Int? { halves[at(hash)].find(hash: hash, where: matches) }
 
   mutating func insert(_ key: TestKey, hash: Int? = nil, at position: Int, in tests: [TestResult]) {
-    let h = hash ?? key.hashValue
+    let h = hash ?? key.keyHash
     halves[at(h)].insert(key, hash: h, at: position, in: tests)
   }
 

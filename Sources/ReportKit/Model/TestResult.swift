@@ -164,22 +164,15 @@ struct TestKey: Hashable {
   }
 
   func hash(into hasher: inout Hasher) {
-    Self.combine(prefix[...], name, into: &hasher)
+    hasher.combine(keyHash)
   }
 
-  /// The hash of the key `prefix` + `name`, equal to `TestKey(...).hashValue`, from substrings.
+  /// The hash the test indexes file this key under (`KeyHash`).
+  var keyHash: Int { Self.hash(prefix: prefix[...], name: name) }
+
+  /// The hash of the key `prefix` + `name`, equal to `TestKey(...).keyHash`, from substrings.
   static func hash(prefix: Substring, name: Substring) -> Int {
-    var hasher = Hasher()
-    combine(prefix, name, into: &hasher)
-    return hasher.finalize()
-  }
-
-  private static func combine(_ prefix: Substring, _ name: Substring, into hasher: inout Hasher) {
-    var p = prefix
-    var n = name
-    p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    hasher.combine(0xFF as UInt8)  // never part of UTF-8: keeps ("a", "bc") apart from ("ab", "c")
-    n.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    prefix.withUTF8Bytes { p in name.withUTF8Bytes { n in KeyHash.of(p, n) } }
   }
 }
 
