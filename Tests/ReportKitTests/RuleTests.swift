@@ -228,7 +228,11 @@ import Testing
 
   @Test func requiredWordsChangeNoMatch() throws {
     let assertion = try #require(BuiltInRules.all.first { $0.id == "assertion_mismatch" }?.matcher.text)
-    let patterns = [Classifier.comparedStatus, ClusterStory.urllibPool, assertion, Signals.grpcPattern]
+    // Two rules that need an upper-case name (`UpperCaseShapes`): a shape and no words.
+    let secret = try #require(BuiltInRules.all.first { $0.id == "missing_secret" }?.matcher.text)
+    let envVar = try #require(BuiltInRules.all.first { $0.id == "missing_env_var" }?.matcher.text)
+    let shaped = [secret, envVar]
+    let patterns = [Classifier.comparedStatus, ClusterStory.urllibPool, assertion, Signals.grpcPattern] + shaped
     let pieces = [
       "StatusCode.UNAVAILABLE", "statuscode.x", "code = Unavailable desc", "CODE = x DESC", "14 UNAVAILABLE:", "9 not_found:", "1 abcd:",
       "12 ABCDE", "StatusRuntimeException: ABORTED", "gRPC status: DATA_LOSS", "GRPC error INTERNAL", "grpc", "3", "_",
@@ -237,19 +241,25 @@ import Testing
       "hoſt='a', port=8)", "host=", "Max retries exceeded with url: /v1/items?x=1", "assert", "ASSERT", "asser", "AssertionError: ",
       "\nE   assert ", "expected 3 but was 4", "EXPECTATION FAILED", "Did Not Raise", "not equal", "Actual:", "to equal", "toBe(",
       "should be", "ShOuLd HaVe", "comparisonFailure", "é", "K", " ", "\n", "x", "ſhould be",
+      "KeyError: '", "keyerror: \"", "'", "\"", "environ['", "os.environ", "getenv(\"", "environment variable ", "env var ", "missing ",
+      "not set: ", " is not set", " is required", " unset", "API_", "APIKEY", "TOKEN", "Token", "SECRET", "sEcReT", "KEY", "PASSWORD",
+      "PASSWD", "CREDENTIALS", "AUTH", "Auth", "DB", "URL", "A_B", "X9", "_1", "a_B", "ab", "Q",
     ]
     var rng = DamagedInputTests.SplitMix(state: 17)
+    var shapedMatches = [0, 0]  // texts each shaped pattern matched: the shape let them through
     for _ in 0..<4000 {
       let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+      for (k, p) in shaped.enumerated() where p.matches(text) { shapedMatches[k] += 1 }
       for p in patterns {
-        #expect(!p.required.isEmpty)
-        #expect(p.shape == nil || p === Signals.grpcPattern)
+        #expect(!p.required.isEmpty || shaped.contains { $0 === p })
+        #expect(p.shape == nil || p === Signals.grpcPattern || shaped.contains { $0 === p })
         let plain = Pattern(builtIn: p.source)
         #expect(p.firstMatch(in: text)?.whole == plain.firstMatch(in: text)?.whole, "\(p.source) \(text.debugDescription)")
         #expect(p.allMatches(in: text) == plain.allMatches(in: text), "\(text.debugDescription)")
         #expect(p.allCaptures(in: text) == plain.allCaptures(in: text), "\(text.debugDescription)")
       }
     }
+    #expect(shapedMatches.allSatisfy { $0 >= 50 }, "\(shapedMatches)")
   }
 
   /// The byte scanners of the gRPC and errno patterns capture in ASCII text what ICU captures

@@ -65,7 +65,8 @@ extension BuiltInRules {
         anyText: ["token", "secret", "key", "password", "passwd", "credential", "auth"],
         text: re(
           #"(KeyError: ['"]|environ\[['"]|environment variable |env var |getenv\(['"]|missing |not set[: ]+['"]?)"#
-            + #"(?-i:[A-Z0-9_]*(TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|CREDENTIALS?|AUTH)[A-Z0-9_]*)"#
+            + #"(?-i:[A-Z0-9_]*(TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|CREDENTIALS?|AUTH)[A-Z0-9_]*)"#,
+          orShape: UpperCaseShapes.secretWord
         )),
       examples: [
         .yes("KeyError: 'STAGING_API_TOKEN'"),

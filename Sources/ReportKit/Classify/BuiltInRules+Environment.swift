@@ -80,7 +80,8 @@ extension BuiltInRules {
         text: re(
           #"(environment variable|env var|environ(ment)?\[|getenv\(|os\.environ)[^\n]{0,40}?(?-i:[A-Z][A-Z0-9_]{2,})|"#
             + #"(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)['"]? (is )?(not set|unset|undefined|missing|required)|"#
-            + #"KeyError: ['"](?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)['"]"#
+            + #"KeyError: ['"](?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)['"]"#,
+          orShape: UpperCaseShapes.name
         )),
       examples: [
         .yes("KeyError: 'DATABASE_URL'", type: "KeyError"),

@@ -3,5 +3,9 @@ enum BuiltInRules {
   static let all: [Rule] = transport + status + auth + routing + environment + logic + skips
 
   /// Shorthand for a built-in pattern.
-  static func re(_ source: String, requiring required: [String] = []) -> Pattern { Pattern(builtIn: source, requiring: required) }
+  static func re(
+    _ source: String, requiring required: [String] = [], orShape shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? = nil
+  ) -> Pattern {
+    Pattern(builtIn: source, requiring: required, orShape: shape)
+  }
 }

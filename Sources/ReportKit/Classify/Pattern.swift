@@ -8,8 +8,8 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   /// Literal words of which every match holds one (lower-case ASCII, any case in the text):
   /// ASCII text holding none of them cannot match and is not handed to ICU. Empty: no such list.
   let required: [String]
-  /// With `required`: a shape of bytes the matches that hold none of its words have (ASCII text
-  /// with neither is not handed to ICU either).
+  /// A shape of bytes the matches that hold none of the `required` words have (every match, when
+  /// there are none): ASCII text with neither is not handed to ICU either.
   let shape: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
   /// A byte scanner that finds in ASCII text the capture of each match `allCaptures` gives (see
   /// `SignalScanners`): that text is not handed to ICU for them.
@@ -44,7 +44,7 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
   /// once, for both) that holds none of its words.
   private func prepared(_ text: String) -> Cutter? {
     let cutter = Cutter(text)
-    if cutter.ns == nil && !required.isEmpty && !required.contains(where: text.containsIgnoringASCIICase) {
+    if cutter.ns == nil && (!required.isEmpty || shape != nil) && !required.contains(where: text.containsIgnoringASCIICase) {
       guard let shape else { return nil }
       var text = text
       if !text.withUTF8(shape) { return nil }
