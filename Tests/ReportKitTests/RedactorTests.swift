@@ -89,6 +89,7 @@ import Testing
       "Cookie", "set-cookie", "secret", "session_id", " = ", "=", ":", ": ", "::", "://", "https://u:p@h/", "@", "'", "\"",
       "a1b2c3d4e5f6g7h8",
       "x", "e", "b", "g", "s", "r", "p", "n", "w", "A", "E", "B", "_", "-", " ", "é", "[REDACTED]", "None", "==", "?", "&",
+      "--", "----", "-----", "----------", "BEGIN ", "PRIVATE KEY-----",
     ]
     var rng = DamagedInputTests.SplitMix(state: 71)
     var masked = 0

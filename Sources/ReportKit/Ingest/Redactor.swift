@@ -78,8 +78,17 @@ public enum Redactor {
       let c = p[i]
       var masked: Range<Int>? = nil
       let wordStart = i == 0 || !isIdent(p[i - 1])
+      var next = i + 1  // where to go on when nothing is masked here
       if c == UInt8(ascii: "-") {
-        if let block = SecretShapes.pem(p, i) {
+        // Only the last five dashes of a run can open a PEM block (`-----BEGIN `), and nothing
+        // else begins at a dash: a run (a `----- Captured log -----` rule: most of the stops
+        // in a traceback) is asked once, there, and passed in one step.
+        var at = i
+        if skipping {
+          while next < p.count && p[next] == UInt8(ascii: "-") { next += 1 }
+          at = max(i, next - 5)
+        }
+        if let block = SecretShapes.pem(p, at) {
           if !block.range.isEmpty { masked = block.range }
           openPEM = !block.closed
         }
@@ -118,7 +127,7 @@ public enum Redactor {
         replace(masked)
         i = masked.upperBound
       } else {
-        i += 1
+        i = next
       }
     }
     guard changed else { return (nil, openPEM) }
