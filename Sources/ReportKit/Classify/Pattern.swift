@@ -46,8 +46,7 @@ final class Pattern: @unchecked Sendable, CustomStringConvertible {
     let cutter = Cutter(text)
     if cutter.ns == nil && (!required.isEmpty || shape != nil) && !required.contains(where: text.containsIgnoringASCIICase) {
       guard let shape else { return nil }
-      var text = text
-      if !text.withUTF8(shape) { return nil }
+      if !text.withUTF8Bytes(shape) { return nil }
     }
     return cutter
   }

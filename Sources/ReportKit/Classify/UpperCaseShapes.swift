@@ -8,11 +8,11 @@ enum UpperCaseShapes {
   @Sendable static func name(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var run = 0  // bytes of [A-Z0-9_] so far since an upper-case letter began a run
     for b in p {
-      if run > 0 && (isUpper(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_")) {
+      if run > 0 && (b.isASCIIUppercase || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_")) {
         run += 1
         if run >= 3 { return true }
       } else {
-        run = isUpper(b) ? 1 : 0
+        run = b.isASCIIUppercase ? 1 : 0
       }
     }
     return false
@@ -21,16 +21,8 @@ enum UpperCaseShapes {
   /// One of the upper-case words in `missing_secret`'s name (`API_?KEY` holds `KEY`, `CREDENTIALS?`
   /// holds `CREDENTIAL`).
   @Sendable static func secretWord(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    for i in p.indices where isUpper(p[i]) {
-      for word in secretWords where p.count - i >= word.count {
-        if word.indices.allSatisfy({ p[i + $0] == word[$0] }) { return true }
-      }
-    }
-    return false
+    p.indices.contains { i in p[i].isASCIIUppercase && secretWords.contains { p.has($0, at: i) } }
   }
 
-  private static let secretWords: [[UInt8]] = ["TOKEN", "SECRET", "KEY", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH"].map { Array($0.utf8) }
-
-  @inline(__always)
-  private static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+  private static let secretWords: [StaticString] = ["TOKEN", "SECRET", "KEY", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH"]
 }

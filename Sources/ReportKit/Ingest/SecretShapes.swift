@@ -28,7 +28,7 @@ enum SecretShapes {
       for prefix in awsPrefixes where p.has(prefix, at: i) {
         // Exactly 16 upper-case letters and digits, then the word ends.
         var j = i + 4
-        while j < p.count && (isUpper(p[j]) || isDigit(p[j])) { j += 1 }
+        while j < p.count && (p[j].isASCIIUppercase || isDigit(p[j])) { j += 1 }
         if j - i == 20 && (j == p.count || !isWord(p[j])) { return (i + 4)..<j }
       }
     case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "p"):
@@ -99,7 +99,7 @@ enum SecretShapes {
     for k in a..<b {
       let c = p[k]
       if c <= 0x20 || c == UInt8(ascii: ".") || c == UInt8(ascii: "\\") || c >= 0x80 { return false }
-      if isUpper(c) { upper += 1 } else if c >= 97 && c <= 122 { lower += 1 } else if isDigit(c) { digit += 1 }
+      if c.isASCIIUppercase { upper += 1 } else if c >= 97 && c <= 122 { lower += 1 } else if isDigit(c) { digit += 1 }
       if !(isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) || c == UInt8(ascii: "-")) { hex = false }
       counts[Int(c)] += 1
     }
@@ -171,7 +171,6 @@ enum SecretShapes {
     return out
   }
 
-  private static func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
   private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
   private static func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 122) }
   private static func isWord(_ c: UInt8) -> Bool { isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") }

@@ -170,6 +170,9 @@ extension String {
 extension UInt8 {
   /// `A`-`Z` as `a`-`z`, every other byte as it is: what `lowercased()` does to ASCII.
   @inline(__always) var lowercasedASCII: UInt8 { self &- 65 < 26 ? self | 0x20 : self }
+
+  /// Whether this is `A`-`Z`.
+  @inline(__always) var isASCIIUppercase: Bool { self &- 65 < 26 }
 }
 
 extension UnsafeBufferPointer<UInt8> {

@@ -1,23 +1,13 @@
-extension String {
-  /// `body` with the string's UTF-8 bytes: a native string's read where they are stored, any
-  /// other (bridged, or small and kept inline) made contiguous in a copy first. Unlike
-  /// `withUTF8`, it needs no `var` copy of a native string, whose making and dropping retained
-  /// and released it per call (per test, per string written, on the hot paths that ask this).
+extension StringProtocol {
+  /// `body` with the string's (or substring's) UTF-8 bytes: a native one's read where they are
+  /// stored, any other (bridged, or small and kept inline) made contiguous in a copy first.
+  /// Unlike `withUTF8`, it needs no `var` copy of a native string, whose making and dropping
+  /// retained and released it per call (per test, per string written, on the hot paths that ask
+  /// this).
   @inline(__always)
   func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
-    var copy = self
-    return copy.withUTF8(body)
-  }
-}
-
-extension Substring {
-  /// `body` with the substring's UTF-8 bytes, read where they are stored when they can be (see
-  /// `String.withUTF8Bytes`).
-  @inline(__always)
-  func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
-    var copy = self
+    var copy = String(self)
     return copy.withUTF8(body)
   }
 }
